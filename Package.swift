@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way: CLI -> Cluster -> (SMF, Tribblix) -> Diagnostics.
+// See ../shared/DESIGN.md for what each target owns.
+let package = Package(
+    name: "smfkit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "smfkit", targets: ["smfkit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // Turns data files (the DTD, Templates/) into Swift source at build time,
+        // so the binary carries them and runs from any directory.
+        .executableTarget(name: "EmbedFilesTool"),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedFilesTool"]),
+
+        .target(name: "Diagnostics"),
+        .target(
+            name: "SMF",
+            dependencies: ["CLibXML2", "Diagnostics"],
+            exclude: ["DTD/service_bundle.dtd"],
+            plugins: ["EmbedFiles"]
+        ),
+        .target(name: "Tribblix", dependencies: ["Diagnostics"]),
+        .target(
+            name: "Cluster",
+            dependencies: [
+                "SMF", "Tribblix", "Diagnostics",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            plugins: ["EmbedFiles"]
+        ),
+        .executableTarget(
+            name: "smfkit",
+            dependencies: [
+                "SMF", "Tribblix", "Cluster", "Diagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "SMFTests", dependencies: ["SMF"]),
+        .testTarget(name: "TribblixTests", dependencies: ["Tribblix"]),
+        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "SMF", "Tribblix"]),
+        .testTarget(name: "SmfkitTests", dependencies: ["smfkit", "SMF", "Cluster"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Not built yet."
+    )
+
+    func run() throws {
+        throw ValidationError("smfkit check is not built yet")
+    }
+}

@@ -1,0 +1,1 @@
+// Keeps the ClusterTests target buildable until its first real test lands.

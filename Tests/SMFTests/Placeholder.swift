@@ -1,0 +1,1 @@
+// Keeps the SMFTests target buildable until its first real test lands.

@@ -1,0 +1,1 @@
+// Keeps the SmfkitTests target buildable until its first real test lands.

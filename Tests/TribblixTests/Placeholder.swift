@@ -1,0 +1,1 @@
+// Keeps the TribblixTests target buildable until its first real test lands.
