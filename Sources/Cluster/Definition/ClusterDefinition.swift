@@ -1,0 +1,59 @@
+/// A highly available PostgreSQL cluster, as one YAML file describes it, with
+/// every default applied. Plain values: where each came from is kept beside it
+/// in a `SourceMap`, so translation reads values and checks read positions.
+public struct ClusterDefinition: Hashable, Sendable {
+    public var cluster: String
+    public var stack: Stack
+    public var nodes: [Node]
+    public var etcd: EtcdSettings
+    public var postgres: PostgresSettings
+    public var patroni: PatroniSettings
+    public var stolon: StolonSettings
+    public var haproxy: HAProxySettings
+    public var users: ServiceUsers
+    public var paths: InstallPaths
+    public var secrets: SecretFiles
+    public var packaging: Packaging
+
+    public init(
+        cluster: String, stack: Stack, nodes: [Node], etcd: EtcdSettings = .init(),
+        postgres: PostgresSettings = .init(), patroni: PatroniSettings = .init(), stolon: StolonSettings = .init(),
+        haproxy: HAProxySettings = .init(), users: ServiceUsers = .init(), paths: InstallPaths = .init(),
+        secrets: SecretFiles = .init(), packaging: Packaging = .init()
+    ) {
+        self.cluster = cluster
+        self.stack = stack
+        self.nodes = nodes
+        self.etcd = etcd
+        self.postgres = postgres
+        self.patroni = patroni
+        self.stolon = stolon
+        self.haproxy = haproxy
+        self.users = users
+        self.paths = paths
+        self.secrets = secrets
+        self.packaging = packaging
+    }
+}
+
+/// Which HA manager runs PostgreSQL.
+public enum Stack: String, Hashable, Sendable, CaseIterable {
+    case patroni, stolon
+}
+
+/// One member of the cluster: a zone (or a host) running one of each daemon.
+public struct Node: Hashable, Sendable {
+    /// Also the SMF instance name of every service on this node.
+    public var name: String
+    /// IPv4 or IPv6 literal.
+    public var address: String
+    /// stolon keeper `--uid`; defaults to `postgres<index>` (0-based), as in
+    /// the walk-through.
+    public var keeperID: String
+
+    public init(name: String, address: String, keeperID: String) {
+        self.name = name
+        self.address = address
+        self.keeperID = keeperID
+    }
+}

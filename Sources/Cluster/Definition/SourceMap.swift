@@ -1,0 +1,41 @@
+import Diagnostics
+
+/// Where each value of a definition was written, keyed by its path in the
+/// document: `cluster`, `nodes[1].address`, `etcd.client_port`. Checks look
+/// positions up here; a path that is absent was defaulted, and its diagnostic
+/// points at the nearest written parent (finally the file itself).
+public struct SourceMap: Hashable, Sendable {
+    public var file: String
+    /// Position of the value of each key path.
+    public var values: [String: SourceLocation]
+    /// Position of the key itself (for unknown/duplicate key errors).
+    public var keys: [String: SourceLocation]
+
+    public init(file: String, values: [String: SourceLocation] = [:], keys: [String: SourceLocation] = [:]) {
+        self.file = file
+        self.values = values
+        self.keys = keys
+    }
+
+    /// The position of `path`'s value, or of its nearest parent that was written.
+    public func location(of path: String) -> SourceLocation {
+        var candidate = path
+        while true {
+            if let found = values[candidate] { return found }
+            guard let cut = candidate.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
+            candidate = String(candidate[..<cut])
+        }
+        return SourceLocation(file: file, line: 1, column: 1)
+    }
+}
+
+/// A definition as loaded: the values and where they were written.
+public struct LoadedDefinition: Hashable, Sendable {
+    public var definition: ClusterDefinition
+    public var sourceMap: SourceMap
+
+    public init(definition: ClusterDefinition, sourceMap: SourceMap) {
+        self.definition = definition
+        self.sourceMap = sourceMap
+    }
+}
