@@ -10,11 +10,25 @@ public struct SourceMap: Hashable, Sendable {
     public var values: [String: SourceLocation]
     /// Position of the key itself (for unknown/duplicate key errors).
     public var keys: [String: SourceLocation]
+    /// Where a string value's first character is, for values the file spells
+    /// character for character on one line (plain, or quoted without escapes),
+    /// so a diagnostic can point at one character inside it.
+    public var verbatimStarts: [String: SourceLocation]
 
-    public init(file: String, values: [String: SourceLocation] = [:], keys: [String: SourceLocation] = [:]) {
+    public init(file: String, values: [String: SourceLocation] = [:], keys: [String: SourceLocation] = [:],
+                verbatimStarts: [String: SourceLocation] = [:]) {
         self.file = file
         self.values = values
         self.keys = keys
+        self.verbatimStarts = verbatimStarts
+    }
+
+    /// The position of the character at `offset` (in Unicode scalars) of
+    /// `path`'s value where the file spells it verbatim; else the value's.
+    public func location(of path: String, characterOffset offset: Int) -> SourceLocation {
+        guard var start = verbatimStarts[path] else { return location(of: path) }
+        start.column += offset
+        return start
     }
 
     /// The position of `path`'s value, or of its nearest parent that was written.

@@ -1,0 +1,365 @@
+import Diagnostics
+
+/// Turns a composed YAML document into a `ClusterDefinition`, recording where
+/// every value was written and collecting every problem rather than stopping
+/// at the first. A value that is wrong but optional falls back to its default
+/// (after being reported), so the checks can still run; a required value that
+/// is missing or unusable leaves no definition at all.
+struct DefinitionDecoder {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var sourceMap: SourceMap
+    private var complete = true
+
+    init(file: String) {
+        self.file = file
+        sourceMap = SourceMap(file: file)
+    }
+
+    /// The keys each mapping may hold, in the order the documentation lists them.
+    enum Keys {
+        static let top = ["cluster", "stack", "nodes", "etcd", "postgres", "patroni", "stolon", "haproxy",
+                          "users", "paths", "secrets", "packaging"]
+        static let node = ["name", "address", "keeper_id"]
+        static let etcd = ["token", "client_port", "peer_port"]
+        static let postgres = ["version", "port", "superuser", "replication_user", "rewind_user"]
+        static let patroni = ["rest_port", "ttl", "loop_wait", "retry_timeout", "namespace"]
+        static let stolon = ["cluster_name", "proxy_port"]
+        static let haproxy = ["port", "replica_port", "stats_port", "bind_address", "check_interval", "fall", "rise"]
+        static let users = ["etcd", "postgres", "haproxy"]
+        static let user = ["name", "uid", "group", "gid"]
+        static let paths = ["etcd", "etcdctl", "postgres_bin", "patroni", "patronictl", "stolon_bin", "haproxy",
+                            "data", "config", "methods"]
+        static let secrets = ["superuser_password", "replication_password", "rewind_password"]
+        static let packaging = ["package", "overlay", "version"]
+    }
+
+    mutating func decode(_ root: YAMLNode?) -> ClusterDefinition? {
+        guard let root else {
+            report(LoadingRule.missingKey,
+                   "the definition is empty; it needs at least 'cluster', 'stack' and 'nodes' (run 'smfkit init' for an example)",
+                   line: 1, column: 1)
+            return nil
+        }
+        guard let top = fields(of: root, at: "", keys: Keys.top) else { return nil }
+
+        let cluster = requiredString(top, "cluster")
+        let stack = requiredStack(top)
+        let nodes = requiredNodes(top)
+
+        var etcd = EtcdSettings()
+        if let section = section(top, "etcd", keys: Keys.etcd) {
+            etcd.token = string(section, "token") ?? etcd.token
+            etcd.clientPort = int(section, "client_port") ?? etcd.clientPort
+            etcd.peerPort = int(section, "peer_port") ?? etcd.peerPort
+        }
+        var postgres = PostgresSettings()
+        if let section = section(top, "postgres", keys: Keys.postgres) {
+            postgres.version = int(section, "version") ?? postgres.version
+            postgres.port = int(section, "port") ?? postgres.port
+            postgres.superuser = string(section, "superuser") ?? postgres.superuser
+            postgres.replicationUser = string(section, "replication_user") ?? postgres.replicationUser
+            postgres.rewindUser = string(section, "rewind_user") ?? postgres.rewindUser
+        }
+        var patroni = PatroniSettings()
+        if let section = section(top, "patroni", keys: Keys.patroni) {
+            patroni.restPort = int(section, "rest_port") ?? patroni.restPort
+            patroni.ttl = int(section, "ttl") ?? patroni.ttl
+            patroni.loopWait = int(section, "loop_wait") ?? patroni.loopWait
+            patroni.retryTimeout = int(section, "retry_timeout") ?? patroni.retryTimeout
+            patroni.namespace = string(section, "namespace") ?? patroni.namespace
+        }
+        var stolon = StolonSettings()
+        if let section = section(top, "stolon", keys: Keys.stolon) {
+            stolon.clusterName = string(section, "cluster_name") ?? stolon.clusterName
+            stolon.proxyPort = int(section, "proxy_port") ?? stolon.proxyPort
+        }
+        var haproxy = HAProxySettings()
+        if let section = section(top, "haproxy", keys: Keys.haproxy) {
+            haproxy.port = int(section, "port") ?? haproxy.port
+            haproxy.replicaPort = int(section, "replica_port") ?? haproxy.replicaPort
+            haproxy.statsPort = int(section, "stats_port") ?? haproxy.statsPort
+            haproxy.bindAddress = string(section, "bind_address") ?? haproxy.bindAddress
+            haproxy.checkInterval = int(section, "check_interval") ?? haproxy.checkInterval
+            haproxy.fall = int(section, "fall") ?? haproxy.fall
+            haproxy.rise = int(section, "rise") ?? haproxy.rise
+        }
+        var users = ServiceUsers()
+        if let section = section(top, "users", keys: Keys.users) {
+            users.etcd = user(section, "etcd") ?? users.etcd
+            users.postgres = user(section, "postgres") ?? users.postgres
+            users.haproxy = user(section, "haproxy") ?? users.haproxy
+        }
+        // The PostgreSQL binaries follow the major version unless placed explicitly.
+        var paths = InstallPaths(postgresBin: "/opt/tribblix/postgres\(postgres.version)/bin")
+        if let section = section(top, "paths", keys: Keys.paths) {
+            paths.etcd = string(section, "etcd") ?? paths.etcd
+            paths.etcdctl = string(section, "etcdctl") ?? paths.etcdctl
+            paths.postgresBin = string(section, "postgres_bin") ?? paths.postgresBin
+            paths.patroni = string(section, "patroni") ?? paths.patroni
+            paths.patronictl = string(section, "patronictl") ?? paths.patronictl
+            paths.stolonBin = string(section, "stolon_bin") ?? paths.stolonBin
+            paths.haproxy = string(section, "haproxy") ?? paths.haproxy
+            paths.data = string(section, "data") ?? paths.data
+            paths.config = string(section, "config") ?? paths.config
+            paths.methods = string(section, "methods") ?? paths.methods
+        }
+        var secrets = SecretFiles()
+        if let section = section(top, "secrets", keys: Keys.secrets) {
+            secrets.superuserPassword = string(section, "superuser_password") ?? secrets.superuserPassword
+            secrets.replicationPassword = string(section, "replication_password") ?? secrets.replicationPassword
+            secrets.rewindPassword = string(section, "rewind_password") ?? secrets.rewindPassword
+        }
+        var packaging = Packaging()
+        if let section = section(top, "packaging", keys: Keys.packaging) {
+            packaging.package = string(section, "package") ?? packaging.package
+            packaging.overlay = string(section, "overlay") ?? packaging.overlay
+            packaging.version = string(section, "version") ?? packaging.version
+        }
+
+        guard complete, let cluster, let stack, let nodes else { return nil }
+        return ClusterDefinition(
+            cluster: cluster, stack: stack, nodes: nodes, etcd: etcd, postgres: postgres, patroni: patroni,
+            stolon: stolon, haproxy: haproxy, users: users, paths: paths, secrets: secrets, packaging: packaging)
+    }
+
+    // MARK: - Sections of the format
+
+    private mutating func requiredStack(_ top: Fields) -> Stack? {
+        guard let node = required(top, "stack"), let text = string(node, at: top.path("stack")) else {
+            complete = false
+            return nil
+        }
+        guard let stack = Stack(rawValue: text) else {
+            let choices = Stack.allCases.map(\.rawValue)
+            var message = "stack must be one of \(choices.joined(separator: ", ")); found \(display(text))"
+            if let guess = KeySuggestion.closest(to: text.lowercased(), among: choices) {
+                message += "; did you mean '\(guess)'?"
+            }
+            report(LoadingRule.type, message, at: node)
+            complete = false
+            return nil
+        }
+        return stack
+    }
+
+    private mutating func requiredNodes(_ top: Fields) -> [Node]? {
+        guard let node = required(top, "nodes") else {
+            complete = false
+            return nil
+        }
+        guard case .sequence(let items) = node.content else {
+            report(LoadingRule.type, "expected a list of nodes (each with name and address), found \(describe(node))", at: node)
+            complete = false
+            return nil
+        }
+        var nodes: [Node] = []
+        for (index, item) in items.enumerated() {
+            let path = "nodes[\(index)]"
+            record(path, item)
+            guard let fields = fields(of: item, at: path, keys: Keys.node) else {
+                complete = false
+                continue
+            }
+            let name = requiredString(fields, "name")
+            let address = requiredString(fields, "address")
+            let keeperID = string(fields, "keeper_id") ?? "postgres\(index)"
+            if let name, let address {
+                nodes.append(Node(name: name, address: address, keeperID: keeperID))
+            } else {
+                complete = false
+            }
+        }
+        return nodes
+    }
+
+    private mutating func user(_ section: Fields, _ key: String) -> ServiceUser? {
+        guard let fields = self.section(section, key, keys: Keys.user) else { return nil }
+        let name = requiredString(fields, "name")
+        let uid = requiredInt(fields, "uid")
+        let group = string(fields, "group")
+        let gid = int(fields, "gid")
+        guard let name, let uid else { return nil }
+        return ServiceUser(name: name, uid: uid, group: group ?? name, gid: gid ?? uid)
+    }
+
+    // MARK: - Mappings and keys
+
+    /// A mapping's known keys and their values, and the path it sits at.
+    struct Fields {
+        var path: String
+        var node: YAMLNode
+        var values: [String: YAMLNode]
+
+        func path(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    }
+
+    /// Reads a mapping, reporting unknown and duplicate keys; nil (reported)
+    /// if `node` is not a mapping.
+    private mutating func fields(of node: YAMLNode, at path: String, keys: [String]) -> Fields? {
+        guard case .mapping(let pairs) = node.content else {
+            let what = path.isEmpty ? "the definition" : "'\(path)'"
+            report(LoadingRule.type, "\(what) must be a mapping of keys to values, found \(describe(node))", at: node)
+            return nil
+        }
+        var result = Fields(path: path, node: node, values: [:])
+        var seen: [String: YAMLNode] = [:]
+        for pair in pairs {
+            guard case .scalar(let scalar) = pair.key.content, !scalar.isNull else {
+                report(LoadingRule.type, "a key must be a name, found \(describe(pair.key))", at: pair.key)
+                continue
+            }
+            let key = scalar.text
+            if let first = seen[key] {
+                report(LoadingRule.duplicateKey,
+                       "duplicate key '\(key)' (first written at line \(first.line), column \(first.column)); keep one",
+                       at: pair.key)
+                continue
+            }
+            seen[key] = pair.key
+            guard keys.contains(key) else {
+                var message = "unknown key \(display(key))" + (path.isEmpty ? "" : " in '\(path)'")
+                if let guess = KeySuggestion.closest(to: key, among: keys) {
+                    message += "; did you mean '\(guess)'?"
+                } else {
+                    message += "; expected one of: \(keys.joined(separator: ", "))"
+                }
+                report(LoadingRule.unknownKey, message, at: pair.key)
+                continue
+            }
+            let childPath = result.path(key)
+            sourceMap.keys[childPath] = location(pair.key)
+            record(childPath, pair.value)
+            result.values[key] = pair.value
+        }
+        return result
+    }
+
+    /// An optional sub-mapping; nil if absent, null (all defaults) or not a mapping (reported).
+    private mutating func section(_ parent: Fields, _ key: String, keys: [String]) -> Fields? {
+        guard let node = parent.values[key] else { return nil }
+        if case .scalar(let scalar) = node.content, scalar.isNull { return nil }
+        return fields(of: node, at: parent.path(key), keys: keys)
+    }
+
+    private mutating func required(_ fields: Fields, _ key: String) -> YAMLNode? {
+        if let node = fields.values[key] { return node }
+        let owner = fields.path.isEmpty ? "the definition" : "'\(fields.path)'"
+        report(LoadingRule.missingKey, "\(owner) lacks the required key '\(key)'", at: fields.node)
+        return nil
+    }
+
+    // MARK: - Scalars
+
+    private mutating func requiredString(_ fields: Fields, _ key: String) -> String? {
+        guard let node = required(fields, key) else {
+            complete = false
+            return nil
+        }
+        guard let text = string(node, at: fields.path(key)) else {
+            complete = false
+            return nil
+        }
+        return text
+    }
+
+    private mutating func requiredInt(_ fields: Fields, _ key: String) -> Int? {
+        guard let node = required(fields, key) else { return nil }
+        return int(node, at: fields.path(key))
+    }
+
+    private mutating func string(_ fields: Fields, _ key: String) -> String? {
+        guard let node = fields.values[key] else { return nil }
+        return string(node, at: fields.path(key))
+    }
+
+    private mutating func int(_ fields: Fields, _ key: String) -> Int? {
+        guard let node = fields.values[key] else { return nil }
+        return int(node, at: fields.path(key))
+    }
+
+    /// Any scalar but null reads as its text: `version: 1.0` is the string "1.0".
+    private mutating func string(_ node: YAMLNode, at path: String) -> String? {
+        guard case .scalar(let scalar) = node.content, !scalar.isNull else {
+            report(LoadingRule.type, "'\(path)' must be a string, found \(describe(node))", at: node)
+            return nil
+        }
+        guard acceptsTag(scalar, at: node, path: path, allowed: ["tag:yaml.org,2002:str"]) else { return nil }
+        if let start = scalar.verbatimStart {
+            sourceMap.verbatimStarts[path] = SourceLocation(file: file, line: start.line, column: start.column)
+        }
+        return scalar.text
+    }
+
+    /// A plain decimal integer. A quoted number is a string in YAML, and is
+    /// reported as such rather than silently converted.
+    private mutating func int(_ node: YAMLNode, at path: String) -> Int? {
+        guard case .scalar(let scalar) = node.content, !scalar.isNull else {
+            report(LoadingRule.type, "'\(path)' must be an integer, found \(describe(node))", at: node)
+            return nil
+        }
+        guard acceptsTag(scalar, at: node, path: path, allowed: ["tag:yaml.org,2002:int"]) else { return nil }
+        let digits = scalar.text
+        let unsigned = digits.first == "-" || digits.first == "+" ? digits.dropFirst() : Substring(digits)
+        let isDecimal = !unsigned.isEmpty && unsigned.allSatisfy { $0.isASCII && $0.isNumber }
+        guard scalar.style == .plain || scalar.tag != nil, isDecimal, let value = Int(digits) else {
+            var message = "'\(path)' must be an integer, found \(describe(node))"
+            if scalar.style != .plain, Int(digits) != nil { message += "; remove the quotes" }
+            else if isDecimal { message += ", which is out of range" }
+            report(LoadingRule.type, message, at: node)
+            return nil
+        }
+        return value
+    }
+
+    private mutating func acceptsTag(_ scalar: YAMLScalar, at node: YAMLNode, path: String, allowed: [String]) -> Bool {
+        guard let tag = scalar.tag, !allowed.contains(tag) else { return true }
+        report(LoadingRule.tag, "'\(path)' carries the tag \(display(tag)), which this format does not use; remove it",
+               at: node)
+        return false
+    }
+
+    // MARK: - Reporting
+
+    private mutating func record(_ path: String, _ node: YAMLNode) {
+        sourceMap.values[path] = location(node)
+    }
+
+    private func location(_ node: YAMLNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.line, column: node.column)
+    }
+
+    private mutating func report(_ rule: String, _ message: String, at node: YAMLNode) {
+        report(rule, message, line: node.line, column: node.column)
+    }
+
+    private mutating func report(_ rule: String, _ message: String, line: Int, column: Int) {
+        diagnostics.append(.error(message, rule: rule, at: SourceLocation(file: file, line: line, column: column)))
+    }
+
+    /// What a node is, with the value itself when it is a scalar.
+    private func describe(_ node: YAMLNode) -> String {
+        switch node.content {
+        case .scalar(let scalar) where scalar.isNull: "nothing (null)"
+        case .scalar(let scalar) where scalar.style == .plain: display(scalar.text)
+        case .scalar(let scalar): "the quoted string \(display(scalar.text))"
+        case .sequence: "a list"
+        case .mapping: "a mapping"
+        }
+    }
+}
+
+/// A value quoted for a one-line message: control characters escaped, long
+/// values shortened.
+func display(_ value: String) -> String {
+    var shown = ""
+    for scalar in value.unicodeScalars.prefix(60) {
+        if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
+            shown += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+        } else {
+            shown.unicodeScalars.append(scalar)
+        }
+    }
+    if value.unicodeScalars.count > 60 { shown += "…" }
+    return "'\(shown)'"
+}

@@ -1,0 +1,142 @@
+import Diagnostics
+import Foundation
+
+/// What loading a definition produced: the definition, when every required
+/// value was there and usable, and every problem found on the way.
+public struct DefinitionLoad: Sendable {
+    /// Nil when a required value is missing or unusable (then `diagnostics`
+    /// says why); present — with defaults standing in for bad optional
+    /// values — otherwise.
+    public var loaded: LoadedDefinition?
+    /// Sorted by position.
+    public var diagnostics: [Diagnostic]
+
+    /// True when there is a definition and no error (warnings allowed).
+    public var isValid: Bool { loaded != nil && !diagnostics.hasErrors }
+}
+
+/// The file could not be read at all (missing, a directory, no permission):
+/// a usage problem rather than a problem with a definition.
+public struct DefinitionFileError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path): error: cannot read the cluster definition: \(reason)" }
+}
+
+/// Loads a cluster definition from YAML: composes it (bounded, see
+/// `YAMLLimits`), reads it against the format, keeps every value's position.
+public enum DefinitionLoader {
+    /// Larger files are refused before parsing. A 1,000-node definition is
+    /// about 80 KiB.
+    public static let maxBytes = 1 << 20
+
+    public static func load(path: String) throws(DefinitionFileError) -> DefinitionLoad {
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            if attributes[.type] as? FileAttributeType == .typeDirectory {
+                throw DefinitionFileError(path: path, reason: "it is a directory")
+            }
+            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+            if size > maxBytes { return tooLarge(file: path, size: size) }
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch let error as DefinitionFileError {
+            throw error
+        } catch {
+            throw DefinitionFileError(path: path, reason: reason(for: error))
+        }
+        return load(data: data, file: path)
+    }
+
+    public static func load(data: Data, file: String) -> DefinitionLoad {
+        if data.count > maxBytes { return tooLarge(file: file, size: data.count) }
+        guard let text = String(data: data, encoding: .utf8) else {
+            let offset = firstInvalidUTF8Offset(data)
+            let diagnostic = Diagnostic.error(
+                "the file is not UTF-8 text (first bad byte at offset \(offset)); save it as UTF-8",
+                rule: LoadingRule.encoding, at: SourceLocation(file: file, line: 1, column: 1))
+            return DefinitionLoad(loaded: nil, diagnostics: [diagnostic])
+        }
+        return load(text: text, file: file)
+    }
+
+    public static func load(text: String, file: String) -> DefinitionLoad {
+        if text.utf8.count > maxBytes { return tooLarge(file: file, size: text.utf8.count) }
+        let root: YAMLNode?
+        do {
+            root = try YAMLComposer.compose(text)
+        } catch {
+            let rule = switch error.kind {
+            case .syntax: LoadingRule.syntax
+            case .aliasExpansion: LoadingRule.aliasExpansion
+            case .depth: LoadingRule.depth
+            }
+            let diagnostic = Diagnostic.error(
+                error.message, rule: rule, at: SourceLocation(file: file, line: error.line, column: error.column))
+            return DefinitionLoad(loaded: nil, diagnostics: [diagnostic])
+        }
+        var decoder = DefinitionDecoder(file: file)
+        let definition = decoder.decode(root)
+        let loaded = definition.map { LoadedDefinition(definition: $0, sourceMap: decoder.sourceMap) }
+        return DefinitionLoad(loaded: loaded, diagnostics: decoder.diagnostics.sortedForOutput())
+    }
+
+    /// Loads, then runs every check when there is a definition to check:
+    /// all problems of the file in one list.
+    public static func loadAndCheck(path: String) throws(DefinitionFileError) -> DefinitionLoad {
+        checked(try load(path: path))
+    }
+
+    public static func loadAndCheck(text: String, file: String) -> DefinitionLoad {
+        checked(load(text: text, file: file))
+    }
+
+    private static func checked(_ load: DefinitionLoad) -> DefinitionLoad {
+        guard let loaded = load.loaded else { return load }
+        var result = load
+        result.diagnostics = (load.diagnostics + DefinitionChecks.run(loaded)).sortedForOutput()
+        return result
+    }
+
+    private static func tooLarge(file: String, size: Int) -> DefinitionLoad {
+        let diagnostic = Diagnostic.error(
+            "the file is \(size) bytes; a cluster definition may be at most \(maxBytes) bytes",
+            rule: LoadingRule.tooLarge, at: SourceLocation(file: file, line: 1, column: 1))
+        return DefinitionLoad(loaded: nil, diagnostics: [diagnostic])
+    }
+
+    private static func firstInvalidUTF8Offset(_ data: Data) -> Int {
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        var consumed = 0
+        while true {
+            // Offsets are counted by re-encoding what decoded cleanly.
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                consumed += UTF8.width(scalar)
+                offset = consumed
+            case .emptyInput:
+                return offset
+            case .error:
+                return offset
+            }
+        }
+    }
+
+    private static func reason(for error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+           underlying.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
+            return String(cString: strerror(code.rawValue))
+        }
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError
+            || nsError.code == NSFileNoSuchFileError {
+            return "no such file"
+        }
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoPermissionError {
+            return "permission denied"
+        }
+        return nsError.localizedDescription
+    }
+}

@@ -1,1 +1,0 @@
-// Keeps the ClusterTests target buildable until its first real test lands.
