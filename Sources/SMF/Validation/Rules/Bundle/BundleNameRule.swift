@@ -1,0 +1,21 @@
+import Diagnostics
+
+/// `lxml_get_bundle`: a bundle needs a non-empty name
+/// (`service bundle lacks name attribute`).
+public struct BundleNameRule: SemanticRule {
+    public let id = "smf.bundle.name"
+    public let summary = "every service_bundle has a non-empty name"
+    public init() {}
+
+    public func check(_ document: SemanticDocument) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        func visit(_ bundle: ServiceBundle) {
+            if bundle.name.isEmpty {
+                found.append(diagnostic("service bundle lacks name attribute", at: bundle.location, in: document))
+            }
+            bundle.bundles.forEach(visit)
+        }
+        visit(document.bundle)
+        return found
+    }
+}

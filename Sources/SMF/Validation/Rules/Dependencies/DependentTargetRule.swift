@@ -1,0 +1,28 @@
+import Diagnostics
+
+/// `lscf_dependent_import`: a dependent's target must parse
+/// (`The FMRI for the "%s" dependent is invalid.`) and name a service or an
+/// instance (`… specifies neither a service nor an instance.`). Import-time.
+public struct DependentTargetRule: SemanticRule {
+    public let id = "smf.dependent.target"
+    public let summary = "a dependent's service_fmri is an svc FMRI naming a service or instance"
+    public init() {}
+
+    public func check(_ document: SemanticDocument) -> [Diagnostic] {
+        document.entities.flatMap { (entity) -> [Diagnostic] in
+            entity.entity.dependents.compactMap { dependent in
+                let value = dependent.fmri?.value ?? ""
+                let location = dependent.fmri?.location ?? dependent.location
+                guard !value.hasPrefix("file:"), case .success(let parts) = FMRI.parseService(value) else {
+                    return diagnostic("The FMRI for the \"\(dependent.name)\" dependent is invalid.",
+                                      at: location, in: document)
+                }
+                guard FMRI.service(parts).namesServiceOrInstance else {
+                    return diagnostic("The FMRI \"\(value)\" for the \"\(dependent.name)\" dependent specifies "
+                        + "neither a service nor an instance.", at: location, in: document)
+                }
+                return nil
+            }
+        }
+    }
+}

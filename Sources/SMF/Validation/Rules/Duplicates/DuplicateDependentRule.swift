@@ -1,0 +1,19 @@
+import Diagnostics
+
+/// `lxml_get_dependent`: `Multiple definitions of dependent %s in entity %s.`
+public struct DuplicateDependentRule: SemanticRule {
+    public let id = "smf.duplicate.dependent"
+    public let summary = "no dependent name is used twice in one entity"
+    public init() {}
+
+    public func check(_ document: SemanticDocument) -> [Diagnostic] {
+        document.entities.flatMap { (entity) -> [Diagnostic] in
+            var seen: Set<String> = []
+            return entity.entity.dependents.compactMap { (dependent) -> Diagnostic? in
+                guard !seen.insert(dependent.name).inserted else { return nil }
+                return diagnostic("Multiple definitions of dependent \(dependent.name) in entity \(entity.fmri).",
+                                  at: dependent.location, in: document)
+            }
+        }
+    }
+}

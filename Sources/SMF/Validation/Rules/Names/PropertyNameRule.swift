@@ -1,0 +1,22 @@
+import Diagnostics
+
+/// Property names satisfy `UU_NAME_DOMAIN` (`Invalid property name "%s".`
+/// at import; svccfg validate misses it). An empty name is reported by
+/// `smf.property.attributes`.
+public struct PropertyNameRule: SemanticRule {
+    public let id = "smf.name.property"
+    public let summary = "property names satisfy UU_NAME_DOMAIN (checked at import)"
+    public init() {}
+
+    public func check(_ document: SemanticDocument) -> [Diagnostic] {
+        document.entities.flatMap { (entity) -> [Diagnostic] in
+            entity.propertyGroups.groups.flatMap { group in
+                group.properties.compactMap { property in
+                    guard !property.name.isEmpty, !SMFName.isValid(property.name, as: .domain) else { return nil }
+                    return diagnostic("Invalid property name \"\(property.name)\" in property group "
+                        + "\"\(group.name)\" of \(entity.fmri).", at: property.location, in: document)
+                }
+            }
+        }
+    }
+}

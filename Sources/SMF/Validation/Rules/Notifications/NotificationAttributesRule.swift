@@ -1,0 +1,34 @@
+import Diagnostics
+
+/// `lxml_get_notification_parameters`: a `type` and each parameter have a
+/// name, and a `paramval` has a value.
+public struct NotificationAttributesRule: SemanticRule {
+    public let id = "smf.notification.attributes"
+    public let summary = "notification type and parameter names are present; paramval has a value"
+    public init() {}
+
+    public func check(_ document: SemanticDocument) -> [Diagnostic] {
+        document.entities.flatMap { (entity) -> [Diagnostic] in
+            entity.entity.notificationParameters.flatMap { parameters in
+                parameters.types.flatMap { type -> [Diagnostic] in
+                    if type.name.isEmpty {
+                        return [diagnostic("attribute name missing in element 'type'", at: type.location,
+                                           in: document)]
+                    }
+                    return type.parameters.compactMap { parameter in
+                        if parameter.name.isEmpty {
+                            return diagnostic("attribute name missing in sub-element of type",
+                                              at: parameter.location ?? type.location, in: document)
+                        }
+                        if parameter.isParamval, parameter.values.first?.isEmpty ?? true {
+                            return diagnostic("property value missing for property "
+                                + "'\(type.name),\(parameter.name)'", at: parameter.location ?? type.location,
+                                in: document)
+                        }
+                        return nil
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Diagnostics
+
+/// `lxml_get_notification_parameters`, `check_tokens`: one `<event>`, whose
+/// comma-separated tokens are all valid (`Invalid input.`) and either all SMF
+/// transitions or all FMA classes (`Can't mix SMF and FMA event definitions`).
+public struct NotificationEventRule: SemanticRule {
+    public let id = "smf.notification.event"
+    public let summary = "notification_parameters have one event of valid, unmixed SMF or FMA tokens"
+    public init() {}
+
+    public func check(_ document: SemanticDocument) -> [Diagnostic] {
+        document.entities.flatMap { (entity) -> [Diagnostic] in
+            entity.entity.notificationParameters.flatMap { parameters -> [Diagnostic] in
+                if parameters.events.count > 1 {
+                    return [diagnostic("Can't have more than 1 element event in a notification parameter",
+                                       at: parameters.events[1].location, in: document)]
+                }
+                guard let event = parameters.events.first else { return [] }
+                let kinds = NotificationEvents.tokens(of: event.value).map { NotificationEvents.kind(of: $0) }
+                if let bad = zip(NotificationEvents.tokens(of: event.value), kinds).first(where: { $0.1 == nil }) {
+                    return [diagnostic("Invalid input. \"\(bad.0)\" is not an SMF transition or FMA event in "
+                        + "\"\(event.value)\"", at: event.location, in: document)]
+                }
+                if Set(kinds.compactMap { $0 }).count > 1 {
+                    return [diagnostic("Can't mix SMF and FMA event definitions in \"\(event.value)\"",
+                                       at: event.location, in: document)]
+                }
+                return []
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Diagnostics
+
+/// `lxml_get_instance`: a manifest's instance says whether it is enabled
+/// (`Instance "%s" missing attribute "enabled".`), and only with `true` or
+/// `false` (`Invalid enabled value`). A profile may leave it out.
+public struct InstanceEnabledRule: SemanticRule {
+    public let id = "smf.instance.enabled"
+    public let summary = "manifest instances have enabled='true'|'false' (profiles may omit it)"
+    public init() {}
+
+    public func check(_ document: SemanticDocument) -> [Diagnostic] {
+        document.services.flatMap { (service) -> [Diagnostic] in
+            service.effectiveInstances.compactMap { instance in
+                switch instance.enabled {
+                case "true", "false":
+                    return nil
+                case nil:
+                    return document.isProfile ? nil
+                        : diagnostic("Instance \"\(instance.name)\" missing attribute \"enabled\".",
+                                     at: instance.location, in: document)
+                case let value?:
+                    return diagnostic("Invalid enabled value \"\(value)\" for instance \"\(instance.name)\"",
+                                      at: instance.location, in: document)
+                }
+            }
+        }
+    }
+}

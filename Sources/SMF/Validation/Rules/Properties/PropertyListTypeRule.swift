@@ -1,0 +1,21 @@
+import Diagnostics
+
+/// `lxml_get_property`: the `*_list` child matches the property's type
+/// (`property '%s' type-to-list mismatch`).
+public struct PropertyListTypeRule: SemanticRule {
+    public let id = "smf.property.list-type"
+    public let summary = "a property's <T_list> element matches its type"
+    public init() {}
+
+    public func check(_ document: SemanticDocument) -> [Diagnostic] {
+        document.writtenProperties.compactMap { written in
+            let property = written.property
+            guard case .list(let element?) = property.form, let type = property.type else { return nil }
+            if let typed = SMFType(rawValue: type), element == typed.listElementName { return nil }
+            // An unknown type is smf.property.type's finding.
+            guard SMFType(rawValue: type) != nil else { return nil }
+            return diagnostic("property '\(property.name)' type-to-list mismatch (type \(type), element <\(element)>)",
+                              at: property.location, in: document)
+        }
+    }
+}

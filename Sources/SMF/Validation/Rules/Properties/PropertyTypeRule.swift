@@ -1,0 +1,28 @@
+import Diagnostics
+
+/// `lxml_get_propval`, `lxml_get_property`: a manifest property has a type
+/// (`property type missing for property '%s/%s'`) and it is one of the
+/// fourteen (`property type invalid for property '%s/%s'`). A profile may
+/// omit it: `svccfg apply` takes the type from the repository.
+public struct PropertyTypeRule: SemanticRule {
+    public let id = "smf.property.type"
+    public let summary = "propval/property type is present (manifests) and one of the 14 SMF types"
+    public init() {}
+
+    public func check(_ document: SemanticDocument) -> [Diagnostic] {
+        document.writtenProperties.compactMap { written in
+            let property = written.property
+            switch property.type {
+            case nil:
+                return document.isProfile ? nil
+                    : diagnostic("property type missing for property '\(written.group)/\(property.name)'",
+                                 at: property.location, in: document)
+            case let type? where SMFType(rawValue: type) == nil:
+                return diagnostic("property type invalid for property '\(written.group)/\(property.name)' "
+                    + "(\"\(type)\")", at: property.location, in: document)
+            default:
+                return nil
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import Diagnostics
+
+/// A pg_pattern of a document's templates, with the entity declaring it.
+struct DeclaredPGPattern {
+    var entity: EntityReference
+    var pattern: PGPattern
+}
+
+extension SemanticDocument {
+    var declaredPGPatterns: [DeclaredPGPattern] {
+        entities.flatMap { entity in
+            (entity.entity.template?.pgPatterns ?? []).map { DeclaredPGPattern(entity: entity, pattern: $0) }
+        }
+    }
+}
+
+extension PGPattern {
+    /// The property group svccfg stores the pattern in (`lxml_get_tm_pg_pattern`);
+    /// the name wins over the type when both are set, which is why two
+    /// patterns with one name and different types collide.
+    var storageName: String {
+        switch (name ?? "", type ?? "") {
+        case ("", ""): "tm_pgpat_"
+        case (let name, ""): "tm_pgpatn_\(name)"
+        case ("", let type): "tm_pgpatt_\(type)"
+        case (let name, _): "tm_pgpatnt_\(name)"
+        }
+    }
+}

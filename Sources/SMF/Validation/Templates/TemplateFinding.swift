@@ -1,0 +1,19 @@
+import Diagnostics
+
+/// One violation of a template by an instance's composed view, labelled the
+/// way `scf_tmpl.c: em_desc[]` labels it.
+public struct TemplateFinding: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+        case propertyGroupType = "Property group has bad type"
+        case propertyType = "Property has bad type"
+        case cardinality = "Number of property values violates cardinality restriction"
+        case constraint = "Property has illegal value"
+        case requiredProperty = "Required property missing"
+        case requiredPropertyGroup = "Required property group missing"
+    }
+
+    public var kind: Kind
+    public var level: TemplateLevel
+    public var message: String
+    public var location: SourceLocation?
+}

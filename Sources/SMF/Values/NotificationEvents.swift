@@ -1,0 +1,61 @@
+/// The `<event value=…>` token language of notification parameters
+/// (`svc/common/notify_params.c`, `svccfg_libscf.c: check_tokens`, smf.md §4.2
+/// item 23): comma-separated SMF transition tokens or FMA event classes.
+public enum NotificationEvents {
+    public enum Kind: Hashable, Sendable {
+        case smf
+        case fma
+    }
+
+    /// The SMF states a transition token may name (and `all`).
+    public static let states = ["uninitialized", "maintenance", "offline", "disabled", "online", "degraded"]
+
+    /// The FMA event aliases; classes starting `list.` or `ireport.` are FMA too.
+    public static let fmaAliases = ["problem-diagnosed", "problem-updated", "problem-repaired", "problem-resolved"]
+
+    /// What kind of token `token` is, nil if it is neither.
+    public static func kind(of token: Substring) -> Kind? {
+        var state = token
+        if state.hasPrefix("to-") { state = state.dropFirst(3) } else if state.hasPrefix("from-") {
+            state = state.dropFirst(5)
+        }
+        if state == "all" || states.contains(String(state)) { return .smf }
+        if fmaAliases.contains(String(token)) { return .fma }
+        if (token.hasPrefix("list.") && token.count > 5) || (token.hasPrefix("ireport.") && token.count > 8) {
+            return .fma
+        }
+        return nil
+    }
+
+    public static func tokens(of value: String) -> [Substring] {
+        value.split(separator: ",", omittingEmptySubsequences: false)
+    }
+
+    /// The property groups svccfg stores the parameters in: one per SMF
+    /// transition (`to-online`, `from-online`; a bare state or `all` means
+    /// both directions), `<class>,fmnotify` for FMA classes.
+    static func groupNames(for parameters: NotificationParameters) -> [String] {
+        var names: [String] = []
+        for event in parameters.events {
+            for token in tokens(of: event.value) {
+                switch kind(of: token) {
+                case .smf:
+                    let directions: [String] = token.hasPrefix("to-") ? ["to-"] : token.hasPrefix("from-") ? ["from-"]
+                        : ["to-", "from-"]
+                    let state = token.split(separator: "-", maxSplits: 1).last.map(String.init) ?? String(token)
+                    let bare = directions.count == 2 ? String(token) : state
+                    let chosen = bare == "all" ? states : [bare]
+                    for direction in directions {
+                        for state in chosen where !names.contains(direction + state) { names.append(direction + state) }
+                    }
+                case .fma:
+                    let name = "\(token),fmnotify"
+                    if !names.contains(name) { names.append(name) }
+                case nil:
+                    continue
+                }
+            }
+        }
+        return names
+    }
+}
