@@ -1,0 +1,73 @@
+import Diagnostics
+
+/// Who, where and with what environment a method runs, read from an
+/// instance's composed view the way librestart does
+/// (`restarter_get_method_context`): each context property is looked up in
+/// the method's own group first, then in `method_context`.
+struct MethodContextResolution {
+    let composed: [PropertyGroupView]
+    let method: String
+
+    func property(_ name: String) -> ComposedProperty? {
+        composed[group: method]?[property: name] ?? composed[group: "method_context"]?[property: name]
+    }
+
+    func value(_ name: String) -> String? {
+        property(name)?.textValues.first
+    }
+
+    struct Credentials {
+        var user: String
+        var group: String
+        var workingDirectory: String
+    }
+
+    enum Failure: Error {
+        case unknownUser(String, SourceLocation?)
+        case unknownGroup(String, SourceLocation?)
+    }
+
+    /// No `user` means the restarter's own credentials (root). A `group` that
+    /// is absent or `:default` is the user's primary group; a working
+    /// directory that is absent, `:default` or `:home` is the user's home.
+    func credentials() throws(Failure) -> Credentials {
+        let userText = value("user") ?? "root"
+        guard let account = Accounts.user(userText) else {
+            throw .unknownUser(userText, property("user")?.location)
+        }
+        let group: String
+        if let groupText = value("group"), groupText != ":default" {
+            guard let name = Accounts.groupName(groupText) else {
+                throw .unknownGroup(groupText, property("group")?.location)
+            }
+            group = name
+        } else {
+            guard let name = Accounts.groupName(id: account.gid) else {
+                throw .unknownGroup(String(account.gid), property("user")?.location)
+            }
+            group = name
+        }
+        var directory = value("working_directory") ?? ":default"
+        if directory == ":default" || directory == ":home" { directory = account.home }
+        return Credentials(user: account.name, group: group, workingDirectory: directory)
+    }
+
+    /// `method_environment` entries, then the variables svc.startd always
+    /// sets (`startd/env.c: set_smf_env`). Malformed entries and entries that
+    /// try to set an `SMF_` variable are dropped, as svc.startd drops them; a
+    /// repeated name keeps the last value.
+    func environment(fmri: String, zoneName: String) -> [String: String] {
+        var environment: [String: String] = [:]
+        for entry in property("environment")?.textValues ?? [] {
+            guard let equals = entry.firstIndex(of: "="), equals != entry.startIndex else { continue }
+            let name = String(entry[..<equals])
+            if name.hasPrefix("SMF_") { continue }
+            environment[name] = String(entry[entry.index(after: equals)...])
+        }
+        environment["SMF_FMRI"] = fmri
+        environment["SMF_METHOD"] = method
+        environment["SMF_RESTARTER"] = "svc:/system/svc/restarter:default"
+        environment["SMF_ZONENAME"] = zoneName
+        return environment
+    }
+}
