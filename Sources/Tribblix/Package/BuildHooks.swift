@@ -10,6 +10,7 @@ enum BuildHooks {
             "# Place the SMF manifests and method scripts into the proto area.",
             "# Manifests go under var for sparse-root zone support.",
             "#",
+            ": \"${BUILDROOT:?the Tribblix build sets BUILDROOT to its checkout}\"",
         ]
         var made = Set<String>()
         for file in files.sorted(by: { $0.path < $1.path }) {

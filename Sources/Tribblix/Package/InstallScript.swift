@@ -19,8 +19,12 @@ public struct InstallScript: Hashable, Sendable {
         self.statements = statements
     }
 
+    /// pkgadd always sets BASEDIR; run by hand without it, the script stops
+    /// rather than guess which root's /etc to change.
+    static let requireBasedir = ": \"${BASEDIR:?pkgadd sets BASEDIR to the root being installed into}\""
+
     public func render() -> String {
-        (["#!/sbin/sh", "# \(purpose)"] + statements + ["exit 0"]).map { $0 + "\n" }.joined()
+        (["#!/sbin/sh", "# \(purpose)", Self.requireBasedir] + statements + ["exit 0"]).map { $0 + "\n" }.joined()
     }
 
     /// create_pkg's restart script: restarting manifest-import imports the new
