@@ -48,6 +48,24 @@ enum CorpusVerdicts {
         ]
         for package in withDepend { table["packages/\(package)/depend"] = (.depend, []) }
         table["packages/TRIBblix-postgres17/depend.sparc"] = (.depend, [])
+        let withAlias = [
+            "TRIBblix-etcd", "TRIBblix-forgejo", "TRIBblix-haproxy2", "TRIBblix-haproxy@history", "TRIBblix-mariadb",
+            "TRIBblix-postgres11@history", "TRIBblix-postgres17", "TRIBblix-stolon", "TRIBblix-zookeeper",
+            "TRIBminidlna", "TRIBpatroni-python-313",
+        ]
+        for package in withAlias { table["packages/\(package)/alias"] = (.alias, []) }
+        let withService = [
+            "TRIBblix-forgejo", "TRIBblix-haproxy2", "TRIBblix-haproxy@history", "TRIBblix-mariadb", "TRIBblix-promnode",
+            "TRIBblix-zookeeper",
+        ]
+        for package in withService {
+            table["packages/\(package)/restart_fmri_list"] = (.restartFMRIList, [])
+            table["packages/\(package)/passwd"] = (.passwd, [])
+            table["packages/\(package)/group"] = (.group, [])
+        }
+        for package in ["TRIBblix-forgejo", "TRIBblix-zookeeper"] {
+            table["packages/\(package)/user_attr"] = (.userAttr, [])
+        }
         return table
     }()
 }

@@ -44,6 +44,9 @@ enum Fixtures {
 
         """
 
+    static let passwd = "haproxy:x:126:126:haproxy:/opt/tribblix/haproxy:\npromnode:x:131:131:Prometheus agent:/var/empty:/sbin/nologin\n"
+    static let userAttr = "forgejo::::type=normal;auths=tribblix.smf.manage.forgejo,tribblix.smf.modify.forgejo\n"
+
     static func replacing(_ text: String, _ old: String, _ new: String) -> String {
         text.replacingOccurrences(of: old, with: new)
     }
@@ -144,6 +147,38 @@ enum Fixtures {
                                                          failing: "i pkginfo=./pkginfo\nd none opt 0755 root sys\nd none opt 0755 root bin\n"),
         "tribblix.prototype.relative-path": RuleFixture(kind: .prototype, path: "prototype", passing: prototype,
                                                         failing: "i pkginfo=./pkginfo\nf none /opt/x 0755 root bin\n"),
+        // build-tree lists and accounts
+        "tribblix.restart-fmri-list.fmri": RuleFixture(kind: .restartFMRIList, path: "restart_fmri_list",
+                                                       passing: "svc:/system/manifest-import:default\n",
+                                                       failing: "system/manifest-import\n"),
+        "tribblix.restart-fmri-list.duplicate": RuleFixture(kind: .restartFMRIList, path: "restart_fmri_list",
+                                                            passing: "svc:/system/manifest-import:default\n",
+                                                            failing: "svc:/system/manifest-import:default\nsvc:/system/manifest-import:default\n"),
+        "tribblix.alias.name": RuleFixture(kind: .alias, path: "alias", passing: "haproxy\nhaproxy2\n", failing: "haproxy 2\n"),
+        "tribblix.alias.duplicate": RuleFixture(kind: .alias, path: "alias", passing: "haproxy\nhaproxy2\n",
+                                                failing: "haproxy\nhaproxy\n"),
+        "tribblix.passwd.fields": RuleFixture(kind: .passwd, path: "passwd", passing: passwd,
+                                              failing: "haproxy:x:126:126:haproxy:/opt/tribblix/haproxy\n"),
+        "tribblix.passwd.name": RuleFixture(kind: .passwd, path: "passwd", passing: passwd,
+                                            failing: "HAProxy:x:126:126:haproxy:/opt/tribblix/haproxy:\n"),
+        "tribblix.passwd.password": RuleFixture(kind: .passwd, path: "passwd", passing: passwd,
+                                                failing: "haproxy:secret:126:126:haproxy:/opt/tribblix/haproxy:\n"),
+        "tribblix.passwd.ids": RuleFixture(kind: .passwd, path: "passwd", passing: passwd,
+                                           failing: "haproxy:x:0:abc:haproxy:/opt/tribblix/haproxy:\n"),
+        "tribblix.passwd.home": RuleFixture(kind: .passwd, path: "passwd", passing: passwd,
+                                            failing: "haproxy:x:126:126:haproxy:opt/tribblix/haproxy:\n"),
+        "tribblix.passwd.duplicate": RuleFixture(kind: .passwd, path: "passwd", passing: passwd,
+                                                 failing: passwd + "haproxy2:x:126:126:haproxy:/opt/tribblix/haproxy:\n"),
+        "tribblix.group.fields": RuleFixture(kind: .group, path: "group", passing: "haproxy::126:\nmysql::133:\n",
+                                             failing: "haproxy::126\n"),
+        "tribblix.group.name": RuleFixture(kind: .group, path: "group", passing: "haproxy::126:\n", failing: "Ha Proxy::126:\n"),
+        "tribblix.group.gid": RuleFixture(kind: .group, path: "group", passing: "haproxy::126:\n", failing: "haproxy::-1:\n"),
+        "tribblix.group.duplicate": RuleFixture(kind: .group, path: "group", passing: "haproxy::126:\nmysql::133:\n",
+                                                failing: "haproxy::126:\nmysql::126:\n"),
+        "tribblix.user-attr.fields": RuleFixture(kind: .userAttr, path: "user_attr", passing: userAttr,
+                                                 failing: "forgejo:type=normal\n"),
+        "tribblix.user-attr.attributes": RuleFixture(kind: .userAttr, path: "user_attr", passing: userAttr,
+                                                     failing: "forgejo::::type=normal;auths\n"),
     ]
 }
 

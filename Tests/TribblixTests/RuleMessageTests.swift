@@ -60,12 +60,14 @@ struct DescriptorKindTests {
         ("TRIBblix-etcd/pkginfo", .pkginfo), ("TRIBblix-postgres17/depend.sparc", .depend), ("x/depend", .depend),
         ("prototype", .prototype), ("overlays/catalog", .catalog), ("/etc/zap/repositories/tribblix.catalog", .catalog),
         ("/etc/zap/repositories/tribblix.overlays", .catalog), ("m38.1.i386/tribblix.repo", .repositoryDefinition),
+        ("TRIBblix-haproxy2/restart_fmri_list", .restartFMRIList), ("TRIBblix-haproxy2/alias", .alias),
+        ("alias.sparc", .alias), ("passwd", .passwd), ("group", .group), ("TRIBblix-forgejo/user_attr", .userAttr),
     ])
     func byName(path: String, kind: DescriptorKind) {
         #expect(TribblixLint.kind(ofPath: path) == kind)
     }
 
-    @Test("not descriptors", arguments: ["README.md", "pkginfo.base", "pkginfo.arch", "alias", "x.xml", "depend.", "overlays.iso"])
+    @Test("not descriptors", arguments: ["README.md", "pkginfo.base", "pkginfo.arch", "alias.", "build_require", "x.xml", "depend.", "overlays.iso"])
     func notDescriptors(path: String) {
         #expect(TribblixLint.kind(ofPath: path) == nil)
     }

@@ -17,4 +17,14 @@ public enum DescriptorKind: String, Hashable, Sendable, CaseIterable {
     case depend
     /// prototype(5).
     case prototype
+    /// `restart_fmri_list`, the services create_pkg's scripts restart.
+    case restartFMRIList
+    /// `alias` / `alias.<arch>`, short names for `zap install`.
+    case alias
+    /// A package's `passwd` fragment (also /etc/passwd itself).
+    case passwd
+    /// A package's `group` fragment.
+    case group
+    /// A package's `user_attr` fragment.
+    case userAttr
 }

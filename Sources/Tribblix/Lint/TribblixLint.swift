@@ -4,7 +4,9 @@ import Diagnostics
 /// descriptor, lint it, list the rules.
 public enum TribblixLint {
     /// Recognises a descriptor by its file name alone: `*.ovl`, `*.pkgs`,
-    /// `*.repo`, `pkginfo`, `depend` / `depend.<arch>`, `prototype`, and
+    /// `*.repo`, `pkginfo`, `depend` / `depend.<arch>`, `prototype`, the build
+    /// tree's `restart_fmri_list`, `alias[.<arch>]`, `passwd`, `group`,
+    /// `user_attr`, and
     /// catalogs: `catalog` (what a repository serves) and the copies zap
     /// caches as `<repo>.catalog` / `<repo>.overlays`.
     public static func kind(ofPath path: String) -> DescriptorKind? {
@@ -14,9 +16,16 @@ public enum TribblixLint {
         case "depend": return .depend
         case "prototype": return .prototype
         case "catalog": return .catalog
+        case "restart_fmri_list": return .restartFMRIList
+        case "alias": return .alias
+        case "passwd": return .passwd
+        case "group": return .group
+        case "user_attr": return .userAttr
         default: break
         }
+        // Per-architecture variants create_pkg prefers: depend.sparc, alias.i386.
         if name.hasPrefix("depend."), !name.dropFirst("depend.".count).isEmpty { return .depend }
+        if name.hasPrefix("alias."), !name.dropFirst("alias.".count).isEmpty { return .alias }
         if name.hasSuffix(".ovl") { return .overlay }
         if name.hasSuffix(".pkgs") { return .overlayPackages }
         if name.hasSuffix(".repo") { return .repositoryDefinition }
@@ -52,6 +61,11 @@ public enum TribblixLint {
         case .pkginfo: found = RuleCatalog.pkginfo.lint(text: text, path: path)
         case .depend: found = RuleCatalog.depend.lint(text: text, path: path)
         case .prototype: found = RuleCatalog.prototype.lint(text: text, path: path)
+        case .restartFMRIList: found = RuleCatalog.restartFMRIList.lint(text: text, path: path)
+        case .alias: found = RuleCatalog.alias.lint(text: text, path: path)
+        case .passwd: found = RuleCatalog.passwd.lint(text: text, path: path)
+        case .group: found = RuleCatalog.group.lint(text: text, path: path)
+        case .userAttr: found = RuleCatalog.userAttr.lint(text: text, path: path)
         }
         return found.sortedForOutput()
     }
@@ -68,6 +82,8 @@ public enum TribblixLint {
             + RuleCatalog.overlayPackages.descriptions + RuleCatalog.catalog.descriptions
             + RuleCatalog.repositoryDefinition.descriptions + RuleCatalog.pkginfo.descriptions
             + RuleCatalog.depend.descriptions + RuleCatalog.prototype.descriptions
+            + RuleCatalog.restartFMRIList.descriptions + RuleCatalog.alias.descriptions
+            + RuleCatalog.passwd.descriptions + RuleCatalog.group.descriptions + RuleCatalog.userAttr.descriptions
     }
 }
 
@@ -118,4 +134,25 @@ enum RuleCatalog {
             PrototypeSyntaxRule(), PrototypeModeRule(), PrototypePkginfoRule(), PrototypeInstallFileRule(),
             PrototypeLinkRule(), PrototypeDuplicatePathRule(), PrototypeRelativePathRule(),
         ])
+
+    static let restartFMRIList = RuleSet<ParsedLineList>(
+        kind: .restartFMRIList, parse: { ParsedLineList(text: $0, path: $1) },
+        rules: [RestartListFMRIRule(), RestartListDuplicateRule()])
+
+    static let alias = RuleSet<ParsedLineList>(
+        kind: .alias, parse: { ParsedLineList(text: $0, path: $1) },
+        rules: [AliasNameRule(), AliasDuplicateRule()])
+
+    static let passwd = RuleSet<ParsedLineList>(
+        kind: .passwd, parse: { ParsedLineList(text: $0, path: $1) },
+        rules: [PasswdFieldsRule(), PasswdNameRule(), PasswdPasswordFieldRule(), PasswdIDsRule(), PasswdHomeRule(),
+                PasswdDuplicateRule()])
+
+    static let group = RuleSet<ParsedLineList>(
+        kind: .group, parse: { ParsedLineList(text: $0, path: $1) },
+        rules: [GroupFieldsRule(), GroupNameRule(), GroupIDRule(), GroupDuplicateRule()])
+
+    static let userAttr = RuleSet<ParsedLineList>(
+        kind: .userAttr, parse: { ParsedLineList(text: $0, path: $1) },
+        rules: [UserAttrFieldsRule(), UserAttrAttributesRule()])
 }

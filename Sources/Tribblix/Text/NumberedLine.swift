@@ -59,3 +59,17 @@ extension NumberedLine {
         return result
     }
 }
+
+extension NumberedLine {
+    /// `:`-separated fields (passwd, group, user_attr), empty ones kept, with
+    /// the column each starts at.
+    public var colonFields: [Field] {
+        var result: [Field] = []
+        var column = 1
+        for piece in text.split(separator: ":", omittingEmptySubsequences: false) {
+            result.append(Field(text: String(piece), column: column))
+            column += piece.count + 1
+        }
+        return result
+    }
+}
