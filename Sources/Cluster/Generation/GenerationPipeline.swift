@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import SMF
+import Tribblix
 
 /// `smfkit generate` as a pipeline of typed stages, like a compiler:
 ///
@@ -59,18 +60,22 @@ public struct GenerationPipeline: Sendable {
     }
 
     /// The verify stage: every manifest and profile goes through the same
-    /// validator `smfkit validate` runs, errors and warnings alike, so
-    /// generated output is held to the strict standard.
+    /// validator `smfkit validate` runs, and every Tribblix descriptor
+    /// through the same linter; warnings count as errors, so generated
+    /// output is held to the strict standard.
     public func verify(_ files: [GeneratedFile]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        for file in files where file.path.hasSuffix(".xml") {
-            let report = validator.validate(data: Data(file.contents.utf8), path: file.path)
-            problems += report.diagnostics.map { diagnostic in
-                var strict = diagnostic
-                strict.severity = .error
-                return strict
+        for file in files {
+            if file.path.hasSuffix(".xml") {
+                problems += validator.validate(data: Data(file.contents.utf8), path: file.path).diagnostics
+            } else if let lint = TribblixLint.lint(text: file.contents, path: file.path) {
+                problems += lint
             }
         }
-        return problems
+        return problems.map { diagnostic in
+            var strict = diagnostic
+            strict.severity = .error
+            return strict
+        }
     }
 }
