@@ -15,8 +15,8 @@ struct OverlayNameCheck: DefinitionCheck {
             let allowed = ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || (offset > 0 && scalar == "-")
             if !allowed {
                 return [error(
-                    "overlay id '\(id)' contains \(characterName(scalar)) at that place; use lower-case letters, "
-                        + "digits and '-' (not first)",
+                    "overlay id '\(id)' contains \(characterName(scalar)) there; overlay ids are lower-case letters, "
+                        + "digits and '-', not starting with '-'",
                     at: loaded.sourceMap.location(of: path, characterOffset: offset))]
             }
         }

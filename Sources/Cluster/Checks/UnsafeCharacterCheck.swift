@@ -8,7 +8,9 @@ struct UnsafeCharacterCheck: DefinitionCheck {
 
     func diagnostics(for loaded: LoadedDefinition) -> [Diagnostic] {
         loaded.definition.stringValues.compactMap { path, value in
-            guard let found = UnsafeCharacters.first(in: value) else { return nil }
+            // Defaults are safe; a derived value (a group named after its
+            // user) is reported where it was written.
+            guard loaded.sourceMap.values[path] != nil, let found = UnsafeCharacters.first(in: value) else { return nil }
             let map = loaded.sourceMap
             let located = map.verbatimStarts[path] != nil
             var message = "'\(path)' contains \(characterName(found.scalar))"

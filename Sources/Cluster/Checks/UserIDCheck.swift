@@ -11,6 +11,8 @@ struct UserIDCheck: DefinitionCheck {
         for (key, user) in loaded.definition.serviceUsers {
             for (field, id) in [("uid", user.uid), ("gid", user.gid)] where !(1...2_147_483_646).contains(id) {
                 let path = "users.\(key).\(field)"
+                // Only what the file wrote: a defaulted gid is the uid, reported as such.
+                if loaded.sourceMap.values[path] == nil { continue }
                 let why = id == 0 ? "0 is root, which a service must not run as" : "it must be from 1 to 2147483646"
                 found.append(error("'\(path)' is \(id); \(why)", at: loaded.sourceMap.location(of: path)))
             }

@@ -12,7 +12,8 @@ struct UserNameCheck: DefinitionCheck {
         for (key, user) in loaded.definition.serviceUsers {
             for (field, name) in [("name", user.name), ("group", user.group)] {
                 let path = "users.\(key).\(field)"
-                if UnsafeCharacters.first(in: name) != nil { continue }
+                // Only what the file wrote: a defaulted group is the user name, reported as such.
+                if loaded.sourceMap.values[path] == nil || UnsafeCharacters.first(in: name) != nil { continue }
                 if let problem = problem(in: name) {
                     found.append(error("'\(path)' \(problem.message)",
                                        at: loaded.sourceMap.location(of: path, characterOffset: problem.offset)))
@@ -29,10 +30,10 @@ struct UserNameCheck: DefinitionCheck {
             let lower = ("a"..."z").contains(scalar) || scalar == "_"
             let allowed = lower || ("0"..."9").contains(scalar) || scalar == "-"
             if offset == 0, !lower {
-                return ("'\(name)' must start with a lower-case letter or '_', not \(characterName(scalar))", 0)
+                return ("is '\(name)', which must start with a lower-case letter or '_', not \(characterName(scalar))", 0)
             }
             if !allowed {
-                return ("'\(name)' contains \(characterName(scalar)); use lower-case letters, digits, '_' and '-'", offset)
+                return ("is '\(name)', which contains \(characterName(scalar)); use lower-case letters, digits, '_' and '-'", offset)
             }
         }
         return nil

@@ -61,7 +61,7 @@ public enum ExampleDefinition {
                   port: \(haproxy.port)                      # clients reach the primary here
                   replica_port: \(haproxy.replicaPort)              # and the replicas, round robin, here
                   stats_port: \(haproxy.statsPort)
-                  # bind_address: 127.0.0.1         # default: each node's own address
+                  # (bind_address, the listeners' address, defaults to each node's own)
                   # check_interval: \(haproxy.checkInterval)               # seconds between health checks
                   # fall: \(haproxy.fall)
                   # rise: \(haproxy.rise)
