@@ -12,7 +12,7 @@ struct DuplicateNodeNameCheck: DefinitionCheck {
             if let first = firstIndex[node.name] {
                 let firstAt = loaded.sourceMap.location(of: "nodes[\(first)].name")
                 found.append(error(
-                    "node name '\(node.name)' is already used by the node at line \(firstAt.line); node names must be unique",
+                    "node name \(display(node.name)) is already used by the node at line \(firstAt.line); node names must be unique",
                     at: loaded.sourceMap.location(of: "nodes[\(index)].name")))
             } else {
                 firstIndex[node.name] = index

@@ -43,7 +43,7 @@ struct PortConflictCheck: DefinitionCheck {
             let other = blamed == clash.first.path ? clash.second.path : clash.first.path
             return error(
                 "'\(blamed)' is \(clash.first.port), the same as '\(other)', on the same address on "
-                    + "\(clash.nodes.joined(separator: ", ")); give each listener its own port",
+                    + "\(clash.nodes.map(display).joined(separator: ", ")); give each listener its own port",
                 at: map.location(of: blamed))
         }
     }

@@ -215,7 +215,7 @@ struct DefinitionDecoder {
             let key = scalar.text
             if let first = seen[key] {
                 report(LoadingRule.duplicateKey,
-                       "duplicate key '\(key)' (first written at line \(first.line), column \(first.column)); keep one",
+                       "duplicate key \(display(key)) (first written at line \(first.line), column \(first.column)); keep one",
                        at: pair.key)
                 continue
             }
