@@ -50,6 +50,20 @@ import Testing
             """)
     }
 
+    @Test func jsonFormatGivesTheSameDiagnosticsOnStdout() throws {
+        let file = FileManager.default.temporaryDirectory.appending(path: "smfkit-json-\(getpid()).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "cluster: c\nstack: stolon\nnodes:\n  - name: n1\n    address: 10.0.0.1\nstolon:\n  proxy_port: 0\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let run = try smfkit(["check", "--format", "json", file.path])
+        #expect(run.status == 1)
+        let decoded = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]]
+        #expect(decoded?.count == 1)
+        #expect(decoded?.first?["rule"] as? String == "cluster.port.range")
+        #expect(decoded?.first?["line"] as? Int == 7)
+        #expect(decoded?.first?["column"] as? Int == 15)
+    }
+
     @Test func warningsDoNotFailTheCheck() throws {
         let file = FileManager.default.temporaryDirectory.appending(path: "smfkit-warn-\(getpid()).yaml")
         defer { try? FileManager.default.removeItem(at: file) }
