@@ -185,10 +185,15 @@ public struct Packaging: Hashable, Sendable {
     public var package: String
     public var overlay: String
     public var version: String
+    /// The overlay's integer `VERSION=`; zap downloads an overlay again when
+    /// it changes, so bump it with every change.
+    public var overlayVersion: Int
 
-    public init(package: String = "TRIBblix-pgha", overlay: String = "pgha", version: String = "1.0.0") {
+    public init(package: String = "TRIBblix-pgha", overlay: String = "pgha", version: String = "1.0.0",
+                overlayVersion: Int = 1) {
         self.package = package
         self.overlay = overlay
         self.version = version
+        self.overlayVersion = overlayVersion
     }
 }

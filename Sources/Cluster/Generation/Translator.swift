@@ -35,6 +35,7 @@ public struct Translator {
             artifacts.profiles.append((file: "profiles/\(node.name).xml", bundle: profiles.profile(for: node, services: services)))
         }
 
+        var companions: [(install: String, contents: String)] = []
         for template in services {
             for file in template.files ?? [] {
                 guard let text = templates.files[file.template] else {
@@ -45,6 +46,8 @@ public struct Translator {
                 }
                 let rendered = try TextTemplate(text, name: "Templates/files/\(file.template)").render(context.base)
                 artifacts.files.append(GeneratedFile(path: file.output, contents: rendered))
+                let install = try TextTemplate.render(file.install, context.base, name: "Templates/services/\(template.kind).yaml")
+                companions.append((install: install, contents: rendered))
             }
         }
 
@@ -56,6 +59,13 @@ public struct Translator {
             contents: try TextTemplate(deploy, name: "Templates/files/deploy.sh.mustache").render(context.base),
             mode: 0o755
         ))
+
+        // The package carries the manifests exactly as they are written out.
+        let packaging = PackagingTranslator(definition: definition, context: context, services: services)
+        let rendered = zip(services, artifacts.manifests).map { template, manifest in
+            (template: template, xml: BundleRenderer.render(manifest.bundle))
+        }
+        artifacts.files += try packaging.files(manifests: rendered, companions: companions)
         return artifacts
     }
 }

@@ -190,6 +190,9 @@ struct DefinitionDecoder {
         var path: String
         var node: YAMLNode
         var values: [String: YAMLNode]
+        /// Known keys that a misspelt key was taken for: already reported
+        /// with a suggestion, so not reported again as missing.
+        var suggested: Set<String> = []
 
         func path(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
     }
@@ -212,7 +215,7 @@ struct DefinitionDecoder {
             let key = scalar.text
             if let first = seen[key] {
                 report(LoadingRule.duplicateKey,
-                       "duplicate key '\(key)' (first written at line \(first.line), column \(first.column)); keep one",
+                       "duplicate key \(display(key)) (first written at line \(first.line), column \(first.column)); keep one",
                        at: pair.key)
                 continue
             }
@@ -221,6 +224,7 @@ struct DefinitionDecoder {
                 var message = "unknown key \(display(key))" + (path.isEmpty ? "" : " in '\(path)'")
                 if let guess = KeySuggestion.closest(to: key, among: keys) {
                     message += "; did you mean '\(guess)'?"
+                    result.suggested.insert(guess)
                 } else {
                     message += "; expected one of: \(keys.joined(separator: ", "))"
                 }
@@ -244,6 +248,7 @@ struct DefinitionDecoder {
 
     private mutating func required(_ fields: Fields, _ key: String) -> YAMLNode? {
         if let node = fields.values[key] { return node }
+        if fields.suggested.contains(key) { return nil }
         let owner = fields.path.isEmpty ? "the definition" : "'\(fields.path)'"
         report(LoadingRule.missingKey, "\(owner) lacks the required key '\(key)'", at: fields.node)
         return nil

@@ -71,8 +71,12 @@ public enum DefinitionLoader {
             case .aliasExpansion: LoadingRule.aliasExpansion
             case .depth: LoadingRule.depth
             }
+            var message = error.message
+            if character(in: text, line: error.line, column: error.column) == "\t" {
+                message += " (a tab: YAML indents with spaces only)"
+            }
             let diagnostic = Diagnostic.error(
-                error.message, rule: rule, at: SourceLocation(file: file, line: error.line, column: error.column))
+                message, rule: rule, at: SourceLocation(file: file, line: error.line, column: error.column))
             return DefinitionLoad(loaded: nil, diagnostics: [diagnostic])
         }
         var decoder = DefinitionDecoder(file: file)
@@ -96,6 +100,24 @@ public enum DefinitionLoader {
         var result = load
         result.diagnostics = (load.diagnostics + DefinitionChecks.run(loaded)).sortedForOutput()
         return result
+    }
+
+    /// The character at a 1-based line and column (columns count Unicode
+    /// scalars, as libyaml does).
+    private static func character(in text: String, line: Int, column: Int) -> Unicode.Scalar? {
+        var currentLine = 1
+        var currentColumn = 1
+        for scalar in text.unicodeScalars {
+            if currentLine == line, currentColumn == column { return scalar }
+            if currentLine > line { return nil }
+            if scalar == "\n" {
+                currentLine += 1
+                currentColumn = 1
+            } else {
+                currentColumn += 1
+            }
+        }
+        return nil
     }
 
     private static func tooLarge(file: String, size: Int) -> DefinitionLoad {

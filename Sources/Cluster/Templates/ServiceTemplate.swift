@@ -18,6 +18,11 @@ public struct ServiceTemplate: Decodable, Hashable, Sendable {
     /// Which of the definition's `users` the methods run as:
     /// `etcd`, `postgres` or `haproxy`.
     public var user: String
+    /// Tribblix packages the daemon comes from (mustache: the PostgreSQL
+    /// package names its major version).
+    public var packages: [String]
+    /// Tribblix overlays the daemon's packages need (`REQUIRES=`).
+    public var overlays: [String]?
     /// `startd/duration`: `child` for foreground daemons.
     public var duration: String
     public var workingDirectory: String?
@@ -27,7 +32,7 @@ public struct ServiceTemplate: Decodable, Hashable, Sendable {
     public var properties: [PropertyTemplate]
 
     enum CodingKeys: String, CodingKey {
-        case kind, stacks, service, user, duration, dependencies, methods, files, properties, description
+        case kind, stacks, service, user, packages, overlays, duration, dependencies, methods, files, properties, description
         case commonName = "common_name"
         case workingDirectory = "working_directory"
     }

@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// One-time, process-wide libxml2 set-up, done before any parsing.
 ///

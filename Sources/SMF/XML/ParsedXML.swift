@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 import Foundation
 
 /// A document libxml2 parsed, with the parser context kept alive so that

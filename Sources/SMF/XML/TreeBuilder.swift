@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 import Diagnostics
 
 /// Copies libxml2's tree into `XMLElementNode` values, adding the attribute

@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// One message libxml2 raised while parsing or validating, copied out of its
 /// `xmlError` so it outlives the parser.

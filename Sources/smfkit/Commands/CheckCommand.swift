@@ -1,12 +1,44 @@
 import ArgumentParser
+import Cluster
+import Diagnostics
+import Foundation
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Not built yet."
+        abstract: "Load and check a cluster definition; generate nothing.",
+        discussion: """
+            Reports every problem at once, one per line on stderr, as \
+            FILE:LINE:COL: error: MESSAGE [rule-id]. Warnings do not fail the check.
+
+            Exit status: 0 valid, 1 invalid, 2 usage error or unreadable file.
+
+            Example:  smfkit check cluster.yaml
+            """
     )
 
+    @Argument(help: "The cluster definition (YAML).")
+    var definition: String
+
+    @Option(help: "Output format: text (stderr) or json (stdout).")
+    var format: OutputFormat = .text
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
     func run() throws {
-        throw ValidationError("smfkit check is not built yet")
+        let result: DefinitionLoad
+        do {
+            result = try DefinitionLoader.loadAndCheck(path: definition)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(2)
+        }
+        switch format {
+        case .text: FileHandle.standardError.write(Data(DiagnosticFormatter.text(result.diagnostics).utf8))
+        case .json: FileHandle.standardOutput.write(Data(DiagnosticFormatter.json(result.diagnostics).utf8))
+        }
+        if !result.isValid { throw ExitCode(1) }
     }
 }

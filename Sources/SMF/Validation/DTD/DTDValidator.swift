@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// Checks a parsed document against a parsed DTD with libxml2's own validator
 /// (`xmlValidateDtd`, what `xmllint --dtdvalid` runs), so the verdict is

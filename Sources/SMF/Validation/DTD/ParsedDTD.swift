@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 import Foundation
 
 /// A DTD parsed by libxml2 from text in memory. libxml2 builds each element's

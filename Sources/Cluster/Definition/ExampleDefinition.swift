@@ -1,0 +1,125 @@
+/// The commented definition `smfkit init` prints: the walk-through cluster
+/// for the chosen stack, with every optional key shown commented out at its
+/// default. Defaults are interpolated from the model, so the text cannot
+/// drift from what the loader assumes.
+public enum ExampleDefinition {
+    public static func text(stack: Stack) -> String {
+        let etcd = EtcdSettings()
+        let postgres = PostgresSettings()
+        let patroni = PatroniSettings()
+        let stolon = StolonSettings()
+        let haproxy = HAProxySettings()
+        let users = ServiceUsers()
+        let paths = InstallPaths()
+        let secrets = SecretFiles()
+        let packaging = Packaging()
+
+        var text = """
+            # smfkit cluster definition. Check it with `smfkit check FILE`, then
+            # `smfkit generate FILE --out DIR`. Commented keys show their defaults;
+            # docs/cluster-definition.md describes every key.
+
+            cluster: my-ha-cluster            # names the cluster (patroni's scope)
+            stack: \(stack.rawValue)                    # patroni | stolon
+
+            # One zone (or host) per node; every node runs one of each daemon. The
+            # name is the SMF instance name of each service on that node.
+            nodes:
+
+            """
+        for (index, address) in ["192.168.0.231", "192.168.0.232", "192.168.0.233"].enumerated() {
+            text += "  - name: node\(index + 1)\n    address: \(address)\n"
+            if stack == .stolon { text += "    keeper_id: postgres\(index)       # stolon keeper --uid\n" }
+        }
+        text += """
+
+            etcd:
+              token: \(etcd.token)
+              client_port: \(etcd.clientPort)
+              peer_port: \(etcd.peerPort)
+
+            postgres:
+              version: \(postgres.version)                     # major version; picks the default postgres_bin
+              # port: \(postgres.port)
+
+            """
+        switch stack {
+        case .patroni:
+            text += """
+                  # superuser: \(postgres.superuser)
+                  # replication_user: \(postgres.replicationUser)
+                  # rewind_user: \(postgres.rewindUser)
+
+                patroni:
+                  # rest_port: \(patroni.restPort)
+                  # ttl: \(patroni.ttl)                      # DCS timings: loop_wait + 2 * retry_timeout <= ttl
+                  # loop_wait: \(patroni.loopWait)
+                  # retry_timeout: \(patroni.retryTimeout)
+                  # namespace: \(patroni.namespace)
+
+                haproxy:
+                  port: \(haproxy.port)                      # clients reach the primary here
+                  replica_port: \(haproxy.replicaPort)              # and the replicas, round robin, here
+                  stats_port: \(haproxy.statsPort)
+                  # (bind_address, the listeners' address, defaults to each node's own)
+                  # check_interval: \(haproxy.checkInterval)               # seconds between health checks
+                  # fall: \(haproxy.fall)
+                  # rise: \(haproxy.rise)
+
+                """
+        case .stolon:
+            text += """
+                  superuser: \(users.postgres.name)                 # stolon's default: the keeper's own user
+                  replication_user: repluser
+                  # rewind_user: \(postgres.rewindUser)
+
+                stolon:
+                  cluster_name: \(stolon.clusterName)
+                  proxy_port: \(stolon.proxyPort)
+
+                """
+        }
+        text += """
+
+            # The accounts the daemons run as; group defaults to the name, gid to the uid.
+            users:
+              etcd:
+                name: \(users.etcd.name)
+                uid: \(users.etcd.uid)
+              postgres:
+                name: \(users.postgres.name)
+                uid: \(users.postgres.uid)
+              # haproxy:
+              #   name: \(users.haproxy.name)
+              #   uid: \(users.haproxy.uid)
+
+            # Where the binaries are (Tribblix's packages by default) and where a node
+            # keeps data, configuration and method scripts. Absolute paths.
+            # paths:
+            #   etcd: \(paths.etcd)
+            #   etcdctl: \(paths.etcdctl)
+            #   postgres_bin: /opt/tribblix/postgres\(postgres.version)/bin
+            #   patroni: \(paths.patroni)
+            #   patronictl: \(paths.patronictl)
+            #   stolon_bin: \(paths.stolonBin)
+            #   haproxy: \(paths.haproxy)
+            #   data: \(paths.data)
+            #   config: \(paths.config)
+            #   methods: \(paths.methods)
+
+            # Files on each node holding the passwords (mode 0600, created by the
+            # deploy script when absent). Never the passwords themselves.
+            # secrets:
+            #   superuser_password: \(secrets.superuserPassword)
+            #   replication_password: \(secrets.replicationPassword)
+            #   rewind_password: \(secrets.rewindPassword)
+
+            packaging:
+              package: \(packaging.package)           # SVR4 package name
+              overlay: \(packaging.overlay)                    # Tribblix overlay id
+              version: "\(packaging.version)"
+
+            """
+        return text
+    }
+}

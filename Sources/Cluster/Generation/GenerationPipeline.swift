@@ -1,0 +1,81 @@
+import Diagnostics
+import Foundation
+import SMF
+import Tribblix
+
+/// `smfkit generate` as a pipeline of typed stages, like a compiler:
+///
+///     cluster.yaml --load+check--> LoadedDefinition
+///                  --translate---> Artifacts (typed SMF bundles, text files)
+///                  --render------> [GeneratedFile] (bytes, deterministic)
+///                  --verify------> the rendered SMF XML through the validator users run
+///
+/// Writing is the caller's last step (`OutputWriter`), so everything up to
+/// here can be tested in memory.
+public struct GenerationPipeline: Sendable {
+    public var templates: TemplateSet
+    /// The validator the rendered manifests and profiles must pass.
+    public var validator: Validator
+
+    public init(templates: TemplateSet, validator: Validator = Validator(dtd: .embedded)) {
+        self.templates = templates
+        self.validator = validator
+    }
+
+    public enum Outcome: Sendable {
+        /// Every file, ready to write; `warnings` from the definition checks.
+        case generated(files: [GeneratedFile], warnings: [Diagnostic])
+        /// The definition has errors (all of them, with positions); nothing
+        /// was generated.
+        case invalidDefinition([Diagnostic])
+        /// What smfkit rendered failed its own validation: a bug in smfkit or
+        /// in a user's templates, reported against the generated file.
+        case invalidOutput([Diagnostic])
+    }
+
+    /// Runs every stage but writing on a definition file.
+    public func run(definitionPath path: String) throws(DefinitionFileError) -> Outcome {
+        run(try DefinitionLoader.loadAndCheck(path: path), sourceName: (path as NSString).lastPathComponent)
+    }
+
+    /// Runs every stage but writing on definition text.
+    public func run(definitionText text: String, file: String) -> Outcome {
+        run(DefinitionLoader.loadAndCheck(text: text, file: file), sourceName: (file as NSString).lastPathComponent)
+    }
+
+    private func run(_ load: DefinitionLoad, sourceName: String) -> Outcome {
+        guard let loaded = load.loaded, !load.diagnostics.hasErrors else {
+            return .invalidDefinition(load.diagnostics)
+        }
+        let files: [GeneratedFile]
+        do {
+            files = try Translator(definition: loaded.definition, templates: templates, sourceName: sourceName)
+                .translate().rendered()
+        } catch {
+            return .invalidOutput([error.diagnostic])
+        }
+        let problems = verify(files)
+        if problems.hasErrors { return .invalidOutput(problems) }
+        return .generated(files: files, warnings: load.diagnostics)
+    }
+
+    /// The verify stage: every manifest and profile goes through the same
+    /// validator `smfkit validate` runs, and every Tribblix descriptor
+    /// through the same linter; warnings count as errors, so generated
+    /// output is held to the strict standard.
+    public func verify(_ files: [GeneratedFile]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for file in files {
+            if file.path.hasSuffix(".xml") {
+                problems += validator.validate(data: Data(file.contents.utf8), path: file.path).diagnostics
+            } else if let lint = TribblixLint.lint(text: file.contents, path: file.path) {
+                problems += lint
+            }
+        }
+        return problems.map { diagnostic in
+            var strict = diagnostic
+            strict.severity = .error
+            return strict
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import Cluster
+import Testing
+
+/// A bad definition and exactly the diagnostics it must give (`line:col
+/// severity rule`), in output order.
+struct BadDefinition: CustomTestStringConvertible, Sendable {
+    var name: String
+    var text: String
+    var expected: [String]
+    var testDescription: String { name }
+
+    init(_ name: String, _ text: String, _ expected: [String]) {
+        self.name = name
+        self.text = text
+        self.expected = expected
+    }
+}
+
+let badDefinitions: [BadDefinition] = [
+    // MARK: Loading
+    .init("malformed flow list", "cluster: [a\nstack: patroni\n", ["2:6 error cluster.yaml.syntax"]),
+    .init("tab indentation", validHead + "etcd:\n\ttoken: x\n", ["11:1 error cluster.yaml.syntax"]),
+    .init("list where a string belongs", validHead.replacingFirst("cluster: c", "cluster: [a, b]"),
+          ["1:10 error cluster.yaml.type"]),
+    .init("word where a port belongs", validHead + "etcd:\n  client_port: abc\n", ["11:16 error cluster.yaml.type"]),
+    .init("quoted port", validHead + "haproxy:\n  port: \"5000\"\n", ["11:9 error cluster.yaml.type"]),
+    .init("port out of Int range", validHead + "postgres:\n  port: 99999999999999999999999\n",
+          ["11:9 error cluster.yaml.type"]),
+    .init("nodes not a list", "cluster: c\nstack: patroni\nnodes: node1\n", ["3:8 error cluster.yaml.type"]),
+    .init("section not a mapping", validHead + "etcd: 2379\n", ["10:7 error cluster.yaml.type"]),
+    .init("unknown nested key", validHead + "etcd:\n  clientPort: 2379\n", ["11:3 error cluster.yaml.unknown-key"]),
+    .init("unknown key in a node", validHead + "  - name: node4\n    adress: 10.0.0.4\n",
+          ["11:5 error cluster.yaml.unknown-key"]),
+    .init("misspelt required key", validHead.replacingFirst("cluster: c", "clustr: c"),
+          ["1:1 error cluster.yaml.unknown-key"]),
+    .init("duplicate top-level key", validHead + "cluster: d\n", ["10:1 error cluster.yaml.duplicate-key"]),
+    .init("duplicate nested key", validHead + "etcd:\n  token: a\n  token: b\n", ["12:3 error cluster.yaml.duplicate-key"]),
+    .init("missing stack", "cluster: c\nnodes:\n  - name: node1\n    address: 10.0.0.1\n",
+          ["1:1 error cluster.yaml.missing-key"]),
+    .init("missing node address", "cluster: c\nstack: patroni\nnodes:\n  - name: node1\n",
+          ["4:5 error cluster.yaml.missing-key"]),
+    .init("empty document", "# nothing here\n", ["1:1 error cluster.yaml.missing-key"]),
+    .init("unknown stack", validHead.replacingFirst("stack: patroni", "stack: patroini"), ["2:8 error cluster.yaml.type"]),
+    .init("user without uid", validHead + "users:\n  etcd:\n    name: etcd\n", ["12:5 error cluster.yaml.missing-key"]),
+    .init("unsupported tag", validHead + "etcd:\n  token: !secret abc\n", ["11:10 error cluster.yaml.tag"]),
+    .init("two documents", validHead + "---\ncluster: d\n", ["10:1 error cluster.yaml.syntax"]),
+    .init("alias to nothing", validHead + "etcd:\n  token: *nowhere\n", ["11:10 error cluster.yaml.syntax"]),
+
+    // MARK: Nodes
+    .init("node name starts with a digit", validHead.replacingFirst("name: node1", "name: 1node"),
+          ["4:11 error cluster.node.name"]),
+    .init("node name with a dot", validHead.replacingFirst("name: node2", "name: node.2"),
+          ["6:15 error cluster.node.name"]),
+    .init("duplicate node name", validHead.replacingFirst("name: node3", "name: node1"),
+          ["8:11 error cluster.node.duplicate-name"]),
+    .init("address is not an IP", validHead.replacingFirst("10.0.0.2", "10.0.0.300"), ["7:14 error cluster.node.address"]),
+    .init("address is a host name", validHead.replacingFirst("10.0.0.2", "node2.example.com"),
+          ["7:14 error cluster.node.address"]),
+    .init("duplicate IPv6 address in two spellings",
+          validHead.replacingFirst("10.0.0.1", "fd00::1").replacingFirst("10.0.0.3", "fd00:0::1"),
+          ["9:14 error cluster.node.duplicate-address"]),
+    .init("wildcard node address", validHead.replacingFirst("10.0.0.3", "0.0.0.0"), ["9:14 error cluster.node.address"]),
+    .init("keeper id with upper case (stolon)", stolonHead.replacingFirst("address: 10.0.0.2", "address: 10.0.0.2\n    keeper_id: Keeper1"),
+          ["8:16 error cluster.stolon.keeper-id"]),
+    .init("duplicate keeper id (stolon)", stolonHead.replacingFirst("address: 10.0.0.3", "address: 10.0.0.3\n    keeper_id: postgres0"),
+          ["10:16 error cluster.stolon.keeper-id"]),
+
+    // MARK: etcd members
+    .init("even number of members", "cluster: c\nstack: patroni\nnodes:\n  - name: a\n    address: 10.0.0.1\n  - name: b\n    address: 10.0.0.2\n",
+          ["4:3 warning cluster.etcd.member-count"]),
+    .init("no members", "cluster: c\nstack: patroni\nnodes: []\n", ["3:8 error cluster.etcd.member-count"]),
+
+    // MARK: Ports
+    .init("port zero", validHead + "etcd:\n  peer_port: 0\n", ["11:14 error cluster.port.range"]),
+    .init("port above 65535", validHead + "haproxy:\n  stats_port: 70000\n", ["11:15 error cluster.port.range"]),
+    .init("haproxy on postgres' port", validHead + "haproxy:\n  port: 5432\n", ["11:9 error cluster.port.conflict"]),
+    .init("etcd client and peer on one port", validHead + "etcd:\n  client_port: 2380\n  peer_port: 2380\n",
+          ["12:14 error cluster.port.conflict"]),
+    .init("stolon proxy on postgres' port", stolonHead + "stolon:\n  proxy_port: 5432\n",
+          ["11:15 error cluster.port.conflict"]),
+    .init("wildcard haproxy bind overlaps the node", validHead + "haproxy:\n  bind_address: 0.0.0.0\n  stats_port: 8008\n",
+          ["12:15 error cluster.port.conflict"]),
+
+    // MARK: Unsafe characters
+    .init("apostrophe in the cluster name", validHead.replacingFirst("cluster: c", "cluster: o'brien"),
+          ["1:11 error cluster.value.unsafe-character"]),
+    .init("dollar in a quoted path", validHead + "paths:\n  data: \"/var/$HOME\"\n",
+          ["11:15 error cluster.value.unsafe-character"]),
+    .init("space in a token", validHead + "etcd:\n  token: pg cluster\n", ["11:12 error cluster.value.unsafe-character"]),
+    .init("newline in a block scalar", validHead + "etcd:\n  token: |\n    two\n    lines\n",
+          ["11:10 error cluster.value.unsafe-character"]),
+    .init("escaped tab in a double-quoted user", validHead + "postgres:\n  superuser: \"pg\\tadmin\"\n",
+          ["11:14 error cluster.value.unsafe-character"]),
+    .init("percent in a secret path", validHead + "secrets:\n  superuser_password: /etc/%{pw}\n",
+          ["11:28 error cluster.value.unsafe-character"]),
+    .init("right-to-left override in a user name", validHead + "users:\n  etcd:\n    name: et\u{202E}cd\n    uid: 5000\n",
+          ["12:13 error cluster.value.unsafe-character"]),
+
+    // MARK: Packaging
+    .init("package name too long", validHead + "packaging:\n  package: TRIBblix-a-very-long-package-name-indeed\n",
+          ["11:44 error cluster.packaging.pkg-name"]),
+    .init("underscore in a package name", validHead + "packaging:\n  package: TRIBblix_pgha\n",
+          ["11:20 error cluster.packaging.pkg-name"]),
+    .init("reserved package name", validHead + "packaging:\n  package: all\n", ["11:12 error cluster.packaging.pkg-name"]),
+    .init("single-number version", validHead + "packaging:\n  version: \"1\"\n", ["11:12 error cluster.packaging.version"]),
+    .init("version with a letter", validHead + "packaging:\n  version: 1.0.0a\n", ["11:12 error cluster.packaging.version"]),
+    .init("overlay Tribblix ships", validHead + "packaging:\n  overlay: patroni\n",
+          ["11:12 error cluster.packaging.overlay-taken"]),
+    .init("upper-case overlay id", validHead + "packaging:\n  overlay: pgHA\n",
+          ["11:14 error cluster.packaging.overlay-name"]),
+
+    // MARK: Paths, users, timings
+    .init("relative data path", validHead + "paths:\n  data: var/pgha\n", ["11:9 error cluster.path.absolute"]),
+    .init("relative secret path", validHead + "secrets:\n  rewind_password: rewind.pw\n", ["11:20 error cluster.path.absolute"]),
+    .init("root uid", validHead + "users:\n  postgres:\n    name: pguser\n    uid: 0\n", ["13:10 error cluster.user.id"]),
+    .init("upper-case user name", validHead + "users:\n  haproxy:\n    name: HAProxy\n    uid: 5000\n",
+          ["12:11 error cluster.user.name"]),
+    .init("haproxy bind address not an IP", validHead + "haproxy:\n  bind_address: localhost\n",
+          ["11:17 error cluster.haproxy.bind-address"]),
+    .init("postgres version before 10", validHead + "postgres:\n  version: 9\n", ["11:12 error cluster.postgres.version"]),
+    .init("zero fall", validHead + "haproxy:\n  fall: 0\n", ["11:9 error cluster.value.positive"]),
+    .init("patroni timings beyond ttl", validHead + "patroni:\n  ttl: 20\n  retry_timeout: 10\n",
+          ["12:18 warning cluster.patroni.timing"]),
+]
+
+@Suite struct BadDefinitionTests {
+    @Test(arguments: badDefinitions)
+    func givesExactlyTheExpectedDiagnostics(_ bad: BadDefinition) {
+        #expect(diagnose(bad.text) == bad.expected)
+    }
+
+    @Test func theTableIsLargeAndCoversEveryCheck() {
+        #expect(badDefinitions.count >= 30)
+        let firing = Set(badDefinitions.flatMap { $0.expected.map { String($0.split(separator: " ")[2]) } })
+        for rule in DefinitionChecks.rules {
+            #expect(firing.contains(rule), "no bad definition fires \(rule)")
+        }
+    }
+
+    @Test func everyProblemOfAFileIsReportedAtOnce() {
+        let text = validHead.replacingFirst("name: node1", "name: 1node")
+            + "etcd:\n  clientPort: 2379\n  peer_port: 0\nhaproxy:\n  port: abc\npaths:\n  data: rel\n"
+        #expect(diagnose(text) == [
+            "4:11 error cluster.node.name",
+            "11:3 error cluster.yaml.unknown-key",
+            "12:14 error cluster.port.range",
+            "14:9 error cluster.yaml.type",
+            "16:9 error cluster.path.absolute",
+        ])
+    }
+}
+
+extension String {
+    func replacingFirst(_ target: String, _ replacement: String) -> String {
+        guard let range = range(of: target) else { return self }
+        return replacingCharacters(in: range, with: replacement)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import Cluster
+
+/// What smfkit generates, checked by the tools that will read it.
+@Suite struct RealToolTests {
+    static let illumosDTD = Fixtures.path("../shared/smf/service_bundle.dtd.1")
+
+    @Test(arguments: Generated.examples)
+    func manifestsAndProfilesPassXmllintWithTheIllumosDTD(example: String) throws {
+        guard let xmllint = Tool.find("xmllint") else {
+            #expect(!Tool.required, "xmllint is not installed (Debian: libxml2-utils)")
+            return
+        }
+        let directory = try Generated.directory(ofExample: example)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let xml = try Generated.files(ofExample: example).map(\.path).filter { $0.hasSuffix(".xml") }
+        #expect(xml.count >= 6)
+        for file in xml {
+            let run = try Tool.run(xmllint, ["--noout", "--nonet", "--dtdvalid", Self.illumosDTD, directory + "/" + file])
+            #expect(run.succeeded, "\(file): \(run.output)")
+        }
+    }
+
+    @Test(arguments: ["patroni", "loopback-patroni"])
+    func haproxyAcceptsTheConfiguration(example: String) throws {
+        guard let haproxy = Tool.find("haproxy") else {
+            #expect(!Tool.required, "haproxy is not installed")
+            return
+        }
+        let directory = try Generated.directory(ofExample: example)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // The start method passes the node's address as PGHA_BIND.
+        let run = try Tool.run(haproxy, ["-c", "-f", directory + "/config/haproxy.cfg"],
+                               environment: ["PGHA_BIND": "127.0.0.1"])
+        #expect(run.succeeded, "\(run.output)")
+        #expect(run.output.contains("Configuration file is valid"))
+    }
+
+    @Test(arguments: Generated.examples)
+    func shellScriptsPassShellcheck(example: String) throws {
+        guard let shellcheck = Tool.find("shellcheck") else {
+            #expect(!Tool.required, "shellcheck is not installed")
+            return
+        }
+        let files = try Generated.files(ofExample: example)
+        let scripts = files.filter { $0.mode & 0o111 != 0 || $0.path.hasSuffix(".sh") }
+        #expect(scripts.contains { $0.path == "deploy.sh" })
+        let directory = try Generated.directory(ofExample: example)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for script in scripts {
+            let run = try Tool.run(shellcheck, ["--shell=sh", "--severity=style", directory + "/" + script.path])
+            #expect(run.succeeded, "\(script.path): \(run.output)")
+        }
+    }
+}

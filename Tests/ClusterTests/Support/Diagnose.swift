@@ -1,0 +1,39 @@
+import Cluster
+import Diagnostics
+
+/// Loads and checks `text` as `test.yaml` and returns each diagnostic as
+/// `line:col severity rule`, in output order — the form the tables compare.
+func diagnose(_ text: String) -> [String] {
+    DefinitionLoader.loadAndCheck(text: text, file: "test.yaml").diagnostics.map {
+        "\($0.location.line):\($0.location.column) \($0.severity.rawValue) \($0.rule)"
+    }
+}
+
+/// The full diagnostics of `text`, for asserting on messages.
+func diagnostics(_ text: String) -> [Diagnostic] {
+    DefinitionLoader.loadAndCheck(text: text, file: "test.yaml").diagnostics
+}
+
+/// A valid three-node patroni definition on lines 1–9; cases append to it
+/// from line 10 on.
+let validHead = """
+    cluster: c
+    stack: patroni
+    nodes:
+      - name: node1
+        address: 10.0.0.1
+      - name: node2
+        address: 10.0.0.2
+      - name: node3
+        address: 10.0.0.3
+
+    """
+
+/// The same nodes as a stolon cluster.
+let stolonHead = validHead.replacingOccurrences(of: "stack: patroni", with: "stack: stolon")
+
+extension String {
+    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+@testable import Cluster
+
+/// Generation of the bundled examples, in memory and on disk, for the tests.
+enum Generated {
+    static let examples = ["patroni", "stolon", "loopback-patroni"]
+
+    static func files(ofExample name: String) throws -> [GeneratedFile] {
+        let pipeline = GenerationPipeline(templates: try TemplateSet.builtIn())
+        switch try pipeline.run(definitionPath: Fixtures.path("Examples/\(name).yaml")) {
+        case .generated(let files, _):
+            return files
+        case .invalidDefinition(let problems), .invalidOutput(let problems):
+            throw GenerationFailure(problems: problems.map(\.description))
+        }
+    }
+
+    /// Writes an example's output into a fresh temporary directory.
+    static func directory(ofExample name: String) throws -> String {
+        let directory = try temporaryDirectory()
+        _ = try OutputWriter(directory: directory).write(files(ofExample: name))
+        return directory
+    }
+
+    static func temporaryDirectory() throws -> String {
+        let path = FileManager.default.temporaryDirectory
+            .appending(path: "smfkit-test-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}
+
+struct GenerationFailure: Error, CustomStringConvertible {
+    var problems: [String]
+    var description: String { problems.joined(separator: "\n") }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+/// The built binary, run the way a user runs it: exit codes and streams.
+@Suite struct CheckAndInitCommandTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func smfkit(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.root.appending(path: ".build/debug/smfkit")
+        process.arguments = arguments
+        process.currentDirectoryURL = Self.root
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test(arguments: ["Examples/patroni.yaml", "Examples/stolon.yaml", "Examples/loopback-patroni.yaml"])
+    func examplesPass(_ example: String) throws {
+        let run = try smfkit(["check", example])
+        #expect(run.status == 0)
+        #expect(run.stderr == "")
+    }
+
+    @Test func anInvalidDefinitionExitsOneWithEveryDiagnostic() throws {
+        let file = FileManager.default.temporaryDirectory.appending(path: "smfkit-check-\(getpid()).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "cluster: c\nstack: patroni\nnodes:\n  - name: 1node\n    address: 10.0.0.1\netcd:\n  peer_prot: 1\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let run = try smfkit(["check", file.path])
+        #expect(run.status == 1)
+        #expect(run.stderr == """
+            \(file.path):4:11: error: node name '1node' is not a valid SMF instance name: it must start with an ASCII letter, not U+0031 DIGIT ONE [cluster.node.name]
+            \(file.path):7:3: error: unknown key 'peer_prot' in 'etcd'; did you mean 'peer_port'? [cluster.yaml.unknown-key]
+
+            """)
+    }
+
+    @Test func jsonFormatGivesTheSameDiagnosticsOnStdout() throws {
+        let file = FileManager.default.temporaryDirectory.appending(path: "smfkit-json-\(getpid()).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "cluster: c\nstack: stolon\nnodes:\n  - name: n1\n    address: 10.0.0.1\nstolon:\n  proxy_port: 0\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let run = try smfkit(["check", "--format", "json", file.path])
+        #expect(run.status == 1)
+        let decoded = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]]
+        #expect(decoded?.count == 1)
+        #expect(decoded?.first?["rule"] as? String == "cluster.port.range")
+        #expect(decoded?.first?["line"] as? Int == 7)
+        #expect(decoded?.first?["column"] as? Int == 15)
+    }
+
+    @Test func warningsDoNotFailTheCheck() throws {
+        let file = FileManager.default.temporaryDirectory.appending(path: "smfkit-warn-\(getpid()).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "cluster: c\nstack: patroni\nnodes:\n  - {name: a, address: 10.0.0.1}\n  - {name: b, address: 10.0.0.2}\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let run = try smfkit(["check", file.path])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("warning:") && run.stderr.contains("[cluster.etcd.member-count]"))
+    }
+
+    @Test func anUnreadableFileExitsTwo() throws {
+        let run = try smfkit(["check", "/nonexistent/cluster.yaml"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("/nonexistent/cluster.yaml: error: cannot read the cluster definition"))
+    }
+
+    @Test(arguments: ["patroni", "stolon"])
+    func initPrintsADefinitionThatChecks(_ stack: String) throws {
+        let printed = try smfkit(["init", "--stack", stack])
+        #expect(printed.status == 0)
+        #expect(printed.stdout.contains("stack: \(stack)"))
+        let file = FileManager.default.temporaryDirectory.appending(path: "smfkit-init-\(stack)-\(getpid()).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try printed.stdout.write(to: file, atomically: true, encoding: .utf8)
+        let checked = try smfkit(["check", file.path])
+        #expect(checked.status == 0)
+        #expect(checked.stderr == "")
+    }
+}

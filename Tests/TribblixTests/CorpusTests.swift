@@ -1,0 +1,131 @@
+import Diagnostics
+import Foundation
+import Testing
+import Tribblix
+
+/// Every file under ../shared/corpus/tribblix that the linter recognises,
+/// with the verdict Tribblix's own checks give it. Derived by reading the
+/// files against reference/tribblix.md §1–§3 and §5: everything Tribblix
+/// ships today passes, and so do the stored historical versions — they were
+/// retired (postgres11, haproxy 1.x, stolon, the python 2.7 patroni list),
+/// not fixed, so no rule applies to them. The REQUIRE= typo Tribblix fixed
+/// is not among the stored files; RuleMessageTests reproduces it.
+enum CorpusVerdicts {
+    /// Relative path → (kind, rule ids expected; empty = passes).
+    static let expected: [String: (DescriptorKind, Set<String>)] = {
+        var table: [String: (DescriptorKind, Set<String>)] = [:]
+        let overlays = [
+            "amp-stack", "base", "boot-server", "boto", "cli-tools", "core-tribblix", "develop", "gnupg2", "httpx",
+            "kitchen-sink", "monitoring", "nameserver", "patroni", "postgis", "postgres-utils", "postgres17",
+            "printing", "python313", "retro-desktop", "samba", "server", "storage-server", "tls", "tomcat10",
+            "zabbix-server",
+        ]
+        for overlay in overlays {
+            table["overlays/\(overlay).ovl"] = (.overlay, [])
+            table["overlays/\(overlay).pkgs"] = (.overlayPackages, [])
+        }
+        for history in ["patroni@b35caa44406f/patroni", "postgres11@ba495a0c0400/postgres11"] {
+            table["overlays/history/\(history).ovl"] = (.overlay, [])
+            table["overlays/history/\(history).pkgs"] = (.overlayPackages, [])
+        }
+        table["overlays/catalog"] = (.catalog, [])
+        // zap's upgrade lists share the suffixes but hold names only.
+        table["overlays/zap-deprecated/deprecated.ovl"] = (.overlayList, [])
+        table["overlays/zap-deprecated/deprecated.pkgs"] = (.overlayPackages, [])
+        // /etc/zap of release m38.1: repository definitions.
+        for repository in ["illumos.repo", "release.repo", "tribblix.repo", "tribblix.ovl"] {
+            table["packages/_zap-repo-config/m38.1.i386/\(repository)"] = (.repositoryDefinition, [])
+        }
+        let packages = [
+            "TRIBblix-etcd", "TRIBblix-forgejo", "TRIBblix-haproxy2", "TRIBblix-haproxy@history", "TRIBblix-mariadb",
+            "TRIBblix-postgres11@history", "TRIBblix-postgres17", "TRIBblix-promnode", "TRIBblix-stolon",
+            "TRIBblix-zabbix", "TRIBblix-zookeeper", "TRIBetcd-python-313", "TRIBminidlna", "TRIBpatroni-python-313",
+        ]
+        for package in packages { table["packages/\(package)/pkginfo"] = (.pkginfo, []) }
+        let withDepend = [
+            "TRIBblix-haproxy2", "TRIBblix-haproxy@history", "TRIBblix-mariadb", "TRIBblix-postgres11@history",
+            "TRIBblix-postgres17", "TRIBetcd-python-313", "TRIBminidlna", "TRIBpatroni-python-313",
+        ]
+        for package in withDepend { table["packages/\(package)/depend"] = (.depend, []) }
+        table["packages/TRIBblix-postgres17/depend.sparc"] = (.depend, [])
+        let withAlias = [
+            "TRIBblix-etcd", "TRIBblix-forgejo", "TRIBblix-haproxy2", "TRIBblix-haproxy@history", "TRIBblix-mariadb",
+            "TRIBblix-postgres11@history", "TRIBblix-postgres17", "TRIBblix-stolon", "TRIBblix-zookeeper",
+            "TRIBminidlna", "TRIBpatroni-python-313",
+        ]
+        for package in withAlias { table["packages/\(package)/alias"] = (.alias, []) }
+        let withService = [
+            "TRIBblix-forgejo", "TRIBblix-haproxy2", "TRIBblix-haproxy@history", "TRIBblix-mariadb", "TRIBblix-promnode",
+            "TRIBblix-zookeeper",
+        ]
+        for package in withService {
+            table["packages/\(package)/restart_fmri_list"] = (.restartFMRIList, [])
+            table["packages/\(package)/passwd"] = (.passwd, [])
+            table["packages/\(package)/group"] = (.group, [])
+        }
+        for package in ["TRIBblix-forgejo", "TRIBblix-zookeeper"] {
+            table["packages/\(package)/user_attr"] = (.userAttr, [])
+        }
+        return table
+    }()
+}
+
+@Suite("Corpus: real Tribblix descriptors get Tribblix's verdict")
+struct CorpusTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("../shared/corpus/tribblix").standardized
+
+    static func allFiles() -> [String] {
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        var paths: [String] = []
+        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            paths.append(String(url.standardized.path.dropFirst(root.path.count + 1)))
+        }
+        return paths.sorted()
+    }
+
+    @Test("the table lists exactly the files the linter recognises")
+    func tableCoversCorpus() throws {
+        let files = Self.allFiles()
+        try #require(files.count > 100, "corpus not found at \(Self.root.path)")
+        var recognised: [String: DescriptorKind] = [:]
+        for file in files {
+            let text = try String(contentsOf: Self.root.appendingPathComponent(file), encoding: .utf8)
+            if let kind = TribblixLint.kind(ofPath: file, contents: text) { recognised[file] = kind }
+        }
+        #expect(Set(recognised.keys) == Set(CorpusVerdicts.expected.keys),
+                "unlisted: \(Set(recognised.keys).subtracting(CorpusVerdicts.expected.keys).sorted()), missing: \(Set(CorpusVerdicts.expected.keys).subtracting(recognised.keys).sorted())")
+        for (file, kind) in recognised {
+            #expect(CorpusVerdicts.expected[file]?.0 == kind, "\(file) recognised as \(kind)")
+        }
+    }
+
+    @Test("verdict", arguments: CorpusVerdicts.expected.keys.sorted())
+    func verdict(file: String) throws {
+        let text = try String(contentsOf: Self.root.appendingPathComponent(file), encoding: .utf8)
+        let expected = try #require(CorpusVerdicts.expected[file])
+        let found = TribblixLint.lint(text: text, path: file, kind: expected.0)
+        #expect(Set(found.map(\.rule)) == expected.1, "\(file): \(found.map(\.description))")
+    }
+
+    @Test("every current overlay in the catalog has the catalog's version")
+    func catalogMatchesOverlays() throws {
+        let catalog = try String(contentsOf: Self.root.appendingPathComponent("overlays/catalog"), encoding: .utf8)
+        var versions: [String: String] = [:]
+        for line in catalog.split(separator: "\n") {
+            let fields = line.split(separator: "|", omittingEmptySubsequences: false)
+            versions[String(fields[0])] = String(fields[1])
+        }
+        var checked = 0
+        for file in CorpusVerdicts.expected.keys where file.hasPrefix("overlays/") && !file.contains("/history/")
+            && CorpusVerdicts.expected[file]?.0 == .overlay {
+            let text = try String(contentsOf: Self.root.appendingPathComponent(file), encoding: .utf8)
+            let version = text.split(separator: "\n").first { $0.hasPrefix("VERSION=") }?.dropFirst("VERSION=".count)
+            let id = String(file.dropFirst("overlays/".count).dropLast(".ovl".count))
+            #expect(versions[id] == version.map(String.init), "\(id)")
+            checked += 1
+        }
+        #expect(checked == 25)
+    }
+}

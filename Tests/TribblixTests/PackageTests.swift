@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import Tribblix
+
+@Suite("A generated SMF package: both forms, lint-clean and deterministic")
+struct PackageTests {
+    @Test("the build-tree form holds what tribblix/build keeps per package")
+    func buildTreeFiles() {
+        let tree = SamplePackage.make().buildTree()
+        #expect(tree.files.map(\.path) == [
+            "TRIBblix-pgha-etcd/alias", "TRIBblix-pgha-etcd/depend", "TRIBblix-pgha-etcd/fixit",
+            "TRIBblix-pgha-etcd/fixproto", "TRIBblix-pgha-etcd/group", "TRIBblix-pgha-etcd/passwd",
+            "TRIBblix-pgha-etcd/pkginfo", "TRIBblix-pgha-etcd/pkginfo.arch", "TRIBblix-pgha-etcd/restart_fmri_list",
+            "TRIBblix-pgha-etcd/user_attr", "patches/pgha-etcd.xml", "patches/svc-pgha-etcd",
+        ])
+        let byPath = tree.files.contentsByPath
+        #expect(byPath["TRIBblix-pgha-etcd/restart_fmri_list"] == "svc:/system/manifest-import:default\n")
+        #expect(byPath["TRIBblix-pgha-etcd/passwd"] == "etcd:x:140:140:etcd:/var/etcd:\n")
+        #expect(byPath["TRIBblix-pgha-etcd/group"] == "etcd::140:\n")
+        #expect(byPath["TRIBblix-pgha-etcd/pkginfo.arch"] == "ARCH=\"i386,sparc\"\n")
+        #expect(tree.files.first { $0.path == "patches/svc-pgha-etcd" }?.mode == 0o755)
+    }
+
+    @Test("the pkgmk form: complete pkginfo, prototype, install scripts, proto files")
+    func pkgmkTree() {
+        let tree = SamplePackage.make().pkgmkTree()
+        #expect(tree.files.map(\.path) == [
+            "install/depend", "install/postinstall", "install/postremove", "install/preinstall",
+            "opt/tribblix/pgha-etcd/bin/svc-pgha-etcd", "pkginfo", "prototype",
+            "var/svc/manifest/network/pgha-etcd.xml",
+        ])
+        #expect(tree.directories == [GeneratedDirectory(path: "var/etcd", mode: 0o750)])
+        let byPath = tree.files.contentsByPath
+        #expect(byPath["prototype"] == """
+            i pkginfo=./pkginfo
+            i depend=./install/depend
+            i postinstall=./install/postinstall
+            i postremove=./install/postremove
+            i preinstall=./install/preinstall
+            d none opt 0755 root sys
+            d none opt/tribblix 0755 root bin
+            d none opt/tribblix/pgha-etcd 0755 root bin
+            d none opt/tribblix/pgha-etcd/bin 0755 root bin
+            f none opt/tribblix/pgha-etcd/bin/svc-pgha-etcd 0755 root bin
+            d none var 0755 root sys
+            d none var/etcd 0750 etcd etcd
+            d none var/svc 0755 root sys
+            d none var/svc/manifest 0755 root sys
+            d none var/svc/manifest/network 0755 root sys
+            f none var/svc/manifest/network/pgha-etcd.xml 0644 root bin
+
+            """)
+        #expect(byPath["pkginfo"]?.contains("ARCH=\"i386,sparc\"\n") == true)
+        #expect(byPath["pkginfo"]?.hasSuffix("BASEDIR=\"/\"\nCLASSES=\"none\"\n") == true)
+        #expect(byPath["install/postinstall"] == """
+            #!/sbin/sh
+            # Automatically generated service restart script
+            : "${BASEDIR:?pkgadd sets BASEDIR to the root being installed into}"
+            if [ "${BASEDIR}" = "/" ]; then
+              /usr/sbin/svcadm restart 'svc:/system/manifest-import:default'
+            fi
+            exit 0
+
+            """)
+        #expect(byPath["install/postremove"] == byPath["install/postinstall"])
+    }
+
+    @Test("every generated descriptor passes its own lint")
+    func generatedPassesLint() {
+        let package = SamplePackage.make()
+        var linted = 0
+        for file in package.buildTree().files + package.pkgmkTree().files {
+            guard let found = TribblixLint.lint(text: file.contents, path: file.path) else { continue }
+            #expect(found.isEmpty, "\(file.path): \(found)")
+            linted += 1
+        }
+        // build tree: pkginfo, depend, alias, restart_fmri_list, passwd, group, user_attr;
+        // pkgmk form: complete pkginfo, prototype, install/depend.
+        #expect(linted == 10)
+        let overlay = Overlay(descriptor: OverlayDescriptor(id: "pgha", version: 1, name: "PostgreSQL HA (patroni)",
+                                                            requires: ["base", "patroni"],
+                                                            services: ["svc:/network/pgha-etcd:default"]),
+                              packages: OverlayPackageList(["TRIBblix-pgha-etcd"]))
+        for file in overlay.files() {
+            let found = TribblixLint.lint(text: file.contents, path: file.path)
+            #expect(found == [], "\(file.path)")
+        }
+    }
+
+    @Test("rendering is deterministic")
+    func deterministic() {
+        #expect(SamplePackage.make().pkgmkTree() == SamplePackage.make().pkgmkTree())
+        #expect(SamplePackage.make().buildTree() == SamplePackage.make().buildTree())
+    }
+
+    @Test("a package without services has no restart scripts and no fixit")
+    func plainPackage() {
+        let package = TribblixPackage(info: PackageInfo(pkg: "TRIBblix-x", name: "x", version: "1.0"))
+        #expect(package.pkgmkTree().files.map(\.path) == ["pkginfo", "prototype"])
+        #expect(package.buildTree().files.map(\.path) == ["TRIBblix-x/pkginfo"])
+        #expect(package.prototype.render() == "i pkginfo=./pkginfo\n")
+    }
+}

@@ -1,1 +1,0 @@
-// Keeps the TribblixTests target buildable until its first real test lands.
