@@ -76,6 +76,13 @@ public enum TribblixLint {
         kind(ofPath: path, contents: text).map { lint(text: text, path: path, kind: $0) }
     }
 
+    /// Lints every file of a rendered tree that is a Tribblix descriptor,
+    /// with paths prefixed by `root` (the verify stage of `generate`).
+    public static func lint(_ tree: GeneratedTree, root: String = "") -> [Diagnostic] {
+        let prefix = root.isEmpty || root.hasSuffix("/") ? root : root + "/"
+        return tree.files.flatMap { lint(text: $0.contents, path: prefix + $0.path) ?? [] }.sortedForOutput()
+    }
+
     /// Every rule, in a stable order, for `--list-rules`.
     public static var rules: [LintRuleDescription] {
         RuleCatalog.overlay.descriptions + RuleCatalog.overlayList.descriptions
