@@ -153,11 +153,11 @@ enum RuleCatalog {
     static let passwd = RuleSet<ParsedLineList>(
         kind: .passwd, parse: { ParsedLineList(text: $0, path: $1) },
         rules: [PasswdFieldsRule(), PasswdNameRule(), PasswdPasswordFieldRule(), PasswdIDsRule(), PasswdHomeRule(),
-                PasswdDuplicateRule()])
+                PasswdDuplicateRule(), PasswdReservedIDRule()])
 
     static let group = RuleSet<ParsedLineList>(
         kind: .group, parse: { ParsedLineList(text: $0, path: $1) },
-        rules: [GroupFieldsRule(), GroupNameRule(), GroupIDRule(), GroupDuplicateRule()])
+        rules: [GroupFieldsRule(), GroupNameRule(), GroupIDRule(), GroupDuplicateRule(), GroupReservedIDRule()])
 
     static let userAttr = RuleSet<ParsedLineList>(
         kind: .userAttr, parse: { ParsedLineList(text: $0, path: $1) },
