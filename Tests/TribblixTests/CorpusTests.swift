@@ -129,3 +129,25 @@ struct CorpusTests {
         #expect(checked == 25)
     }
 }
+
+@Suite("Facts taken from the corpus")
+struct CorpusFactsTests {
+    @Test("the account registry is Tribblix's User.txt")
+    func registryMatchesUserTxt() throws {
+        let text = try String(contentsOf: CorpusTests.root.appendingPathComponent("packages/_framework/User.txt"), encoding: .utf8)
+        var allocations: [Int: String] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard fields.count >= 2, let id = Int(fields[0]) else { continue }
+            allocations[id] = String(fields[1])
+        }
+        #expect(allocations == TribblixAccountRegistry.allocations)
+        #expect(TribblixAccountRegistry.firstUnallocatedID == 138)
+    }
+
+    @Test("pkginfo.base is what the complete pkginfo appends")
+    func pkginfoBase() throws {
+        let text = try String(contentsOf: CorpusTests.root.appendingPathComponent("packages/_framework/pkginfo.base"), encoding: .utf8)
+        #expect(PackageInfo.base.map { "\($0.0)=\"\($0.1)\"\n" }.joined() == text)
+    }
+}

@@ -101,3 +101,26 @@ struct PackageTests {
         #expect(package.prototype.render() == "i pkginfo=./pkginfo\n")
     }
 }
+
+@Suite("Verifying rendered trees")
+struct TreeLintTests {
+    @Test("a whole rendered tree lints clean, and a broken one reports with the root prefix")
+    func treeLint() {
+        #expect(TribblixLint.lint(SamplePackage.make().buildTree(), root: "out/packages").isEmpty)
+        var broken = SamplePackage.make()
+        broken.info.version = "1.0-rc1"
+        broken.accounts.users[0].uid = 0
+        let found = TribblixLint.lint(broken.buildTree(), root: "out/packages")
+        #expect(found.map(\.rule) == ["tribblix.passwd.ids", "tribblix.pkginfo.version"])
+        #expect(found.first?.location.file == "out/packages/TRIBblix-pgha-etcd/passwd")
+    }
+
+    @Test("overlays generated together share one sorted catalog")
+    func sharedCatalog() {
+        let a = Overlay(descriptor: OverlayDescriptor(id: "pgha", version: 2, name: "a"), packages: OverlayPackageList(["TRIBa"]))
+        let b = Overlay(descriptor: OverlayDescriptor(id: "pgha-stolon", version: 1, name: "b"), packages: OverlayPackageList(["TRIBb"]))
+        let catalog = Overlay.catalog(for: [a, b])
+        #expect(catalog.contents == "pgha-stolon|1||\npgha|2||\n")
+        #expect(TribblixLint.lint(text: catalog.contents, path: catalog.path) == [])
+    }
+}

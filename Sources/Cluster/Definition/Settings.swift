@@ -110,7 +110,8 @@ public struct ServiceUsers: Hashable, Sendable {
     public init(
         etcd: ServiceUser = ServiceUser(name: "etcd", uid: 11798, group: "etcd", gid: 11798),
         postgres: ServiceUser = ServiceUser(name: "pguser", uid: 11799, group: "pguser", gid: 11799),
-        haproxy: ServiceUser = ServiceUser(name: "haproxy", uid: 11800, group: "haproxy", gid: 11800)
+        // Tribblix's own haproxy account (User.txt), which TRIBblix-haproxy2 creates.
+        haproxy: ServiceUser = ServiceUser(name: "haproxy", uid: 126, group: "haproxy", gid: 126)
     ) {
         self.etcd = etcd
         self.postgres = postgres

@@ -56,13 +56,14 @@ public struct GenerationPipeline: Sendable {
         }
         let problems = verify(files)
         if problems.hasErrors { return .invalidOutput(problems) }
-        return .generated(files: files, warnings: load.diagnostics)
+        return .generated(files: files, warnings: load.diagnostics + problems)
     }
 
     /// The verify stage: every manifest and profile goes through the same
     /// validator `smfkit validate` runs, and every Tribblix descriptor
-    /// through the same linter; warnings count as errors, so generated
-    /// output is held to the strict standard.
+    /// through the same linter. Errors stop the generation; warnings (an
+    /// account id Tribblix gives to someone else, say) are reported with
+    /// the definition's own warnings.
     public func verify(_ files: [GeneratedFile]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         for file in files {
@@ -72,10 +73,6 @@ public struct GenerationPipeline: Sendable {
                 problems += lint
             }
         }
-        return problems.map { diagnostic in
-            var strict = diagnostic
-            strict.severity = .error
-            return strict
-        }
+        return problems
     }
 }

@@ -31,7 +31,7 @@ struct DefinitionDecoder {
         static let paths = ["etcd", "etcdctl", "postgres_bin", "patroni", "patronictl", "stolon_bin", "haproxy",
                             "data", "config", "methods"]
         static let secrets = ["superuser_password", "replication_password", "rewind_password"]
-        static let packaging = ["package", "overlay", "version"]
+        static let packaging = ["package", "overlay", "version", "overlay_version"]
     }
 
     mutating func decode(_ root: YAMLNode?) -> ClusterDefinition? {
@@ -115,6 +115,7 @@ struct DefinitionDecoder {
             packaging.package = string(section, "package") ?? packaging.package
             packaging.overlay = string(section, "overlay") ?? packaging.overlay
             packaging.version = string(section, "version") ?? packaging.version
+            packaging.overlayVersion = int(section, "overlay_version") ?? packaging.overlayVersion
         }
 
         guard complete, let cluster, let stack, let nodes else { return nil }

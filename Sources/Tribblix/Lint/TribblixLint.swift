@@ -76,6 +76,13 @@ public enum TribblixLint {
         kind(ofPath: path, contents: text).map { lint(text: text, path: path, kind: $0) }
     }
 
+    /// Lints every file of a rendered tree that is a Tribblix descriptor,
+    /// with paths prefixed by `root` (the verify stage of `generate`).
+    public static func lint(_ tree: GeneratedTree, root: String = "") -> [Diagnostic] {
+        let prefix = root.isEmpty || root.hasSuffix("/") ? root : root + "/"
+        return tree.files.flatMap { lint(text: $0.contents, path: prefix + $0.path) ?? [] }.sortedForOutput()
+    }
+
     /// Every rule, in a stable order, for `--list-rules`.
     public static var rules: [LintRuleDescription] {
         RuleCatalog.overlay.descriptions + RuleCatalog.overlayList.descriptions
@@ -146,11 +153,11 @@ enum RuleCatalog {
     static let passwd = RuleSet<ParsedLineList>(
         kind: .passwd, parse: { ParsedLineList(text: $0, path: $1) },
         rules: [PasswdFieldsRule(), PasswdNameRule(), PasswdPasswordFieldRule(), PasswdIDsRule(), PasswdHomeRule(),
-                PasswdDuplicateRule()])
+                PasswdDuplicateRule(), PasswdReservedIDRule()])
 
     static let group = RuleSet<ParsedLineList>(
         kind: .group, parse: { ParsedLineList(text: $0, path: $1) },
-        rules: [GroupFieldsRule(), GroupNameRule(), GroupIDRule(), GroupDuplicateRule()])
+        rules: [GroupFieldsRule(), GroupNameRule(), GroupIDRule(), GroupDuplicateRule(), GroupReservedIDRule()])
 
     static let userAttr = RuleSet<ParsedLineList>(
         kind: .userAttr, parse: { ParsedLineList(text: $0, path: $1) },

@@ -18,4 +18,9 @@ public struct Overlay: Hashable, Sendable {
             GeneratedFile(path: "catalog", contents: descriptor.catalogLine.render()),
         ]
     }
+
+    /// One `catalog` for several overlays generated together.
+    public static func catalog(for overlays: [Overlay]) -> GeneratedFile {
+        GeneratedFile(path: "catalog", contents: OverlayCatalogLine.renderCatalog(overlays.map(\.descriptor.catalogLine)))
+    }
 }

@@ -101,3 +101,18 @@ struct UserAttrAttributesRule: DescriptorRule {
         }
     }
 }
+
+/// The group counterpart of `tribblix.passwd.reserved-uid`.
+struct GroupReservedIDRule: DescriptorRule {
+    let id = "tribblix.group.reserved-gid"
+    let summary = "a gid must not be one Tribblix allocated to another account (User.txt)"
+
+    func check(_ file: ParsedLineList) -> [Diagnostic] {
+        file.lines.compactMap { line in
+            let fields = line.colonFields
+            guard fields.count > 2, let gid = Int(fields[2].text),
+                  let problem = TribblixAccountRegistry.clash(name: fields[0].text, id: gid, what: "gid") else { return nil }
+            return warning(problem, in: file.path, line: line.number, column: fields[2].column)
+        }
+    }
+}

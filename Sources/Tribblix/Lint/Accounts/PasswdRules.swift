@@ -108,3 +108,20 @@ struct PasswdDuplicateRule: DescriptorRule {
         }
     }
 }
+
+/// A uid Tribblix has allocated to another account, or a Tribblix account
+/// name with a different uid: installing both packages would leave two
+/// users sharing an id, or the generated preinstall skipping the user.
+struct PasswdReservedIDRule: DescriptorRule {
+    let id = "tribblix.passwd.reserved-uid"
+    let summary = "a uid must not be one Tribblix allocated to another account (User.txt)"
+
+    func check(_ file: ParsedLineList) -> [Diagnostic] {
+        file.lines.compactMap { line in
+            let fields = line.colonFields
+            guard fields.count > 2, let uid = Int(fields[2].text),
+                  let problem = TribblixAccountRegistry.clash(name: fields[0].text, id: uid, what: "uid") else { return nil }
+            return warning(problem, in: file.path, line: line.number, column: fields[2].column)
+        }
+    }
+}

@@ -74,7 +74,7 @@ wait_for_zone node1
 log "service users on node1"
 ensure_user node1 etcd 11798 etcd 11798 /var/opt/pgha
 ensure_user node1 pguser 11799 pguser 11799 /var/opt/pgha
-ensure_user node1 haproxy 11800 haproxy 11800 /var/opt/pgha
+ensure_user node1 haproxy 126 haproxy 126 /var/opt/pgha
 log "secrets on node1"
 install_secret node1 "$SECRETS/superuser-password" /etc/opt/pgha/secrets/superuser-password pguser
 install_secret node1 "$SECRETS/replication-password" /etc/opt/pgha/secrets/replication-password pguser
@@ -94,7 +94,7 @@ wait_for_zone node2
 log "service users on node2"
 ensure_user node2 etcd 11798 etcd 11798 /var/opt/pgha
 ensure_user node2 pguser 11799 pguser 11799 /var/opt/pgha
-ensure_user node2 haproxy 11800 haproxy 11800 /var/opt/pgha
+ensure_user node2 haproxy 126 haproxy 126 /var/opt/pgha
 log "secrets on node2"
 install_secret node2 "$SECRETS/superuser-password" /etc/opt/pgha/secrets/superuser-password pguser
 install_secret node2 "$SECRETS/replication-password" /etc/opt/pgha/secrets/replication-password pguser
@@ -114,7 +114,7 @@ wait_for_zone node3
 log "service users on node3"
 ensure_user node3 etcd 11798 etcd 11798 /var/opt/pgha
 ensure_user node3 pguser 11799 pguser 11799 /var/opt/pgha
-ensure_user node3 haproxy 11800 haproxy 11800 /var/opt/pgha
+ensure_user node3 haproxy 126 haproxy 126 /var/opt/pgha
 log "secrets on node3"
 install_secret node3 "$SECRETS/superuser-password" /etc/opt/pgha/secrets/superuser-password pguser
 install_secret node3 "$SECRETS/replication-password" /etc/opt/pgha/secrets/replication-password pguser
