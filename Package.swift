@@ -53,7 +53,10 @@ let package = Package(
         .testTarget(name: "SMFTests", dependencies: ["SMF"]),
         .testTarget(name: "TribblixTests", dependencies: ["Tribblix"]),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster", "SMF", "Tribblix"]),
-        .testTarget(name: "SmfkitTests", dependencies: ["smfkit", "SMF", "Cluster"]),
+        .testTarget(
+            name: "SmfkitTests",
+            dependencies: ["smfkit", "SMF", "Cluster", .product(name: "Yams", package: "Yams")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,327 @@
+import Cluster
+import Foundation
+import SMF
+import Yams
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The loopback patroni cluster of Examples/loopback-patroni.yaml, generated
+/// by smfkit and started from `smfkit plan`, in a scratch directory.
+///
+/// The harness only prepares what the deploy script and the packages
+/// prepare on a node (data directories, secret files); every command line
+/// and configuration file comes from smfkit.
+final class LoopbackCluster {
+    let scratch: String
+    /// Bounds the whole run; every wait stops at it.
+    let guardDeadline: Deadline
+    private(set) var definition: ClusterDefinition
+    /// Per node, in start order.
+    private(set) var plans: [String: [PlanEntry]] = [:]
+    private(set) var daemons: [String: Daemon] = [:]
+    /// haproxy's bind address and patroni's data directory per node, read
+    /// from the generated manifests' composed instance properties.
+    private(set) var haproxyBind: [String: String] = [:]
+    private(set) var dataDirectory: [String: String] = [:]
+    private(set) var superuserPassword = ""
+    private var tornDown = false
+
+    enum Role { case etcd, patroni, haproxy }
+
+    init(guardSeconds: Double) throws {
+        guardDeadline = Deadline(seconds: guardSeconds)
+        var template = Array("/tmp/smfkit-e2e-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw E2EFailure("mkdtemp failed") }
+        scratch = String(cString: made)
+        // mkdtemp makes it 0700; the daemons' users must traverse it.
+        chmod(scratch, 0o755)
+        definition = ClusterDefinition(cluster: "", stack: .patroni, nodes: [])
+    }
+
+    var nodes: [Cluster.Node] { definition.nodes }
+    func path(_ relative: String) -> String { scratch + "/" + relative }
+
+    // MARK: generate and plan
+
+    /// The example with `paths.data`, `paths.config`, `paths.methods` and
+    /// `secrets.*` moved into the scratch directory.
+    func writeDefinition() throws -> String {
+        let text = try String(contentsOfFile: E2EPrerequisites.example, encoding: .utf8)
+        guard var root = try Yams.compose(yaml: text) else { throw E2EFailure("the example is empty") }
+        var paths = root["paths"] ?? Yams.Node.mapping([:])
+        paths["data"] = Yams.Node(path("data"))
+        paths["config"] = Yams.Node(path("out/config"))
+        paths["methods"] = Yams.Node(path("out/methods"))
+        root["paths"] = paths
+        var secrets = root["secrets"] ?? Yams.Node.mapping([:])
+        secrets["superuser_password"] = Yams.Node(path("secrets/superuser-password"))
+        secrets["replication_password"] = Yams.Node(path("secrets/replication-password"))
+        secrets["rewind_password"] = Yams.Node(path("secrets/rewind-password"))
+        root["secrets"] = secrets
+        let copy = path("cluster.yaml")
+        try Yams.serialize(node: root).write(toFile: copy, atomically: true, encoding: .utf8)
+        let load = try DefinitionLoader.loadAndCheck(path: copy)
+        guard let loaded = load.loaded, load.isValid else {
+            throw E2EFailure("the test's copy of the example does not load: \(load.diagnostics)")
+        }
+        definition = loaded.definition
+        return copy
+    }
+
+    func generate(_ definitionPath: String) throws {
+        let run = try Command.run(E2EPrerequisites.smfkit, ["generate", definitionPath, "--out", path("out")], timeout: 60)
+        guard run.succeeded else { throw E2EFailure("smfkit generate exited \(run.status): \(run.stderr)") }
+    }
+
+    func plan() throws {
+        for node in nodes {
+            let run = try Command.run(
+                E2EPrerequisites.smfkit, ["plan", path("out"), "--node", node.name, "--format", "json"], timeout: 60)
+            guard run.succeeded else { throw E2EFailure("smfkit plan --node \(node.name) exited \(run.status): \(run.stderr)") }
+            plans[node.name] = try JSONDecoder().decode([PlanEntry].self, from: Data(run.stdout.utf8))
+        }
+        // What the test must know about the running daemons, from the
+        // generated XML (not from the definition).
+        let manifests = try FileManager.default.contentsOfDirectory(atPath: path("out/manifests")).sorted()
+        let bundles = try manifests.map { name throws -> ServiceBundle in
+            guard let bundle = try SMFDocument.load(path: path("out/manifests/\(name)")).bundle else {
+                throw E2EFailure("\(name) is not a service bundle")
+            }
+            return bundle
+        }
+        let catalog = ServiceCatalog(bundles: bundles)
+        for node in nodes {
+            haproxyBind[node.name] = try property("config/bind_address", of: entry(.haproxy, on: node), in: catalog)
+            dataDirectory[node.name] = try property("config/data_dir", of: entry(.patroni, on: node), in: catalog)
+        }
+    }
+
+    private func property(_ name: String, of entry: PlanEntry, in catalog: ServiceCatalog) throws -> String {
+        guard case .success(let parts) = FMRI.parseService(entry.fmri), let serviceName = parts.service,
+              let service = catalog.service(named: serviceName),
+              let instance = service.instances.first(where: { $0.name == parts.instance })
+        else { throw E2EFailure("\(entry.fmri) is not in the manifests") }
+        let pieces = name.split(separator: "/").map(String.init)
+        guard let value = composedProperties(of: instance, in: service)[group: pieces[0]]?[property: pieces[1]]?
+            .textValues.first
+        else { throw E2EFailure("\(entry.fmri) has no \(name)") }
+        return value
+    }
+
+    /// Which daemon an entry starts: the one whose binary (from the
+    /// definition's paths) is a word of the command.
+    func role(of entry: PlanEntry) -> Role? {
+        let words = Set(entry.exec.split(separator: " ").map(String.init))
+        if words.contains(definition.paths.patroni) { return .patroni }
+        if words.contains(definition.paths.haproxy) { return .haproxy }
+        if words.contains(definition.paths.etcd) { return .etcd }
+        return nil
+    }
+
+    func entry(_ role: Role, on node: Cluster.Node) throws -> PlanEntry {
+        guard let entry = plans[node.name]?.first(where: { self.role(of: $0) == role }) else {
+            throw E2EFailure("the plan of \(node.name) has no \(role) entry")
+        }
+        return entry
+    }
+
+    func daemon(_ role: Role, on node: Cluster.Node) throws -> Daemon {
+        guard let daemon = daemons[try entry(role, on: node).fmri] else {
+            throw E2EFailure("\(role) on \(node.name) was not started")
+        }
+        return daemon
+    }
+
+    // MARK: what deploy.sh and the packages prepare on a node
+
+    func prepareNodes() throws {
+        guard let etcdUser = Accounts.user(definition.users.etcd.name),
+              let postgresUser = Accounts.user(definition.users.postgres.name)
+        else { throw E2EFailure("the etcd or postgres user is missing") }
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: path("logs"), withIntermediateDirectories: true)
+        let data = definition.paths.data
+        try manager.createDirectory(atPath: data, withIntermediateDirectories: true)
+        chmod(data, 0o755)
+        for (directory, owner) in [("etcd", etcdUser), ("postgres", postgresUser)] {
+            let full = data + "/" + directory
+            try manager.createDirectory(atPath: full, withIntermediateDirectories: true)
+            chown(full, owner.uid, owner.gid)
+            chmod(full, 0o700)
+        }
+        let secrets = path("secrets")
+        try manager.createDirectory(atPath: secrets, withIntermediateDirectories: true)
+        chown(secrets, postgresUser.uid, postgresUser.gid)
+        chmod(secrets, 0o700)
+        for file in [definition.secrets.superuserPassword, definition.secrets.replicationPassword,
+                     definition.secrets.rewindPassword] {
+            var generator = SystemRandomNumberGenerator()
+            let password = (0..<24).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+            let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+            guard descriptor >= 0 else { throw E2EFailure("cannot create \(file)") }
+            _ = password.withCString { write(descriptor, $0, strlen($0)) }
+            close(descriptor)
+            chown(file, postgresUser.uid, postgresUser.gid)
+            if file == definition.secrets.superuserPassword { superuserPassword = password }
+        }
+    }
+
+    // MARK: starting and stopping
+
+    /// Every node's entries, round by round in plan order (etcd of every
+    /// node, then patroni, …), as the nodes' svc.startd would run them side by side.
+    func startAll() throws {
+        let rounds = plans.values.map(\.count).max() ?? 0
+        for round in 0..<rounds {
+            for node in nodes {
+                guard let entries = plans[node.name], round < entries.count else { continue }
+                let entry = entries[round]
+                let log = path("logs/" + entry.fmri.replacingOccurrences(of: "svc:/", with: "")
+                    .replacingOccurrences(of: "/", with: "_") + ".log")
+                let daemon = Daemon(entry: entry, logPath: log)
+                daemons[entry.fmri] = daemon
+                try daemon.start()
+            }
+        }
+    }
+
+    /// Stops only what this run started, by PID and process group, in the
+    /// order hapg-linux.md §4.5 found clean: haproxy, patroni replicas, the
+    /// patroni leader, then etcd one member at a time. Also stops a
+    /// postmaster a SIGKILLed patroni left behind in one of our data directories.
+    func teardown() {
+        guard !tornDown else { return }
+        tornDown = true
+        let all = Array(daemons.values)
+        func stop(_ daemon: Daemon, seconds: Double) {
+            daemon.signal(SIGTERM)
+            if !daemon.waitForExit(until: Deadline(seconds: seconds)) {
+                daemon.signal(SIGKILL)
+                daemon.waitForExit(until: Deadline(seconds: 5))
+            }
+            daemon.signalGroup(SIGKILL)
+        }
+        for daemon in all where role(of: daemon.entry) == .haproxy { stop(daemon, seconds: 10) }
+        let leaderName = currentLeader()
+        let patronis = nodes.filter { $0.name != leaderName } + nodes.filter { $0.name == leaderName }
+        for node in patronis {
+            if let daemon = try? daemon(.patroni, on: node) { stop(daemon, seconds: 60) }
+            stopOrphanedPostmaster(of: node)
+        }
+        for daemon in all where role(of: daemon.entry) == .etcd { stop(daemon, seconds: 15) }
+    }
+
+    /// The postmaster of `node`'s data directory, if it is running.
+    func postmasterPID(of node: Cluster.Node) -> pid_t? {
+        guard let directory = dataDirectory[node.name],
+              let text = try? String(contentsOfFile: directory + "/postmaster.pid", encoding: .utf8),
+              let first = text.split(separator: "\n").first, let pid = pid_t(first), pid > 0,
+              let commandLine = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline")
+        else { return nil }
+        // Only a postgres of our own data directory.
+        let words = commandLine.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+        guard words.contains(where: { $0.hasSuffix("postgres") }), words.contains(directory) else { return nil }
+        return pid
+    }
+
+    private func stopOrphanedPostmaster(of node: Cluster.Node) {
+        guard let pid = postmasterPID(of: node) else { return }
+        kill(pid, SIGINT)
+        let deadline = Deadline(seconds: 30)
+        while kill(pid, 0) == 0, !deadline.hasPassed { usleep(100_000) }
+        if kill(pid, 0) == 0 { kill(pid, SIGKILL) }
+    }
+
+    // MARK: observing
+
+    func waitUntil(_ what: String, seconds: Double, poll: Double = 0.2, _ condition: () throws -> Bool) throws -> Double {
+        let clock = Stopwatch()
+        let deadline = Deadline(seconds: seconds, within: guardDeadline)
+        while true {
+            if try condition() { return clock.seconds }
+            if deadline.hasPassed {
+                throw E2EFailure(String(format: "gave up after %.1f s waiting until %@ (logs in %@)", clock.seconds, what,
+                                        path("logs")))
+            }
+            usleep(useconds_t(poll * 1_000_000))
+        }
+    }
+
+    func etcdHealthy() throws -> Bool {
+        let endpoints = nodes.map { "http://\($0.address):\(definition.etcd.clientPort)" }.joined(separator: ",")
+        return try Command.run(definition.paths.etcdctl, ["--endpoints=\(endpoints)", "endpoint", "health"],
+                               environment: ["ETCDCTL_API": "3"], timeout: 10).succeeded
+    }
+
+    private func status(_ node: Cluster.Node, _ endpoint: String) -> Int? {
+        LoopbackHTTP.get(host: node.address, port: definition.patroni.restPort, path: endpoint)?.status
+    }
+
+    /// The one node whose patroni answers 200 on /primary; nil if none or several.
+    func currentLeader() -> String? {
+        let leaders = nodes.filter { status($0, "/primary") == 200 }
+        return leaders.count == 1 ? leaders[0].name : nil
+    }
+
+    /// `node` is a running replica on the leader's timeline, answering 200 on
+    /// /replica, and the leader streams to it (hapg-linux.md pitfalls 6, 10).
+    func isStreamingReplica(_ node: Cluster.Node, leader: Cluster.Node) -> Bool {
+        guard status(node, "/replica") == 200,
+              let mine = LoopbackHTTP.json(host: node.address, port: definition.patroni.restPort, path: "/patroni"),
+              let theirs = LoopbackHTTP.json(host: leader.address, port: definition.patroni.restPort, path: "/patroni"),
+              mine["state"] as? String == "running",
+              let timeline = theirs["timeline"] as? Int, mine["timeline"] as? Int == timeline,
+              let replication = theirs["replication"] as? [[String: Any]]
+        else { return false }
+        return replication.contains { $0["application_name"] as? String == node.name && $0["state"] as? String == "streaming" }
+    }
+
+    /// One leader and every other node a streaming replica of it.
+    func readyLeader() -> Cluster.Node? {
+        guard let name = currentLeader(), let leader = nodes.first(where: { $0.name == name }) else { return nil }
+        return nodes.allSatisfy { $0.name == name || isStreamingReplica($0, leader: leader) } ? leader : nil
+    }
+
+    private func psql(host: String, _ arguments: [String], input: String? = nil, timeout: Double) throws -> Command.Output {
+        try Command.run(
+            E2EPrerequisites.psql,
+            ["-X", "-w", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", host, "-p", String(definition.haproxy.port),
+             "-U", definition.postgres.superuser, "-d", "postgres"] + arguments,
+            environment: ["PGPASSWORD": superuserPassword, "PGCONNECT_TIMEOUT": "2"], input: input, timeout: timeout)
+    }
+
+    /// Every node's haproxy sends new connections on its primary port to
+    /// `leader`, a writable server (several probes per haproxy, as several
+    /// may share one address).
+    func haproxyRoutes(to leader: Cluster.Node) throws -> Bool {
+        for node in nodes {
+            guard let bind = haproxyBind[node.name] else { return false }
+            for _ in 0..<3 {
+                let run = try psql(host: bind, ["-c", "select host(inet_server_addr()), pg_is_in_recovery()"], timeout: 10)
+                if run.stdout.trimmingCharacters(in: .whitespacesAndNewlines) != "\(leader.address)|f" { return false }
+            }
+        }
+        return true
+    }
+
+    /// The first node's haproxy primary port, where the client writes and reads.
+    var clientHost: String { haproxyBind[nodes[0].name] ?? nodes[0].address }
+
+    /// Inserts rows 1...count one per statement in autocommit, through
+    /// haproxy; returns the ids the server acknowledged (RETURNING printed them).
+    func writeRows(_ count: Int) throws -> Set<Int> {
+        var script = "create table if not exists e2e_rows (id integer primary key, note text not null);\n"
+        for id in 1...count { script += "insert into e2e_rows values (\(id), 'row \(id)') returning id;\n" }
+        let run = try psql(host: clientHost, ["-f", "-"], input: script, timeout: 120)
+        let acknowledged = Set(run.stdout.split(separator: "\n").compactMap { Int($0) })
+        if !run.succeeded, acknowledged.isEmpty { throw E2EFailure("writing rows failed: \(run.stderr)") }
+        return acknowledged
+    }
+
+    func readRows() throws -> Set<Int> {
+        let run = try psql(host: clientHost, ["-c", "select id from e2e_rows"], timeout: 60)
+        guard run.succeeded else { throw E2EFailure("reading rows failed: \(run.stderr)") }
+        return Set(run.stdout.split(separator: "\n").compactMap { Int($0) })
+    }
+}

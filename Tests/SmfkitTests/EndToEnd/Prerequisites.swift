@@ -1,0 +1,42 @@
+import Cluster
+import Foundation
+import SMF
+
+/// Whether this host can run the end-to-end test: root (daemons are started
+/// as their own users), the Debian packages' binaries the loopback example
+/// names, and their system accounts.
+enum E2EPrerequisites {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // EndToEnd
+        .deletingLastPathComponent()  // SmfkitTests
+        .deletingLastPathComponent()  // Tests
+        .deletingLastPathComponent()
+    static let example = packageRoot.appending(path: "Examples/loopback-patroni.yaml").path
+    static let smfkit = packageRoot.appending(path: ".build/debug/smfkit").path
+    static let psql = "/usr/bin/psql"
+    static let setpriv = "/usr/bin/setpriv"
+
+    /// `.ci/run` runs under CI=true: there a missing daemon is a failure, not a skip.
+    static let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
+
+    static let missing: [String] = {
+        var missing: [String] = []
+        if geteuid() != 0 { missing.append("root privileges (the daemons run as their own users)") }
+        guard let definition = try? DefinitionLoader.load(path: example).loaded?.definition else {
+            return missing + ["a loadable \(example)"]
+        }
+        let paths = definition.paths
+        for executable in [paths.etcd, paths.etcdctl, paths.patroni, paths.haproxy, paths.postgresBin + "/postgres", psql, setpriv]
+        where !FileManager.default.isExecutableFile(atPath: executable) {
+            missing.append(executable)
+        }
+        for user in [definition.users.etcd.name, definition.users.postgres.name, definition.users.haproxy.name]
+        where Accounts.user(user) == nil {
+            missing.append("user \(user)")
+        }
+        return missing
+    }()
+
+    static var available: Bool { missing.isEmpty }
+    static var shouldRun: Bool { available || isCI }
+}
