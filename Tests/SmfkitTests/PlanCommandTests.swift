@@ -1,0 +1,59 @@
+import Foundation
+import SMF
+import Testing
+
+/// `smfkit plan` run as a user runs it, on what `smfkit generate` wrote.
+@Suite struct PlanCommandTests {
+    static func generated() throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appending(path: "smfkit-plan-cli-\(UUID().uuidString)").path
+        let run = try Command.run(E2EPrerequisites.smfkit, ["generate", E2EPrerequisites.example, "--out", directory], timeout: 60)
+        #expect(run.status == 0, "\(run.stderr)")
+        return directory
+    }
+
+    func plan(_ arguments: [String]) throws -> Command.Output {
+        try Command.run(E2EPrerequisites.smfkit, ["plan"] + arguments, timeout: 60)
+    }
+
+    @Test func jsonPlanOfAGeneratedNodeIsInDependencyOrder() throws {
+        let directory = try Self.generated()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = try plan([directory, "--node", "node2", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let entries = try JSONDecoder().decode([PlanEntry].self, from: Data(run.stdout.utf8))
+        #expect(entries.map(\.fmri) == ["svc:/network/etcd:node2", "svc:/database/patroni:node2", "svc:/network/pgha/haproxy:node2"])
+        let etcd = try #require(entries.first)
+        #expect(etcd.exec.hasPrefix("exec /usr/bin/etcd --name node2 --data-dir /tmp/smfkit-loopback/data/etcd/node2 "))
+        #expect(etcd.environment["SMF_FMRI"] == "svc:/network/etcd:node2")
+        #expect(!entries.contains { $0.exec.contains("%{") }, "every token is expanded")
+        // The same input gives the same bytes.
+        #expect(try plan([directory, "--node", "node2", "--format", "json"]).stdout == run.stdout)
+    }
+
+    @Test func textPlanNamesEachInstance() throws {
+        let directory = try Self.generated()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = try plan([directory + "/manifests/etcd.xml", "--node", "node1"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("1. svc:/network/etcd:node1\n"))
+    }
+
+    @Test func unknownNodeExitsOne() throws {
+        let directory = try Self.generated()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = try plan([directory, "--node", "node9"])
+        #expect(run.status == 1)
+        #expect(run.stdout == "")
+        #expect(run.stderr.contains("no service has an instance named 'node9'"))
+    }
+
+    @Test func missingInputExitsTwo() throws {
+        let run = try plan(["/nonexistent/smfkit-out", "--node", "node1"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("/nonexistent/smfkit-out: error: no such file or directory"))
+    }
+
+    @Test func noInputIsAUsageError() throws {
+        #expect(try plan(["--node", "node1"]).status == 2)
+    }
+}
