@@ -18,7 +18,7 @@ import Glibc
 
     @Test(.enabled(
         if: E2EPrerequisites.shouldRun,
-        "skipped: etcd, patroni, haproxy, postgresql (Debian packages) and root are needed; .ci/run installs them"))
+        "needs root and Debian's etcd-server, etcd-client, patroni, haproxy, postgresql (.ci/run installs them); missing: \(E2EPrerequisites.missing.joined(separator: ", "))"))
     func generatedPatroniClusterComesUpAndSurvivesFailover() throws {
         guard E2EPrerequisites.available else {
             Issue.record("CI=true but the end-to-end test cannot run; missing: \(E2EPrerequisites.missing.joined(separator: ", "))")
