@@ -136,6 +136,30 @@ import Testing
         #expect(profile.diagnostics.first?.location.line == 4)
     }
 
+    @Test func profileElementsApplyValidatesAreErrors() {
+        let report = validate(bundleXML(type: "profile", """
+            <service name="a" version="1" type="service">
+              <exec_method name="start" type="method" exec="x" timeout_seconds="1">
+                <propval name="p" value="1"/>
+              </exec_method>
+              <instance name="default" enabled="true">
+                <property_group name="pg"><stability value="Solid"/><propval name="p" value="1"/></property_group>
+              </instance>
+            </service>
+            """))
+        #expect(!report.isValid)
+        // apply validates <exec_method> and a group's <stability> with the
+        // manifest DTD: the untyped propval inside the method fails, the one
+        // directly in the property group does not.
+        let errors = report.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.rule) == [RuleID.dtdApply, RuleID.dtdApply])
+        #expect(errors.map(\.location.line) == [6, 9])
+        #expect(errors[0].message.contains("type"))
+        #expect(errors[1].message.contains("Solid"))
+        // The same finding is not repeated as a profile-variant warning.
+        #expect(report.diagnostics.filter { $0.rule == RuleID.dtdProfile }.isEmpty)
+    }
+
     @Test func illumosProfilesWithXIncludeAreAccepted() throws {
         let paths = ["generic_open.xml", "generic_limited_net.xml"].map {
             TestPaths.corpus.appending(path: "illumos-gate/usr/src/cmd/svc/profile/\($0)").path
