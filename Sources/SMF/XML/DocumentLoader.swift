@@ -29,16 +29,6 @@ final class DocumentLoader {
                        at: SourceLocation(file: path, line: 1)))
             return Outcome(document: document)
         }
-        if let nul = data.firstIndex(of: 0) {
-            // libxml2 stops at a NUL with a message about whatever it was
-            // parsing; name the real problem and where it is.
-            let (line, column) = position(of: nul, in: data)
-            document.problems.append(
-                .error("not well-formed XML: NUL byte (0x00) in the file; XML text cannot contain it — "
-                       + "is this a binary or UTF-16 file?", rule: RuleID.wellFormed,
-                       at: SourceLocation(file: path, line: line, column: column)))
-            return Outcome(document: document)
-        }
         guard let parsed = ParsedXML.parse(data) else {
             document.problems.append(
                 .error("cannot parse: the file is too large for libxml2 or memory ran out",
@@ -46,7 +36,8 @@ final class DocumentLoader {
             return Outcome(document: document)
         }
         guard let xmlDocument = parsed.document else {
-            document.problems = wellFormednessDiagnostics(parsed.collector.issues, path: path)
+            document.problems = nulByteProblem(in: data, path: path)
+                ?? wellFormednessDiagnostics(parsed.collector.issues, path: path)
             return Outcome(document: document)
         }
 
@@ -105,6 +96,18 @@ final class DocumentLoader {
             return .error("not well-formed XML: \(issue.message)", rule: RuleID.wellFormed,
                           at: SourceLocation(file: path, line: issue.line, column: issue.column))
         }
+    }
+
+    /// libxml2 stops at a NUL byte with a message about whatever it was
+    /// parsing; name the real problem and where it is. (UTF-16 and UCS-4
+    /// files are full of NULs and parse fine; they are left to libxml2.)
+    private func nulByteProblem(in data: Data, path: String) -> [Diagnostic]? {
+        let head = Array(data.prefix(2))
+        let looksWide = head == [0xFF, 0xFE] || head == [0xFE, 0xFF] || head.contains(0)
+        guard !looksWide, let nul = data.firstIndex(of: 0) else { return nil }
+        let (line, column) = position(of: nul, in: data)
+        return [.error("not well-formed XML: NUL byte (0x00) in the file; XML text cannot contain one",
+                       rule: RuleID.wellFormed, at: SourceLocation(file: path, line: line, column: column))]
     }
 
     private func doctype(of document: xmlDocPtr) -> SMFDocument.Doctype? {
