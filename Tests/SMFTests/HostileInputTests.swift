@@ -26,7 +26,7 @@ import Darwin
     }
 
     func wellFormednessErrors(_ report: Validator.FileReport) -> [Diagnostic] {
-        report.diagnostics.filter { $0.rule == RuleID.wellFormed && $0.severity == .error }
+        report.diagnostics.filter { $0.rule == DocumentRuleID.wellFormed && $0.severity == .error }
     }
 
     @Test func entityExpansionBombIsRefused() {
@@ -94,7 +94,7 @@ import Darwin
         let (report, elapsed) = validate(text)
         #expect(listener.acceptedConnection() == false)
         #expect(report.diagnostics.contains {
-            $0.rule == RuleID.doctype && $0.message.contains("document DTD unknown") && $0.location.line == 2
+            $0.rule == DocumentRuleID.doctype && $0.message.contains("document DTD unknown") && $0.location.line == 2
         })
         #expect(!report.isValid)
         #expect(elapsed < .seconds(5))
@@ -135,7 +135,7 @@ import Darwin
         #expect(data.count > 50_000_000)
         let (report, elapsed) = validate(data)
         #expect(report.document?.bundle?.services.count == count + 1)
-        let dtdErrors = report.diagnostics.filter { $0.rule == RuleID.dtd }
+        let dtdErrors = report.diagnostics.filter { $0.rule == DocumentRuleID.dtd }
         #expect(dtdErrors.count == 1)
         #expect(dtdErrors.first?.message.contains("type") == true)
         #expect(elapsed < .seconds(60))

@@ -25,14 +25,14 @@ final class DocumentLoader {
         var document = SMFDocument(path: path)
         guard !data.isEmpty else {
             document.problems.append(
-                .error("document is empty: the file has no XML content", rule: RuleID.wellFormed,
+                .error("document is empty: the file has no XML content", rule: DocumentRuleID.wellFormed,
                        at: SourceLocation(file: path, line: 1)))
             return Outcome(document: document)
         }
         guard let parsed = ParsedXML.parse(data) else {
             document.problems.append(
                 .error("cannot parse: the file is too large for libxml2 or memory ran out",
-                       rule: RuleID.wellFormed, at: SourceLocation(file: path)))
+                       rule: DocumentRuleID.wellFormed, at: SourceLocation(file: path)))
             return Outcome(document: document)
         }
         guard let xmlDocument = parsed.document else {
@@ -47,7 +47,7 @@ final class DocumentLoader {
 
         guard let rootNode = xmlDocGetRootElement(xmlDocument) else {
             document.problems.append(
-                .error("document is empty: it has no root element", rule: RuleID.root,
+                .error("document is empty: it has no root element", rule: DocumentRuleID.root,
                        at: SourceLocation(file: path, line: 1)))
             return Outcome(document: document)
         }
@@ -59,7 +59,7 @@ final class DocumentLoader {
         var verdict: DTDVerdict?
         if checkDTD, isBundle, let parsedDTD {
             let issues = DTDValidator.validate(parsed, against: parsedDTD)
-            verdict = DTDVerdict(variant: variant, errors: validityDiagnostics(issues, path: path, rule: RuleID.dtd))
+            verdict = DTDVerdict(variant: variant, errors: validityDiagnostics(issues, path: path, rule: DocumentRuleID.dtd))
         }
 
         let builder = TreeBuilder(file: path, document: xmlDocument, defaults: parsedDTD?.attributeDefaults ?? [:])
@@ -68,7 +68,7 @@ final class DocumentLoader {
         guard isBundle else {
             document.problems.append(
                 .error("document is not a service bundle: the root element is <\(root.name)>, "
-                       + "svccfg expects <service_bundle>", rule: RuleID.root, at: root.location))
+                       + "svccfg expects <service_bundle>", rule: DocumentRuleID.root, at: root.location))
             return Outcome(document: document)
         }
         var bundle = BundleReader().bundle(from: root)
@@ -87,13 +87,13 @@ final class DocumentLoader {
     private func wellFormednessDiagnostics(_ issues: [XMLIssue], path: String) -> [Diagnostic] {
         let errors = issues.filter(\.isError)
         guard !errors.isEmpty else {
-            return [.error("not well-formed XML", rule: RuleID.wellFormed, at: SourceLocation(file: path))]
+            return [.error("not well-formed XML", rule: DocumentRuleID.wellFormed, at: SourceLocation(file: path))]
         }
         var seen = Set<String>()
         return errors.compactMap { issue in
             let key = "\(issue.line):\(issue.column):\(issue.message)"
             guard seen.insert(key).inserted else { return nil }
-            return .error("not well-formed XML: \(issue.message)", rule: RuleID.wellFormed,
+            return .error("not well-formed XML: \(issue.message)", rule: DocumentRuleID.wellFormed,
                           at: SourceLocation(file: path, line: issue.line, column: issue.column))
         }
     }
@@ -107,7 +107,7 @@ final class DocumentLoader {
         guard !looksWide, let nul = data.firstIndex(of: 0) else { return nil }
         let (line, column) = position(of: nul, in: data)
         return [.error("not well-formed XML: NUL byte (0x00) in the file; XML text cannot contain one",
-                       rule: RuleID.wellFormed, at: SourceLocation(file: path, line: line, column: column))]
+                       rule: DocumentRuleID.wellFormed, at: SourceLocation(file: path, line: line, column: column))]
     }
 
     private func doctype(of document: xmlDocPtr) -> SMFDocument.Doctype? {
@@ -122,13 +122,13 @@ final class DocumentLoader {
     private func doctypeProblems(_ doctype: SMFDocument.Doctype?, data: Data, path: String) -> [Diagnostic] {
         let expected = "<!DOCTYPE service_bundle SYSTEM \"\(SMF.dtdSystemID)\">"
         guard let doctype else {
-            return [.error("document has no DOCTYPE; svccfg requires \(expected)", rule: RuleID.doctype,
+            return [.error("document has no DOCTYPE; svccfg requires \(expected)", rule: DocumentRuleID.doctype,
                            at: SourceLocation(file: path, line: 1))]
         }
         guard doctype.systemID == SMF.dtdSystemID else {
             let found = doctype.systemID.map { "SYSTEM \"\($0)\"" } ?? "no SYSTEM id"
             return [.error("document DTD unknown; not service bundle? The DOCTYPE has \(found); "
-                           + "svccfg requires \(expected)", rule: RuleID.doctype,
+                           + "svccfg requires \(expected)", rule: DocumentRuleID.doctype,
                            at: SourceLocation(file: path, line: doctypeLine(in: data)))]
         }
         return []
@@ -219,7 +219,7 @@ final class DocumentLoader {
                 for issue in DTDValidator.validateElement(element, of: parsed, against: manifestDTD) {
                     let finding = Diagnostic.error(
                         issue.message + " (svccfg apply validates each <\(name)> of a profile)",
-                        rule: RuleID.dtdApply, at: SourceLocation(file: path, line: issue.line))
+                        rule: DocumentRuleID.dtdApply, at: SourceLocation(file: path, line: issue.line))
                     if seen.insert("\(issue.line):\(issue.message)").inserted { findings.append(finding) }
                 }
             }
@@ -231,7 +231,7 @@ final class DocumentLoader {
             let key = "\(issue.line):\(issue.message)"
             guard !reported.contains(where: { $0.hasPrefix(key) }) else { continue }
             findings.append(.warning(issue.message + " (svccfg apply does not DTD-validate profiles)",
-                                     rule: RuleID.dtdProfile, at: SourceLocation(file: path, line: issue.line)))
+                                     rule: DocumentRuleID.dtdProfile, at: SourceLocation(file: path, line: issue.line)))
         }
         return findings
     }

@@ -53,7 +53,7 @@ public struct SMFDocument: Sendable {
 
         /// As a diagnostic (rule `smf.io.unreadable`).
         public var diagnostic: Diagnostic {
-            .error("cannot read file: \(reason)", rule: RuleID.unreadable, at: SourceLocation(file: path))
+            .error("cannot read file: \(reason)", rule: DocumentRuleID.unreadable, at: SourceLocation(file: path))
         }
     }
 
@@ -85,8 +85,9 @@ public struct SMFDocument: Sendable {
     }
 }
 
-/// The stable ids of the document-level checks.
-public enum RuleID {
+/// The stable ids of the document-level checks (the semantic rules carry
+/// their own, on their `BundleRule` types).
+public enum DocumentRuleID {
     public static let unreadable = "smf.io.unreadable"
     public static let wellFormed = "smf.xml.well-formed"
     public static let doctype = "smf.document.doctype"
