@@ -84,16 +84,3 @@ public struct SMFDocument: Sendable {
         }
     }
 }
-
-/// The stable ids of the document-level checks (the semantic rules carry
-/// their own, on their `BundleRule` types).
-public enum DocumentRuleID {
-    public static let unreadable = "smf.io.unreadable"
-    public static let wellFormed = "smf.xml.well-formed"
-    public static let doctype = "smf.document.doctype"
-    public static let root = "smf.document.root"
-    public static let dtd = "smf.dtd"
-    public static let dtdProfile = "smf.dtd.profile"
-    public static let dtdApply = "smf.dtd.apply"
-    public static let dtdUnusable = "smf.dtd.unusable"
-}
