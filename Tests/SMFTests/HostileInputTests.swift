@@ -80,6 +80,27 @@ import Darwin
         #expect(wellFormednessErrors(attributeReport).contains { $0.message.contains("external entity") })
         #expect(!"\(attributeReport.diagnostics)".contains(secret))
         #expect(!"\(String(describing: attributeReport.document))".contains(secret))
+
+        // Through an external parameter entity in the internal subset: not
+        // read, and the entity it would have declared is reported as unknown.
+        let declarations = FileManager.default.temporaryDirectory.appending(path: "smfkit-pe-\(UUID().uuidString)")
+        try "<!ENTITY leaked \"\(secret)\">".write(to: declarations, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: declarations) }
+        let throughParameterEntity = """
+            <?xml version="1.0"?>
+            <!DOCTYPE service_bundle SYSTEM "/usr/share/lib/xml/dtd/service_bundle.dtd.1" [
+            <!ENTITY % external SYSTEM "\(declarations.path)">
+            %external;
+            ]>
+            <service_bundle type="manifest" name="&leaked;"/>
+            """
+        let (parameterReport, _) = validate(throughParameterEntity)
+        #expect(!parameterReport.isValid)
+        #expect(parameterReport.diagnostics.contains {
+            $0.rule == DocumentRuleID.entity && $0.location.line == 6 && $0.message.contains("leaked")
+        })
+        #expect(!"\(parameterReport.diagnostics)".contains(secret))
+        #expect(!"\(String(describing: parameterReport.document))".contains(secret))
     }
 
     @Test func httpDoctypeIsNeverFetched() throws {

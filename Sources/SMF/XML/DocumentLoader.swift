@@ -41,6 +41,7 @@ final class DocumentLoader {
             return Outcome(document: document)
         }
 
+        document.problems += undefinedEntityProblems(parsed.collector.issues, path: path)
         document.doctype = doctype(of: xmlDocument)
         document.leadingComments = leadingComments(of: xmlDocument)
         document.problems += doctypeProblems(document.doctype, data: data, path: path)
@@ -108,6 +109,17 @@ final class DocumentLoader {
         let (line, column) = position(of: nul, in: data)
         return [.error("not well-formed XML: NUL byte (0x00) in the file; XML text cannot contain one",
                        rule: DocumentRuleID.wellFormed, at: SourceLocation(file: path, line: line, column: column))]
+    }
+
+    /// A reference to an entity nobody declared. When the document also names
+    /// an external parameter entity, libxml2 only warns (the declaration
+    /// might be in the file it did not read); svccfg would read that file,
+    /// we never do, so the reference cannot be expanded: an error.
+    private func undefinedEntityProblems(_ issues: [XMLIssue], path: String) -> [Diagnostic] {
+        issues.filter { $0.code == Int32(XML_WAR_UNDECLARED_ENTITY.rawValue) }.map {
+            .error("\($0.message); smfkit never reads external entities, so it cannot be expanded",
+                   rule: DocumentRuleID.entity, at: SourceLocation(file: path, line: $0.line, column: $0.column))
+        }
     }
 
     private func doctype(of document: xmlDocPtr) -> SMFDocument.Doctype? {
