@@ -25,28 +25,30 @@ final class DocumentLoader {
         var document = SMFDocument(path: path)
         guard !data.isEmpty else {
             document.problems.append(
-                .error("document is empty: the file has no XML content", rule: RuleID.wellFormed,
+                .error("document is empty: the file has no XML content", rule: DocumentRuleID.wellFormed,
                        at: SourceLocation(file: path, line: 1)))
             return Outcome(document: document)
         }
         guard let parsed = ParsedXML.parse(data) else {
             document.problems.append(
                 .error("cannot parse: the file is too large for libxml2 or memory ran out",
-                       rule: RuleID.wellFormed, at: SourceLocation(file: path)))
+                       rule: DocumentRuleID.wellFormed, at: SourceLocation(file: path)))
             return Outcome(document: document)
         }
         guard let xmlDocument = parsed.document else {
-            document.problems = wellFormednessDiagnostics(parsed.collector.issues, path: path)
+            document.problems = nulByteProblem(in: data, path: path)
+                ?? wellFormednessDiagnostics(parsed.collector.issues, path: path)
             return Outcome(document: document)
         }
 
+        document.problems += undefinedEntityProblems(parsed.collector.issues, path: path)
         document.doctype = doctype(of: xmlDocument)
         document.leadingComments = leadingComments(of: xmlDocument)
         document.problems += doctypeProblems(document.doctype, data: data, path: path)
 
         guard let rootNode = xmlDocGetRootElement(xmlDocument) else {
             document.problems.append(
-                .error("document is empty: it has no root element", rule: RuleID.root,
+                .error("document is empty: it has no root element", rule: DocumentRuleID.root,
                        at: SourceLocation(file: path, line: 1)))
             return Outcome(document: document)
         }
@@ -58,7 +60,7 @@ final class DocumentLoader {
         var verdict: DTDVerdict?
         if checkDTD, isBundle, let parsedDTD {
             let issues = DTDValidator.validate(parsed, against: parsedDTD)
-            verdict = DTDVerdict(variant: variant, errors: validityDiagnostics(issues, path: path, rule: RuleID.dtd))
+            verdict = DTDVerdict(variant: variant, errors: validityDiagnostics(issues, path: path, rule: DocumentRuleID.dtd))
         }
 
         let builder = TreeBuilder(file: path, document: xmlDocument, defaults: parsedDTD?.attributeDefaults ?? [:])
@@ -67,7 +69,7 @@ final class DocumentLoader {
         guard isBundle else {
             document.problems.append(
                 .error("document is not a service bundle: the root element is <\(root.name)>, "
-                       + "svccfg expects <service_bundle>", rule: RuleID.root, at: root.location))
+                       + "svccfg expects <service_bundle>", rule: DocumentRuleID.root, at: root.location))
             return Outcome(document: document)
         }
         var bundle = BundleReader().bundle(from: root)
@@ -86,14 +88,37 @@ final class DocumentLoader {
     private func wellFormednessDiagnostics(_ issues: [XMLIssue], path: String) -> [Diagnostic] {
         let errors = issues.filter(\.isError)
         guard !errors.isEmpty else {
-            return [.error("not well-formed XML", rule: RuleID.wellFormed, at: SourceLocation(file: path))]
+            return [.error("not well-formed XML", rule: DocumentRuleID.wellFormed, at: SourceLocation(file: path))]
         }
         var seen = Set<String>()
         return errors.compactMap { issue in
             let key = "\(issue.line):\(issue.column):\(issue.message)"
             guard seen.insert(key).inserted else { return nil }
-            return .error("not well-formed XML: \(issue.message)", rule: RuleID.wellFormed,
+            return .error("not well-formed XML: \(issue.message)", rule: DocumentRuleID.wellFormed,
                           at: SourceLocation(file: path, line: issue.line, column: issue.column))
+        }
+    }
+
+    /// libxml2 stops at a NUL byte with a message about whatever it was
+    /// parsing; name the real problem and where it is. (UTF-16 and UCS-4
+    /// files are full of NULs and parse fine; they are left to libxml2.)
+    private func nulByteProblem(in data: Data, path: String) -> [Diagnostic]? {
+        let head = Array(data.prefix(2))
+        let looksWide = head == [0xFF, 0xFE] || head == [0xFE, 0xFF] || head.contains(0)
+        guard !looksWide, let nul = data.firstIndex(of: 0) else { return nil }
+        let (line, column) = position(of: nul, in: data)
+        return [.error("not well-formed XML: NUL byte (0x00) in the file; XML text cannot contain one",
+                       rule: DocumentRuleID.wellFormed, at: SourceLocation(file: path, line: line, column: column))]
+    }
+
+    /// A reference to an entity nobody declared. When the document also names
+    /// an external parameter entity, libxml2 only warns (the declaration
+    /// might be in the file it did not read); svccfg would read that file,
+    /// we never do, so the reference cannot be expanded: an error.
+    private func undefinedEntityProblems(_ issues: [XMLIssue], path: String) -> [Diagnostic] {
+        issues.filter { $0.code == Int32(XML_WAR_UNDECLARED_ENTITY.rawValue) }.map {
+            .error("\($0.message); smfkit never reads external entities, so it cannot be expanded",
+                   rule: DocumentRuleID.entity, at: SourceLocation(file: path, line: $0.line, column: $0.column))
         }
     }
 
@@ -109,16 +134,31 @@ final class DocumentLoader {
     private func doctypeProblems(_ doctype: SMFDocument.Doctype?, data: Data, path: String) -> [Diagnostic] {
         let expected = "<!DOCTYPE service_bundle SYSTEM \"\(SMF.dtdSystemID)\">"
         guard let doctype else {
-            return [.error("document has no DOCTYPE; svccfg requires \(expected)", rule: RuleID.doctype,
+            return [.error("document has no DOCTYPE; svccfg requires \(expected)", rule: DocumentRuleID.doctype,
                            at: SourceLocation(file: path, line: 1))]
         }
         guard doctype.systemID == SMF.dtdSystemID else {
             let found = doctype.systemID.map { "SYSTEM \"\($0)\"" } ?? "no SYSTEM id"
             return [.error("document DTD unknown; not service bundle? The DOCTYPE has \(found); "
-                           + "svccfg requires \(expected)", rule: RuleID.doctype,
+                           + "svccfg requires \(expected)", rule: DocumentRuleID.doctype,
                            at: SourceLocation(file: path, line: doctypeLine(in: data)))]
         }
         return []
+    }
+
+    /// 1-based line and column (in bytes) of the byte at `index`.
+    private func position(of index: Data.Index, in data: Data) -> (Int, Int) {
+        var line = 1
+        var lineStart = data.startIndex
+        var cursor = data.startIndex
+        while cursor < index {
+            if data[cursor] == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = cursor + 1
+            }
+            cursor += 1
+        }
+        return (line, index - lineStart + 1)
     }
 
     /// The line of `<!DOCTYPE`, for messages (libxml2 keeps none for it).
@@ -165,22 +205,70 @@ final class DocumentLoader {
         }
     }
 
-    /// A profile checked the way `svccfg apply` would see it: apply first
-    /// replaces each `xi:include` by the file it names, which we never open,
-    /// so the includes (and the XInclude namespace declarations that serve
-    /// them) are taken out and the rest is checked against the profile
-    /// variant. apply does not DTD-validate profiles at all, so what this
-    /// finds is reported as warnings (rule `smf.dtd.profile`).
+    /// A profile checked the way `svccfg apply` checks it (smf.md §4.1).
+    ///
+    /// apply never runs the whole profile through the DTD, but it does
+    /// validate some elements one by one, each with its subtree, against the
+    /// DTD as the document loads it — the manifest variant
+    /// (`lxml_validate_element` on `exec_method`, `dependency`, `dependent`,
+    /// notification `type`, and the `stability` of a property group, method
+    /// or dependency). A failure there is fatal to apply: those are errors
+    /// (rule `smf.dtd.apply`).
+    ///
+    /// The rest of the DTD's findings are warnings (rule `smf.dtd.profile`),
+    /// checked against the profile variant on the profile as apply sees it:
+    /// apply first replaces each `xi:include` by the file it names, which we
+    /// never open, so the includes (and the XInclude namespace declarations
+    /// that serve them) are taken out first.
     private func profileFindings(_ parsed: ParsedXML, rootNode: xmlNodePtr, dtd: ParsedDTD, path: String)
         -> [Diagnostic]
     {
-        removeXIncludes(under: rootNode, of: parsed)
-        let issues = DTDValidator.validate(parsed, against: dtd)
-        return validityDiagnostics(issues, path: path, rule: RuleID.dtdProfile, severity: .warning).map {
-            var finding = $0
-            finding.message += " (svccfg apply does not DTD-validate profiles)"
-            return finding
+        var findings: [Diagnostic] = []
+        if let manifestDTD = try? self.dtd.dtd(.manifest).get() {
+            var seen = Set<String>()
+            for element in elementsApplyValidates(under: rootNode) {
+                let name = String(cString: element.pointee.name)
+                for issue in DTDValidator.validateElement(element, of: parsed, against: manifestDTD) {
+                    let finding = Diagnostic.error(
+                        issue.message + " (svccfg apply validates each <\(name)> of a profile)",
+                        rule: DocumentRuleID.dtdApply, at: SourceLocation(file: path, line: issue.line))
+                    if seen.insert("\(issue.line):\(issue.message)").inserted { findings.append(finding) }
+                }
+            }
         }
+        let reported = Set(findings.map { "\($0.location.line):\($0.message)" })
+
+        removeXIncludes(under: rootNode, of: parsed)
+        for issue in DTDValidator.validate(parsed, against: dtd) {
+            let key = "\(issue.line):\(issue.message)"
+            guard !reported.contains(where: { $0.hasPrefix(key) }) else { continue }
+            findings.append(.warning(issue.message + " (svccfg apply does not DTD-validate profiles)",
+                                     rule: DocumentRuleID.dtdProfile, at: SourceLocation(file: path, line: issue.line)))
+        }
+        return findings
+    }
+
+    /// The elements `svccfg apply` validates one by one, in document order.
+    private func elementsApplyValidates(under node: xmlNodePtr) -> [xmlNodePtr] {
+        var found: [xmlNodePtr] = []
+        let parent = String(cString: node.pointee.name)
+        var child = node.pointee.children
+        while let current = child {
+            child = current.pointee.next
+            guard current.pointee.type == XML_ELEMENT_NODE, current.pointee.ns == nil else { continue }
+            let name = String(cString: current.pointee.name)
+            switch (parent, name) {
+            case ("service", "exec_method"), ("service", "dependency"), ("service", "dependent"),
+                 ("instance", "exec_method"), ("instance", "dependency"), ("instance", "dependent"),
+                 ("notification_parameters", "type"),
+                 ("property_group", "stability"), ("exec_method", "stability"), ("dependency", "stability"):
+                found.append(current)
+            default:
+                break
+            }
+            found += elementsApplyValidates(under: current)
+        }
+        return found
     }
 
     private func removeXIncludes(under node: xmlNodePtr, of parsed: ParsedXML) {
