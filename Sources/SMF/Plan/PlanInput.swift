@@ -59,7 +59,7 @@ public enum PlanInput {
             if let bundle = document.bundle, errors.isEmpty {
                 loaded.bundles.append(bundle)
             } else if errors.isEmpty {
-                loaded.diagnostics.append(.error("not an SMF service bundle", rule: RuleID.root,
+                loaded.diagnostics.append(.error("not an SMF service bundle", rule: DocumentRuleID.root,
                                                  at: SourceLocation(file: file)))
             }
         }
