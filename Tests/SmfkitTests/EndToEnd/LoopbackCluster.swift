@@ -235,11 +235,23 @@ final class LoopbackCluster {
 
     // MARK: observing
 
-    func waitUntil(_ what: String, seconds: Double, poll: Double = 0.2, _ condition: () throws -> Bool) throws -> Double {
+    /// Polls `condition` until it has held `consecutive` times in a row;
+    /// returns the seconds until it first held in that final run.
+    func waitUntil(
+        _ what: String, seconds: Double, poll: Double = 0.2, consecutive: Int = 1, _ condition: () throws -> Bool
+    ) throws -> Double {
         let clock = Stopwatch()
         let deadline = Deadline(seconds: seconds, within: guardDeadline)
+        var held = 0
+        var firstHeld = 0.0
         while true {
-            if try condition() { return clock.seconds }
+            if try condition() {
+                if held == 0 { firstHeld = clock.seconds }
+                held += 1
+                if held >= consecutive { return firstHeld }
+            } else {
+                held = 0
+            }
             if deadline.hasPassed {
                 throw E2EFailure(String(format: "gave up after %.1f s waiting until %@ (logs in %@)", clock.seconds, what,
                                         path("logs")))
