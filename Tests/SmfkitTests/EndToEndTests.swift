@@ -47,6 +47,12 @@ import Glibc
             #expect(daemon.isRunning, "\(daemon.entry.fmri) exited at once; see \(daemon.logPath)")
         }
         let etcd = try cluster.waitUntil("etcd is healthy on every member", seconds: 60) { try cluster.etcdHealthy() }
+        let members = try cluster.etcdMembers()
+        #expect(members.map(\.name).sorted() == cluster.nodes.map(\.name).sorted(), "etcd members: \(members)")
+        for node in cluster.nodes {
+            let url = "http://\(node.address):\(cluster.definition.etcd.clientPort)"
+            #expect(members.contains { $0.name == node.name && $0.clientURLs == url }, "\(node.name) serves clients on \(url)")
+        }
         var leader: Cluster.Node?
         _ = try cluster.waitUntil("patroni has one leader and every other member streams from it", seconds: 180) {
             leader = cluster.readyLeader()
@@ -63,6 +69,11 @@ import Glibc
         let acknowledged = try cluster.writeRows(Self.rows)
         #expect(acknowledged.count == Self.rows, "only \(acknowledged.count) of \(Self.rows) inserts were acknowledged")
         report("%d rows written through haproxy, %d acknowledged", Self.rows, acknowledged.count)
+        for node in cluster.nodes {
+            _ = try cluster.waitUntil("\(node.name)'s haproxy replica port serves every row from a replica", seconds: 30) {
+                try cluster.replicaRead(on: node) == "t|\(acknowledged.count)"
+            }
+        }
 
         // 1. Clean stop of the leader's patroni.
         let second = try failOver(cluster, from: firstLeader, signals: "SIGTERM to patroni", limit: 30) {

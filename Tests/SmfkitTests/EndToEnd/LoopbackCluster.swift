@@ -266,6 +266,20 @@ final class LoopbackCluster {
                                environment: ["ETCDCTL_API": "3"], timeout: 10).succeeded
     }
 
+    /// `etcdctl member list`: the started members and their client URLs.
+    func etcdMembers() throws -> [(name: String, clientURLs: String)] {
+        let endpoints = nodes.map { "http://\($0.address):\(definition.etcd.clientPort)" }.joined(separator: ",")
+        let run = try Command.run(definition.paths.etcdctl, ["--endpoints=\(endpoints)", "member", "list"],
+                                  environment: ["ETCDCTL_API": "3"], timeout: 10)
+        guard run.succeeded else { throw E2EFailure("etcdctl member list failed: \(run.stderr)") }
+        // id, status, name, peer URLs, client URLs, is learner
+        return run.stdout.split(separator: "\n").compactMap { line in
+            let fields = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard fields.count >= 5, fields[1] == "started" else { return nil }
+            return (fields[2], fields[4])
+        }
+    }
+
     private func status(_ node: Cluster.Node, _ endpoint: String) -> Int? {
         LoopbackHTTP.get(host: node.address, port: definition.patroni.restPort, path: endpoint)?.status
     }
@@ -329,6 +343,18 @@ final class LoopbackCluster {
         let acknowledged = Set(run.stdout.split(separator: "\n").compactMap { Int($0) })
         if !run.succeeded, acknowledged.isEmpty { throw E2EFailure("writing rows failed: \(run.stderr)") }
         return acknowledged
+    }
+
+    /// What a reader gets on `node`'s haproxy replica port: whether the
+    /// server is in recovery, and how many rows it has.
+    func replicaRead(on node: Cluster.Node) throws -> String {
+        let run = try Command.run(
+            E2EPrerequisites.psql,
+            ["-X", "-w", "-q", "-A", "-t", "-h", haproxyBind[node.name] ?? node.address,
+             "-p", String(definition.haproxy.replicaPort), "-U", definition.postgres.superuser, "-d", "postgres",
+             "-c", "select pg_is_in_recovery(), count(*) from e2e_rows"],
+            environment: ["PGPASSWORD": superuserPassword, "PGCONNECT_TIMEOUT": "2"], timeout: 10)
+        return run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     func readRows() throws -> Set<Int> {
