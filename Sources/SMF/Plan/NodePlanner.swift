@@ -60,7 +60,7 @@ public struct NodePlanner: Sendable {
         let (order, cycle) = DependencyOrder.sort(Array(entries.keys), dependencies: dependencies)
         if !cycle.isEmpty {
             diagnostics.append(.error(
-                "these instances depend on each other in a cycle and cannot start: \(cycle.joined(separator: ", "))",
+                "dependency cycle: these instances are on it or wait for it and would never start: \(cycle.joined(separator: ", "))",
                 rule: PlanRuleID.cycle, at: SourceLocation(file: "--node")))
         }
         return Result(entries: order.compactMap { entries[$0] }, diagnostics: diagnostics)
