@@ -8,7 +8,8 @@ import Glibc
 
 /// The generated manifests prove themselves on the real stack (issue 7):
 /// `smfkit generate` the loopback example, `smfkit plan` each node, start
-/// every entry as svc.startd would, then write, fail over twice and check
+/// every entry as svc.startd would (checking each patroni start command with
+/// `patroni --validate-config` once etcd is up), then write, fail over twice and check
 /// that nothing acknowledged was lost. Needs root and Debian's etcd-server,
 /// etcd-client, patroni, haproxy and postgresql; without them it is skipped,
 /// except under `.ci/run` (CI=true), where their absence fails it.
@@ -41,12 +42,19 @@ import Glibc
         try cluster.generate(try cluster.writeDefinition())
         try cluster.plan()
         try cluster.prepareNodes()
+        // etcd first: patroni depends on it (require_all), so svc.startd
+        // starts it only once etcd is online.
         let bringUp = Stopwatch()
-        try cluster.startAll()
+        try cluster.start([.etcd])
+        let etcd = try cluster.waitUntil("etcd is healthy on every member", seconds: 60) { try cluster.etcdHealthy() }
+        for node in cluster.nodes {
+            let check = try cluster.validatePatroniConfiguration(on: node)
+            #expect(check.passed, "patroni --validate-config rejects \(node.name)'s start command: \(check.output)")
+        }
+        try cluster.start([.patroni, .haproxy])
         for daemon in cluster.daemons.values {
             #expect(daemon.isRunning, "\(daemon.entry.fmri) exited at once; see \(daemon.logPath)")
         }
-        let etcd = try cluster.waitUntil("etcd is healthy on every member", seconds: 60) { try cluster.etcdHealthy() }
         let members = try cluster.etcdMembers()
         #expect(members.map(\.name).sorted() == cluster.nodes.map(\.name).sorted(), "etcd members: \(members)")
         for node in cluster.nodes {
@@ -63,7 +71,7 @@ import Glibc
         _ = try cluster.waitUntil("haproxy routes to the leader \(firstLeader.name)", seconds: 60) {
             try cluster.haproxyRoutes(to: firstLeader)
         }
-        report("bring-up (all entries started at 0): etcd healthy after %.1f s, patroni leader %@ with 2 streaming replicas after %.1f s, haproxy routing to it after %.1f s",
+        report("bring-up (etcd started at 0, patroni and haproxy once it was healthy): etcd healthy after %.1f s, patroni leader %@ with 2 streaming replicas after %.1f s, haproxy routing to it after %.1f s",
                etcd, firstLeader.name, patroniReady, bringUp.seconds)
 
         let acknowledged = try cluster.writeRows(Self.rows)

@@ -170,20 +170,42 @@ final class LoopbackCluster {
     // MARK: starting and stopping
 
     /// Every node's entries, round by round in plan order (etcd of every
-    /// node, then patroni, …), as the nodes' svc.startd would run them side by side.
-    func startAll() throws {
+    /// node, then patroni, …), as the nodes' svc.startd would run them side
+    /// by side; `roles` limits it to some daemons (nil: all of them).
+    func start(_ roles: Set<Role>? = nil) throws {
         let rounds = plans.values.map(\.count).max() ?? 0
         for round in 0..<rounds {
             for node in nodes {
                 guard let entries = plans[node.name], round < entries.count else { continue }
                 let entry = entries[round]
-                let log = path("logs/" + entry.fmri.replacingOccurrences(of: "svc:/", with: "")
-                    .replacingOccurrences(of: "/", with: "_") + ".log")
-                let daemon = Daemon(entry: entry, logPath: log)
+                if let roles, let role = role(of: entry), !roles.contains(role) { continue }
+                let daemon = Daemon(entry: entry, logPath: logPath(for: entry.fmri))
                 daemons[entry.fmri] = daemon
                 try daemon.start()
             }
         }
+    }
+
+    private func logPath(for fmri: String) -> String {
+        path("logs/" + fmri.replacingOccurrences(of: "svc:/", with: "").replacingOccurrences(of: "/", with: "_") + ".log")
+    }
+
+    /// `patroni --validate-config` on exactly what the node's patroni
+    /// reads: its planned start command, run the same way, with the flag
+    /// added. patroni checks that the etcd members answer and that its own
+    /// ports are free, so this runs between etcd and patroni.
+    func validatePatroniConfiguration(on node: Cluster.Node) throws -> (passed: Bool, output: String) {
+        var check = try entry(.patroni, on: node)
+        check.exec += " --validate-config"
+        let log = path("logs/validate-config-\(node.name).log")
+        let daemon = Daemon(entry: check, logPath: log)
+        try daemon.start()
+        guard daemon.waitForExit(until: Deadline(seconds: 60, within: guardDeadline)) else {
+            daemon.signal(SIGKILL)
+            throw E2EFailure("patroni --validate-config on \(node.name) did not finish in 60 s")
+        }
+        let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        return (daemon.exitStatus == 0, output)
     }
 
     /// Stops only what this run started, by PID and process group, in the
