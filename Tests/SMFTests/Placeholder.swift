@@ -1,1 +1,0 @@
-// Keeps the SMFTests target buildable until its first real test lands.
