@@ -9,4 +9,9 @@
 #include <libxml/xmlsave.h>
 #include <libxml/xmlschemastypes.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+
+/* xmlFree is a global function pointer; Swift 6 cannot read a mutable
+   global from concurrent code, so call it through a function. */
+static inline void smfkit_xml_free(void *pointer) { xmlFree(pointer); }
 #endif

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct SmfkitCommand: AsyncParsableCommand {
@@ -21,4 +22,23 @@ struct SmfkitCommand: AsyncParsableCommand {
             PlanCommand.self,
         ]
     )
+
+    /// The command-line contract (DESIGN.md) gives usage errors exit status 2;
+    /// ArgumentParser's own is 64 (EX_USAGE).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -1,12 +1,74 @@
 import ArgumentParser
+import Diagnostics
+import Foundation
+import SMF
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Not built yet."
+        abstract: "Validate SMF manifests and profiles as svccfg would, on any OS.",
+        discussion: """
+            Checks each file for well-formed XML, the service_bundle DOCTYPE and root, \
+            and validity against the SMF DTD, and reports every problem as \
+            path:line[:col]: severity: message [rule-id] on stderr (or a JSON array \
+            on stdout with --format json). Nothing is ever fetched: the DOCTYPE's \
+            SYSTEM id is mapped to --dtd PATH, else the system's \
+            /usr/share/lib/xml/dtd/service_bundle.dtd.1, else smfkit's own DTD.
+
+            Profiles (type="profile") are checked as svccfg apply reads them: \
+            xi:include elements are not followed, and DTD findings are warnings.
+
+            Exit status: 0 all files valid, 1 a file is invalid, 2 usage error or \
+            a file that cannot be read.
+
+            Example:  smfkit validate manifests/*.xml
+            """
     )
 
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "SMF XML files: manifests or profiles.")
+    var files: [String] = []
+
+    @Option(help: "text: diagnostics on stderr; json: an array on stdout.")
+    var format: OutputFormat = .text
+
+    @Option(name: .customLong("dtd"), help: ArgumentHelp("Validate against this DTD file.", valueName: "path"))
+    var dtdPath: String?
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("name at least one SMF XML file to validate") }
+    }
+
     func run() throws {
-        throw ValidationError("smfkit validate is not built yet")
+        let source: DTDSource
+        do {
+            source = try DTDSource.choose(override: dtdPath)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+        let validator = Validator(dtd: source)
+        let dtdProblems = validator.checkDTD()
+        guard dtdProblems.isEmpty else {
+            printError(DiagnosticFormatter.text(dtdProblems), terminator: "")
+            throw ExitCode(2)
+        }
+
+        let reports = validator.validate(paths: files)
+        let diagnostics = reports.flatMap(\.diagnostics)
+        switch format {
+        case .text: printError(DiagnosticFormatter.text(diagnostics), terminator: "")
+        case .json: print(DiagnosticFormatter.json(diagnostics), terminator: "")
+        }
+
+        if reports.contains(where: \.isUnreadable) { throw ExitCode(2) }
+        if reports.contains(where: { !$0.isValid }) { throw ExitCode(1) }
+    }
+
+    private func printError(_ text: String, terminator: String = "\n") {
+        FileHandle.standardError.write(Data((text + terminator).utf8))
     }
 }

@@ -1,0 +1,38 @@
+import Diagnostics
+
+/// A semantic rule: one check svccfg makes beyond the DTD (smf.md §4, §8).
+///
+/// Each rule is one type with a stable id, a one-line summary, and a check
+/// that returns every problem it finds in one bundle (never only the first).
+/// Rules see the model with locations, and the element tree for anything the
+/// model does not carry. Add a rule by writing the type and listing it in
+/// `RuleRegistry.all`.
+public protocol BundleRule: Sendable {
+    /// Stable, e.g. `smf.value.boolean`; users and tests key on it.
+    static var id: String { get }
+    /// One line for `--list-rules`.
+    static var summary: String { get }
+    func check(_ bundle: ServiceBundle, in context: RuleContext) -> [Diagnostic]
+}
+
+/// What a rule may know besides the bundle.
+public struct RuleContext: Sendable {
+    /// The file, for locations of whole-file problems.
+    public var path: String
+    /// The whole document: DOCTYPE and element tree (DTD defaults filled in).
+    public var document: SMFDocument
+    /// The operation whose rules apply: `validate`/`import` for manifests,
+    /// `apply` for profiles (smf.md §4.1). Set from the root bundle's type.
+    public var operation: Operation
+
+    public enum Operation: String, Hashable, Sendable {
+        case importManifest = "import"
+        case applyProfile = "apply"
+    }
+
+    public init(path: String, document: SMFDocument, operation: Operation) {
+        self.path = path
+        self.document = document
+        self.operation = operation
+    }
+}

@@ -1,0 +1,241 @@
+import CLibXML2
+import Diagnostics
+import Foundation
+
+/// Reads one file into an `SMFDocument` and, on request, its DTD verdict.
+/// One loader per thread: it holds that thread's parsed DTDs.
+final class DocumentLoader {
+    struct Outcome {
+        var document: SMFDocument
+        /// nil when the DTD was not checked (not asked, or the document did
+        /// not get that far: not well-formed, or not a service bundle).
+        var dtdVerdict: DTDVerdict?
+        /// For profiles: the DTD findings on the profile as `svccfg apply`
+        /// would see it (see `profileFindings`).
+        var profileFindings: [Diagnostic] = []
+    }
+
+    let dtd: DTDCache
+
+    init(dtd: DTDCache) {
+        self.dtd = dtd
+    }
+
+    func load(data: Data, path: String, checkDTD: Bool) -> Outcome {
+        var document = SMFDocument(path: path)
+        guard !data.isEmpty else {
+            document.problems.append(
+                .error("document is empty: the file has no XML content", rule: RuleID.wellFormed,
+                       at: SourceLocation(file: path, line: 1)))
+            return Outcome(document: document)
+        }
+        guard let parsed = ParsedXML.parse(data) else {
+            document.problems.append(
+                .error("cannot parse: the file is too large for libxml2 or memory ran out",
+                       rule: RuleID.wellFormed, at: SourceLocation(file: path)))
+            return Outcome(document: document)
+        }
+        guard let xmlDocument = parsed.document else {
+            document.problems = wellFormednessDiagnostics(parsed.collector.issues, path: path)
+            return Outcome(document: document)
+        }
+
+        document.doctype = doctype(of: xmlDocument)
+        document.leadingComments = leadingComments(of: xmlDocument)
+        document.problems += doctypeProblems(document.doctype, data: data, path: path)
+
+        guard let rootNode = xmlDocGetRootElement(xmlDocument) else {
+            document.problems.append(
+                .error("document is empty: it has no root element", rule: RuleID.root,
+                       at: SourceLocation(file: path, line: 1)))
+            return Outcome(document: document)
+        }
+        let rootName = String(cString: rootNode.pointee.name)
+        let isBundle = rootName == "service_bundle" && rootNode.pointee.ns == nil
+        let variant = DTDVariant(bundleType: isBundle ? attribute("type", of: rootNode) : nil)
+        let parsedDTD = try? dtd.dtd(variant).get()
+
+        var verdict: DTDVerdict?
+        if checkDTD, isBundle, let parsedDTD {
+            let issues = DTDValidator.validate(parsed, against: parsedDTD)
+            verdict = DTDVerdict(variant: variant, errors: validityDiagnostics(issues, path: path, rule: RuleID.dtd))
+        }
+
+        let builder = TreeBuilder(file: path, document: xmlDocument, defaults: parsedDTD?.attributeDefaults ?? [:])
+        let root = builder.element(rootNode)
+        document.root = root
+        guard isBundle else {
+            document.problems.append(
+                .error("document is not a service bundle: the root element is <\(root.name)>, "
+                       + "svccfg expects <service_bundle>", rule: RuleID.root, at: root.location))
+            return Outcome(document: document)
+        }
+        var bundle = BundleReader().bundle(from: root)
+        bundle.leadingComments = document.leadingComments
+        document.bundle = bundle
+
+        var outcome = Outcome(document: document, dtdVerdict: verdict)
+        if checkDTD, variant == .profile, let parsedDTD {
+            outcome.profileFindings = profileFindings(parsed, rootNode: rootNode, dtd: parsedDTD, path: path)
+        }
+        return outcome
+    }
+
+    // MARK: Document-level checks (smf.md §4.2 items 2-5)
+
+    private func wellFormednessDiagnostics(_ issues: [XMLIssue], path: String) -> [Diagnostic] {
+        let errors = issues.filter(\.isError)
+        guard !errors.isEmpty else {
+            return [.error("not well-formed XML", rule: RuleID.wellFormed, at: SourceLocation(file: path))]
+        }
+        var seen = Set<String>()
+        return errors.compactMap { issue in
+            let key = "\(issue.line):\(issue.column):\(issue.message)"
+            guard seen.insert(key).inserted else { return nil }
+            return .error("not well-formed XML: \(issue.message)", rule: RuleID.wellFormed,
+                          at: SourceLocation(file: path, line: issue.line, column: issue.column))
+        }
+    }
+
+    private func doctype(of document: xmlDocPtr) -> SMFDocument.Doctype? {
+        guard let subset = document.pointee.intSubset else { return nil }
+        return SMFDocument.Doctype(
+            name: subset.pointee.name.map { String(cString: $0) } ?? "",
+            publicID: subset.pointee.ExternalID.map { String(cString: $0) },
+            systemID: subset.pointee.SystemID.map { String(cString: $0) },
+            hasInternalSubset: subset.pointee.children != nil)
+    }
+
+    private func doctypeProblems(_ doctype: SMFDocument.Doctype?, data: Data, path: String) -> [Diagnostic] {
+        let expected = "<!DOCTYPE service_bundle SYSTEM \"\(SMF.dtdSystemID)\">"
+        guard let doctype else {
+            return [.error("document has no DOCTYPE; svccfg requires \(expected)", rule: RuleID.doctype,
+                           at: SourceLocation(file: path, line: 1))]
+        }
+        guard doctype.systemID == SMF.dtdSystemID else {
+            let found = doctype.systemID.map { "SYSTEM \"\($0)\"" } ?? "no SYSTEM id"
+            return [.error("document DTD unknown; not service bundle? The DOCTYPE has \(found); "
+                           + "svccfg requires \(expected)", rule: RuleID.doctype,
+                           at: SourceLocation(file: path, line: doctypeLine(in: data)))]
+        }
+        return []
+    }
+
+    /// The line of `<!DOCTYPE`, for messages (libxml2 keeps none for it).
+    private func doctypeLine(in data: Data) -> Int {
+        let marker = Array("<!DOCTYPE".utf8)
+        var line = 1
+        var index = data.startIndex
+        while index < data.endIndex {
+            let byte = data[index]
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+            } else if byte == marker[0], data[index...].starts(with: marker) {
+                return line
+            }
+            index += 1
+        }
+        return 1
+    }
+
+    private func leadingComments(of document: xmlDocPtr) -> [String] {
+        var comments: [String] = []
+        var node = document.pointee.children
+        while let current = node, current.pointee.type != XML_ELEMENT_NODE {
+            if current.pointee.type == XML_COMMENT_NODE, let content = current.pointee.content {
+                comments.append(String(cString: content))
+            }
+            node = current.pointee.next
+        }
+        return comments
+    }
+
+    private func attribute(_ name: String, of node: xmlNodePtr) -> String? {
+        guard let value = xmlGetNoNsProp(node, name) else { return nil }
+        defer { smfkit_xml_free(value) }
+        return String(cString: value)
+    }
+
+    // MARK: DTD
+
+    private func validityDiagnostics(_ issues: [XMLIssue], path: String, rule: String,
+                                     severity: Diagnostic.Severity = .error) -> [Diagnostic] {
+        issues.map {
+            Diagnostic(severity, $0.message, rule: rule, at: SourceLocation(file: path, line: $0.line))
+        }
+    }
+
+    /// A profile checked the way `svccfg apply` would see it: apply first
+    /// replaces each `xi:include` by the file it names, which we never open,
+    /// so the includes (and the XInclude namespace declarations that serve
+    /// them) are taken out and the rest is checked against the profile
+    /// variant. apply does not DTD-validate profiles at all, so what this
+    /// finds is reported as warnings (rule `smf.dtd.profile`).
+    private func profileFindings(_ parsed: ParsedXML, rootNode: xmlNodePtr, dtd: ParsedDTD, path: String)
+        -> [Diagnostic]
+    {
+        removeXIncludes(under: rootNode, of: parsed)
+        let issues = DTDValidator.validate(parsed, against: dtd)
+        return validityDiagnostics(issues, path: path, rule: RuleID.dtdProfile, severity: .warning).map {
+            var finding = $0
+            finding.message += " (svccfg apply does not DTD-validate profiles)"
+            return finding
+        }
+    }
+
+    private func removeXIncludes(under node: xmlNodePtr, of parsed: ParsedXML) {
+        var namespace = node.pointee.nsDef
+        var previous: xmlNsPtr?
+        while let current = namespace {
+            let next = current.pointee.next
+            if let href = current.pointee.href, XInclude.namespaces.contains(String(cString: href)),
+               !isUsed(current, under: node)
+            {
+                if let previous { previous.pointee.next = next } else { node.pointee.nsDef = next }
+                current.pointee.next = nil
+                // Freed with the document: libxml2 may still hold it.
+                parsed.detachedNamespaces.append(current)
+            } else {
+                previous = current
+            }
+            namespace = next
+        }
+        var child = node.pointee.children
+        while let current = child {
+            child = current.pointee.next
+            guard current.pointee.type == XML_ELEMENT_NODE else { continue }
+            if isXInclude(current) {
+                xmlUnlinkNode(current)
+                xmlFreeNode(current)
+            } else {
+                removeXIncludes(under: current, of: parsed)
+            }
+        }
+    }
+
+    private func isXInclude(_ node: xmlNodePtr) -> Bool {
+        guard String(cString: node.pointee.name) == "include", let href = node.pointee.ns?.pointee.href else {
+            return false
+        }
+        return XInclude.namespaces.contains(String(cString: href))
+    }
+
+    /// Whether an element or attribute below `node` other than an
+    /// `xi:include` (about to go) still uses `namespace`.
+    private func isUsed(_ namespace: xmlNsPtr, under node: xmlNodePtr) -> Bool {
+        if node.pointee.ns == namespace, !isXInclude(node) { return true }
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            if current.pointee.ns == namespace { return true }
+            attribute = current.pointee.next
+        }
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE, !isXInclude(current), isUsed(namespace, under: current) {
+                return true
+            }
+            child = current.pointee.next
+        }
+        return false
+    }
+}
