@@ -6,15 +6,16 @@ public struct SemanticDocument: Sendable {
     /// The path diagnostics name.
     public var path: String
 
-    public init(bundle: ServiceBundle, path: String) {
-        self.bundle = bundle
-        self.path = path
-    }
-
     /// Manifests are checked as `svccfg import`/`validate` does, profiles as
     /// `svccfg apply` does (smf.md §4.1). Any other type is reported by
     /// `smf.bundle.type` and otherwise checked as a manifest.
-    public var isProfile: Bool { bundle.type == BundleType.profile.rawValue }
+    public var isProfile: Bool
+
+    public init(bundle: ServiceBundle, path: String, isProfile: Bool? = nil) {
+        self.bundle = bundle
+        self.path = path
+        self.isProfile = isProfile ?? (bundle.type == BundleType.profile.rawValue)
+    }
 
     /// Every service, including those in nested bundles.
     public var services: [Service] {

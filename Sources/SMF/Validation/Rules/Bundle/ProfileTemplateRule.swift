@@ -3,8 +3,8 @@ import Diagnostics
 /// A profile may not carry templates (`lxml_get_template`: `Template data for
 /// "%s" may not be modified in a profile.`).
 public struct ProfileTemplateRule: SemanticRule {
-    public let id = "smf.profile.template"
-    public let summary = "profiles carry no <template>"
+    public static let id = "smf.profile.template"
+    public static let summary = "profiles carry no <template>"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

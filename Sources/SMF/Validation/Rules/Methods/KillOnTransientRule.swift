@@ -4,9 +4,9 @@ import Diagnostics
 /// service (`startd/duration=transient`) has none, so the method fails at
 /// run time.
 public struct KillOnTransientRule: SemanticRule {
-    public let id = "smf.method.kill-transient"
-    public let summary = ":kill is not used by a transient service (lint)"
-    public let severity = Diagnostic.Severity.warning
+    public static let id = "smf.method.kill-transient"
+    public static let summary = ":kill is not used by a transient service (lint)"
+    public static let severity = Diagnostic.Severity.warning
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

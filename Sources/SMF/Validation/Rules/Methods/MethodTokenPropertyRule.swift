@@ -5,9 +5,9 @@ import Diagnostics
 /// `restarter/…` properties exist only at run time, and a full FMRI may name
 /// another entity, so neither is checked.
 public struct MethodTokenPropertyRule: SemanticRule {
-    public let id = "smf.method.token-property"
-    public let summary = "%{pg/prop} tokens name a property the instance's composed view has (lint)"
-    public let severity = Diagnostic.Severity.warning
+    public static let id = "smf.method.token-property"
+    public static let summary = "%{pg/prop} tokens name a property the instance's composed view has (lint)"
+    public static let severity = Diagnostic.Severity.warning
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

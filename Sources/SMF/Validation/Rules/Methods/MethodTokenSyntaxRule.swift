@@ -4,9 +4,9 @@ import Diagnostics
 /// so a bad token is found only when the method runs and fails
 /// (`unknown method token`, `parse error` for an unclosed `%{`).
 public struct MethodTokenSyntaxRule: SemanticRule {
-    public let id = "smf.method.token"
-    public let summary = "exec strings use only %%, %r, %m, %s, %i, %f and closed %{…} tokens (lint)"
-    public let severity = Diagnostic.Severity.warning
+    public static let id = "smf.method.token"
+    public static let summary = "exec strings use only %%, %r, %m, %s, %i, %f and closed %{…} tokens (lint)"
+    public static let severity = Diagnostic.Severity.warning
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

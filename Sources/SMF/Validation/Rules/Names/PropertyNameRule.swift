@@ -4,8 +4,8 @@ import Diagnostics
 /// at import; svccfg validate misses it). An empty name is reported by
 /// `smf.property.attributes`.
 public struct PropertyNameRule: SemanticRule {
-    public let id = "smf.name.property"
-    public let summary = "property names satisfy UU_NAME_DOMAIN (checked at import)"
+    public static let id = "smf.name.property"
+    public static let summary = "property names satisfy UU_NAME_DOMAIN (checked at import)"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -4,8 +4,8 @@ import Diagnostics
 /// `svc:/system/fm/notify-params:default` only; SMF transitions may not be
 /// set on the global service.
 public struct NotificationPlacementRule: SemanticRule {
-    public let id = "smf.notification.placement"
-    public let summary = "FMA events only on system/fm/notify-params:default; SMF events not on the global service"
+    public static let id = "smf.notification.placement"
+    public static let summary = "FMA events only on system/fm/notify-params:default; SMF events not on the global service"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

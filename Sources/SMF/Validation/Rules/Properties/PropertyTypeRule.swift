@@ -5,8 +5,8 @@ import Diagnostics
 /// fourteen (`property type invalid for property '%s/%s'`). A profile may
 /// omit it: `svccfg apply` takes the type from the repository.
 public struct PropertyTypeRule: SemanticRule {
-    public let id = "smf.property.type"
-    public let summary = "propval/property type is present (manifests) and one of the 14 SMF types"
+    public static let id = "smf.property.type"
+    public static let summary = "propval/property type is present (manifests) and one of the 14 SMF types"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

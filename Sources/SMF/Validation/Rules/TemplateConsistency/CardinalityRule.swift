@@ -3,8 +3,8 @@ import Diagnostics
 /// `lxml_get_tm_cardinality`: `min` and `max` are unsigned decimals (no
 /// sign) and `max` is not below `min`.
 public struct CardinalityRule: SemanticRule {
-    public let id = "smf.template.cardinality"
-    public let summary = "prop_pattern cardinality min/max are unsigned decimals with min <= max"
+    public static let id = "smf.template.cardinality"
+    public static let summary = "prop_pattern cardinality min/max are unsigned decimals with min <= max"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -4,8 +4,8 @@ import Diagnostics
 /// constraints or values in the same prop_pattern (`Missing constraints or
 /// values for include_values element`).
 public struct IncludeValuesRule: SemanticRule {
-    public let id = "smf.template.include-values"
-    public let summary = "include_values refers to constraints or values the prop_pattern has"
+    public static let id = "smf.template.include-values"
+    public static let summary = "include_values refers to constraints or values the prop_pattern has"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

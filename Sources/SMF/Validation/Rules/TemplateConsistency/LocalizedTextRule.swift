@@ -3,8 +3,8 @@ import Diagnostics
 /// `lxml_get_loctext`: a `loctext` has text (`loctext element has no content
 /// for "%s"`); svccfg trims it and stores it as a ustring.
 public struct LocalizedTextRule: SemanticRule {
-    public let id = "smf.template.loctext"
-    public let summary = "loctext elements are not empty"
+    public static let id = "smf.template.loctext"
+    public static let summary = "loctext elements are not empty"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -3,8 +3,8 @@ import Diagnostics
 /// `verify_pg_pattern_attributes`: `instance` only in a service's template,
 /// `delegate` only in a restarter service, `all` only in the global service.
 public struct PGPatternTargetRule: SemanticRule {
-    public let id = "smf.template.target"
-    public let summary = "pg_pattern target fits where it is declared (instance/delegate/all restrictions)"
+    public static let id = "smf.template.target"
+    public static let summary = "pg_pattern target fits where it is declared (instance/delegate/all restrictions)"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -6,8 +6,8 @@ import Diagnostics
 /// with two types (`Conflicting prop_pattern specifications`). Empty names
 /// and types are wildcards and never conflict.
 public struct PatternConflictRule: SemanticRule {
-    public let id = "smf.template.conflict"
-    public let summary = "instance and service templates do not give one pg_pattern/prop_pattern two types"
+    public static let id = "smf.template.conflict"
+    public static let summary = "instance and service templates do not give one pg_pattern/prop_pattern two types"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

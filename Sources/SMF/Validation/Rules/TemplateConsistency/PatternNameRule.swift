@@ -5,8 +5,8 @@ import Diagnostics
 /// invalid`; `prop_pattern name, "%s", for %s is not valid.`), and a
 /// prop_pattern has one (`prop_pattern name is missing for %s`).
 public struct PatternNameRule: SemanticRule {
-    public let id = "smf.template.pattern-name"
-    public let summary = "pg_pattern and prop_pattern names satisfy UU_NAME_DOMAIN; prop_pattern has a name"
+    public static let id = "smf.template.pattern-name"
+    public static let summary = "pg_pattern and prop_pattern names satisfy UU_NAME_DOMAIN; prop_pattern has a name"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -3,8 +3,8 @@ import Diagnostics
 /// `verify_range`: a `range` has both bounds, each converts (base 0; signed
 /// if either starts with `-`), and `max` is not below `min`.
 public struct RangeRule: SemanticRule {
-    public let id = "smf.template.range"
-    public let summary = "constraint/choice ranges have numeric min and max with min <= max"
+    public static let id = "smf.template.range"
+    public static let summary = "constraint/choice ranges have numeric min and max with min <= max"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -5,9 +5,9 @@ import Diagnostics
 /// instance pg_pattern redefines a global or restarter pg_pattern`). A
 /// TVS_WARN: `svccfg validate` fails on it, `svccfg import` only warns.
 public struct RedefinesBuiltinPatternRule: SemanticRule {
-    public let id = "smf.template.redefines-builtin"
-    public let summary = "templates do not redefine a global or svc.startd pg_pattern (warning, as svccfg import)"
-    public let severity = Diagnostic.Severity.warning
+    public static let id = "smf.template.redefines-builtin"
+    public static let summary = "templates do not redefine a global or svc.startd pg_pattern (warning, as svccfg import)"
+    public static let severity = Diagnostic.Severity.warning
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

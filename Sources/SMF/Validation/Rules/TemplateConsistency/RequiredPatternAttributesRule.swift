@@ -4,8 +4,8 @@ import Diagnostics
 /// pg_pattern is missing a name or type attribute`), a required
 /// prop_pattern a type (`Required prop_pattern is missing a type attribute`).
 public struct RequiredPatternAttributesRule: SemanticRule {
-    public let id = "smf.template.required-attributes"
-    public let summary = "required pg_patterns have name and type; required prop_patterns have a type"
+    public static let id = "smf.template.required-attributes"
+    public static let summary = "required pg_patterns have name and type; required prop_patterns have a type"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

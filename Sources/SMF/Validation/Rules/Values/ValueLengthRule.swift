@@ -4,8 +4,8 @@ import Diagnostics
 /// (`REP_PROTOCOL_VALUE_LEN`); svccfg checks a truncated copy, so a longer
 /// value fails only when it is stored.
 public struct ValueLengthRule: SemanticRule {
-    public let id = "smf.value.length"
-    public let summary = "property values are at most 4095 bytes"
+    public static let id = "smf.value.length"
+    public static let summary = "property values are at most 4095 bytes"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {
