@@ -1,1 +1,0 @@
-// Keeps the SmfkitTests target buildable until its first real test lands.
