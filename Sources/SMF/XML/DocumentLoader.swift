@@ -29,6 +29,16 @@ final class DocumentLoader {
                        at: SourceLocation(file: path, line: 1)))
             return Outcome(document: document)
         }
+        if let nul = data.firstIndex(of: 0) {
+            // libxml2 stops at a NUL with a message about whatever it was
+            // parsing; name the real problem and where it is.
+            let (line, column) = position(of: nul, in: data)
+            document.problems.append(
+                .error("not well-formed XML: NUL byte (0x00) in the file; XML text cannot contain it — "
+                       + "is this a binary or UTF-16 file?", rule: RuleID.wellFormed,
+                       at: SourceLocation(file: path, line: line, column: column)))
+            return Outcome(document: document)
+        }
         guard let parsed = ParsedXML.parse(data) else {
             document.problems.append(
                 .error("cannot parse: the file is too large for libxml2 or memory ran out",
@@ -119,6 +129,21 @@ final class DocumentLoader {
                            at: SourceLocation(file: path, line: doctypeLine(in: data)))]
         }
         return []
+    }
+
+    /// 1-based line and column (in bytes) of the byte at `index`.
+    private func position(of index: Data.Index, in data: Data) -> (Int, Int) {
+        var line = 1
+        var lineStart = data.startIndex
+        var cursor = data.startIndex
+        while cursor < index {
+            if data[cursor] == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = cursor + 1
+            }
+            cursor += 1
+        }
+        return (line, index - lineStart + 1)
     }
 
     /// The line of `<!DOCTYPE`, for messages (libxml2 keeps none for it).

@@ -23,6 +23,8 @@ final class ParsedXML {
     /// - `BIG_LINES`: line numbers past 65535 stay exact.
     static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
 
+    static let chunkSize = 1 << 16
+
     private init(context: xmlParserCtxtPtr, document: xmlDocPtr?, collector: XMLIssueCollector) {
         self.context = context
         self.document = document
@@ -44,16 +46,26 @@ final class ParsedXML {
         // libxml2 refuses a zero-length buffer; callers report an empty file.
         guard !data.isEmpty else { return nil }
         return data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> ParsedXML? in
-            guard let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self),
-                  let context = xmlCreateMemoryParserCtxt(base, Int32(data.count))
-            else { return nil }
+            guard let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self) else { return nil }
+            // The push parser, fed in chunks: libxml2 discards input it has
+            // consumed, so its 10 MB look-up limit applies to the part being
+            // parsed, not to the whole file (a 50 MB manifest parses; one
+            // 50 MB attribute value still does not).
+            let first = min(buffer.count, 4)
+            guard let context = xmlCreatePushParserCtxt(nil, nil, base, Int32(first), nil) else { return nil }
             let collector = XMLIssueCollector(source: .parser)
             context.pointee._private = Unmanaged.passUnretained(collector).toOpaque()
             context.pointee.sax.pointee.serror = collectStructuredError
             _ = xmlCtxtUseOptions(context, options)
-            // Validation later runs through this context's own validation
-            // context, so its errors reach the same handler (see DTDValidator).
-            _ = xmlParseDocument(context)
+            var offset = first
+            repeat {
+                let length = min(chunkSize, buffer.count - offset)
+                let isLast = offset + length == buffer.count
+                let status = xmlParseChunk(context, base + offset, Int32(length), isLast ? 1 : 0)
+                offset += length
+                // Past a fatal error libxml2 reads no further.
+                if status != 0 && context.pointee.wellFormed == 0 { break }
+            } while offset < buffer.count
             let wellFormed = context.pointee.wellFormed != 0
             var document = context.pointee.myDoc
             context.pointee.myDoc = nil
