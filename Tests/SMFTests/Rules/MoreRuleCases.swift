@@ -63,6 +63,19 @@ enum MoreRuleCases {
             "<constraints><range min='one' max='10'/></constraints>"))),
         Case(rule: "smf.template.required-attributes", note: "required pg_pattern without type", xml: X.withMethods(
             F.port + X.template("<pg_pattern name='config' required='true'/>"))),
+        Case(rule: "smf.template.include-values", note: "values without descriptions store no value_ property",
+             xml: X.withMethods(F.port + F.portPattern("<values><value name='5432'/></values>"
+                + "<choices><include_values type='values'/></choices>"))),
+        Case(rule: "smf.template.constraint", note: "a range on an astring", xml: X.withMethods(X.config(
+            "<propval name='p' type='astring' value='x'/>") + X.template("<pg_pattern name='config' type='application'>"
+            + "<prop_pattern name='p' type='astring'><constraints><range min='1' max='2'/></constraints></prop_pattern>"
+            + "</pg_pattern>"))),
+        Case(rule: "smf.template.redefines-builtin", note: "unnamed pattern for dependency groups", xml: X.withMethods(
+            X.template("<pg_pattern type='dependency'/>"))),
+        Case(rule: "smf.template.conflict", note: "prop_pattern types differ in one pg_pattern", xml: X.withMethods(
+            "<instance name='i' enabled='false'>\(F.port)"
+            + X.template("<pg_pattern name='config' type='application'><prop_pattern name='port' type='integer'/>"
+            + "</pg_pattern>") + "</instance>" + F.portPattern(), head: "")),
         Case(rule: "smf.global.template", note: "dependency type", xml: X.withMethods("", before: F.dependency
             .replacingOccurrences("type='service'", "type='other'"))),
         Case(rule: "smf.global.template", note: "dependency grouping", xml: X.withMethods("", before: F.dependency
@@ -87,6 +100,11 @@ enum MoreRuleCases {
     ]
 
     static let passing: [Case] = [
+        Case(rule: "smf.template.required-attributes", note: "a service without instances is not checked", xml:
+            X.manifest(X.methods + X.template("<pg_pattern name='config' required='true'/>"), head: "")),
+        Case(rule: "smf.template.conflict", note: "a wildcard type never conflicts", xml: X.withMethods(
+            "<instance name='i' enabled='false'>\(F.port)"
+            + X.template("<pg_pattern name='config'/>") + "</instance>" + F.portPattern(), head: "")),
         Case(rule: "smf.property.type", note: "a profile may omit types and enabled", xml: X.bundle(
             "<service name='site/test' version='1' type='service'><instance name='default'>"
             + "<property_group name='config' type='application'><propval name='port' value='5432'/>"

@@ -200,7 +200,8 @@ enum RuleFixtures {
             failing: X.withMethods(port + portPattern(attributes: "required='true'"))),
         RuleFixture(
             rule: "smf.template.include-values",
-            passing: X.withMethods(port + portPattern("<values><value name='5432'/></values>"
+            passing: X.withMethods(port + portPattern("<values><value name='5432'><description>"
+                + "<loctext xml:lang='C'>the default</loctext></description></value></values>"
                 + "<choices><include_values type='values'/></choices>")),
             failing: X.withMethods(port + portPattern("<choices><include_values type='values'/></choices>"))),
         RuleFixture(
@@ -238,7 +239,7 @@ enum RuleFixtures {
                 + "<value_node value='2'/></count_list></property>") + portPattern("<cardinality min='1' max='1'/>"))),
         RuleFixture(
             rule: "smf.template.constraint",
-            passing: X.withMethods(port + portPattern("<constraints><value name='5432'/><range min='6000' max='7000'/>"
+            passing: X.withMethods(port + portPattern("<constraints><value name='5432'/><range min='5000' max='6000'/>"
                 + "</constraints>")),
             failing: X.withMethods(port + portPattern("<constraints><value name='5433'/><range min='6000' max='7000'/>"
                 + "</constraints>"))),

@@ -99,8 +99,8 @@ import Testing
         return semantic.composedInstances.flatMap(TemplateValidator.findings(for:))
     }
 
-    /// libscf compares boolean values as numbers, so a constraint `true`
-    /// never matches (smf.md §4.3 item 8).
+    /// svccfg compares boolean values as numbers, so a constraint `true`
+    /// cannot even be converted (smf.md §4.3 item 8).
     @Test func booleanConstraintsAreNumbers() throws {
         let group = FixtureXML.config("<propval name='on' type='boolean' value='true'/>")
         func pattern(_ value: String) -> String {
@@ -108,7 +108,7 @@ import Testing
                 + "<constraints><value name='\(value)'/></constraints></prop_pattern></pg_pattern>")
         }
         #expect(try Self.findings(FixtureXML.withMethods(group + pattern("1"))).isEmpty)
-        #expect(try Self.findings(FixtureXML.withMethods(group + pattern("true"))).map(\.kind) == [.constraint])
+        #expect(try Self.findings(FixtureXML.withMethods(group + pattern("true"))).map(\.kind) == [.conversion])
     }
 
     @Test func aDescendantTypeSatisfiesThePattern() throws {
@@ -139,6 +139,36 @@ import Testing
             + "</prop_pattern></pg_pattern>")
         #expect(try Self.findings(FixtureXML.withMethods(group + pattern)).isEmpty)
         let outside = group.replacingOccurrences("'255'", "'256'")
-        #expect(try Self.findings(FixtureXML.withMethods(outside + pattern)).map(\.kind) == [.constraint])
+        #expect(try Self.findings(FixtureXML.withMethods(outside + pattern)).map(\.kind) == [.range])
+    }
+}
+
+@Suite struct ConstraintTests {
+    static func kinds(_ value: String, _ constraints: String, type: String = "count") throws -> [TemplateFinding.Kind] {
+        let group = FixtureXML.config("<propval name='p' type='\(type)' value='\(value)'/>")
+        let pattern = FixtureXML.template("<pg_pattern name='config' type='application'><prop_pattern name='p' "
+            + "type='\(type)'><constraints>\(constraints)</constraints></prop_pattern></pg_pattern>")
+        return try TemplateEngineTests.findings(FixtureXML.withMethods(group + pattern)).map(\.kind)
+    }
+
+    /// Ranges and values are separate checks: a value must pass both.
+    @Test func rangesAndValuesAreBothEnforced() throws {
+        #expect(try Self.kinds("5", "<value name='5'/><range min='1' max='9'/>") == [])
+        #expect(try Self.kinds("5", "<value name='6'/><range min='1' max='9'/>") == [.constraint])
+        #expect(try Self.kinds("5", "<value name='5'/><range min='6' max='9'/>") == [.range])
+    }
+
+    @Test func rangesNeedANumericProperty() throws {
+        #expect(try Self.kinds("x", "<range min='1' max='9'/>", type: "astring") == [.invalidTemplate])
+    }
+
+    @Test func integerRangesAreSigned() throws {
+        #expect(try Self.kinds("-5", "<range min='-10' max='-1'/>", type: "integer") == [])
+        #expect(try Self.kinds("5", "<range min='-10' max='-1'/>", type: "integer") == [.range])
+    }
+
+    @Test func stringsCompareExactly() throws {
+        #expect(try Self.kinds("a", "<value name='a'/>", type: "astring") == [])
+        #expect(try Self.kinds("A", "<value name='a'/>", type: "astring") == [.constraint])
     }
 }

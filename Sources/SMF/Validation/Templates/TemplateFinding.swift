@@ -5,9 +5,14 @@ import Diagnostics
 public struct TemplateFinding: Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable, CaseIterable {
         case propertyGroupType = "Property group has bad type"
+        case missingGroupType = "Property group has no type"
         case propertyType = "Property has bad type"
+        case invalidPatternType = "Invalid type in prop_pattern"
         case cardinality = "Number of property values violates cardinality restriction"
         case constraint = "Property has illegal value"
+        case range = "Property value is out of range"
+        case conversion = "Unable to convert property value"
+        case invalidTemplate = "Invalid template"
         case requiredProperty = "Required property missing"
         case requiredPropertyGroup = "Required property group missing"
     }

@@ -5,13 +5,18 @@ public enum TemplateLevel: Int, Comparable, Sendable, CaseIterable {
 
     public static func < (lhs: TemplateLevel, rhs: TemplateLevel) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    /// The `target` values that apply at this level (`target_check`).
-    var applicableTargets: Set<String> {
-        switch self {
-        case .instance: ["this"]
-        case .service: ["this", "instance"]
-        case .restarter: ["delegate"]
-        case .global: ["all"]
+    /// Whether a pg_pattern declared at this level with `target` applies to
+    /// the instance being validated (`svccfg_tmpl.c: target_check`): `this`
+    /// at the instance and service levels, `delegate` from a restarter or
+    /// global, `instance` only from the service, `all` only from global.
+    /// An unknown target applies everywhere, as in svccfg.
+    func applies(target: String?) -> Bool {
+        switch (target ?? "").isEmpty ? "this" : target ?? "this" {
+        case "this": self == .instance || self == .service
+        case "delegate": self == .restarter || self == .global
+        case "instance": self == .service
+        case "all": self == .global
+        default: true
         }
     }
 }
@@ -34,14 +39,15 @@ extension ComposedInstance {
     var appliedPatterns: [AppliedPattern] {
         var applied: [AppliedPattern] = []
         func add(_ patterns: [PGPattern], _ level: TemplateLevel) {
-            for pattern in patterns where level.applicableTargets.contains(pattern.target ?? "this") {
+            for pattern in patterns where level.applies(target: pattern.target) {
                 applied.append(AppliedPattern(level: level, pattern: pattern))
             }
         }
         add(instance.entity.template?.pgPatterns ?? [], .instance)
         add(service.entity.template?.pgPatterns ?? [], .service)
         if isDelegatedToStartd { add(BuiltinTemplates.startdDelegate, .restarter) }
-        add(BuiltinTemplates.global, .global)
+        // svccfg does not load the global templates for the global service.
+        if service.name != BuiltinTemplates.globalServiceName { add(BuiltinTemplates.global, .global) }
         return applied
     }
 }

@@ -1,21 +1,24 @@
 import Diagnostics
 
 /// Applies templates to an instance's composed view, as
-/// `svccfg_tmpl.c: tmpl_validate_bundle` does per instance (smf.md §4.3).
+/// `svccfg_tmpl.c: tmpl_validate_instance` does for every instance of a
+/// manifest (smf.md §4.3): each group against its pg_pattern, then the
+/// required groups.
 enum TemplateValidator {
-    /// Groups whose type marks them as template data are not validated as
-    /// ordinary groups.
-    private static let templateGroupTypes: Set<String> = ["template", "template_pg_pattern", "template_prop_pattern"]
-
     static func findings(for composed: ComposedInstance) -> [TemplateFinding] {
         let patterns = composed.appliedPatterns
         var findings: [TemplateFinding] = []
-        for group in composed.groups where !templateGroupTypes.contains(group.type ?? "") {
+        // Only groups of type `template` are skipped (`tmpl_validate_entity_pgs`).
+        for group in composed.groups where group.type != "template" {
             guard let match = matchingPattern(for: group, in: patterns) else { continue }
             findings += check(group, against: match, fmri: composed.fmri)
         }
+        // `tmpl_required_pg_present`: the composed view is keyed by name and type.
         for applied in patterns where applied.isRequired && !applied.name.isEmpty {
-            if composed.groups[group: applied.name] == nil {
+            let present = composed.groups.contains {
+                $0.name == applied.name && (applied.type.isEmpty || $0.type == applied.type)
+            }
+            if !present {
                 findings.append(TemplateFinding(
                     kind: .requiredPropertyGroup, level: applied.level,
                     message: "\(TemplateFinding.Kind.requiredPropertyGroup.rawValue): FMRI=\"\(composed.fmri)\"; "
@@ -27,23 +30,26 @@ enum TemplateValidator {
         return findings
     }
 
-    /// The pg_pattern a group is checked against (`tmpl_find_pg_pattern`): a
-    /// pattern naming the group (with a type, then without), then one naming
-    /// its type only, then a wildcard; at each step the most authoritative
-    /// level wins.
+    /// The pg_pattern a group is checked against (`tmpl_find_pg_pattern`):
+    /// the most specific kind of pattern wins — naming the group (with a
+    /// type, then without), then naming its type only, then a wildcard — and
+    /// among patterns of one kind, the most specific level (instance, service,
+    /// restarter, global).
     static func matchingPattern(for group: PropertyGroupView, in patterns: [AppliedPattern]) -> AppliedPattern? {
-        let steps: [(AppliedPattern) -> Bool] = [
+        let kinds: [(AppliedPattern) -> Bool] = [
             { $0.name == group.name && !$0.type.isEmpty },
             { $0.name == group.name && $0.type.isEmpty },
             { $0.name.isEmpty && !$0.type.isEmpty && $0.type == group.type },
             { $0.name.isEmpty && $0.type.isEmpty },
         ]
-        for step in steps {
-            if let match = patterns.first(where: step) { return match }
+        let byLevel = patterns.sorted { $0.level < $1.level }
+        for kind in kinds {
+            if let match = byLevel.first(where: kind) { return match }
         }
         return nil
     }
 
+    /// `tmpl_validate_pg` and `tmpl_validate_prop`.
     private static func check(_ group: PropertyGroupView, against applied: AppliedPattern, fmri: String)
         -> [TemplateFinding]
     {
@@ -53,30 +59,38 @@ enum TemplateValidator {
             findings.append(TemplateFinding(kind: kind, level: applied.level,
                                             message: "\(kind.rawValue): \(prefix)\(detail)", location: location))
         }
-        if !applied.type.isEmpty, let type = group.type, type != applied.type {
-            report(.propertyGroupType, "; Type=\"\(type)\"; Template type=\"\(applied.type)\"", group.location)
+        if !applied.type.isEmpty {
+            if let type = group.type, !type.isEmpty {
+                if type != applied.type {
+                    report(.propertyGroupType, "; Type=\"\(type)\"; Template type=\"\(applied.type)\"", group.location)
+                }
+            } else {
+                report(.missingGroupType, "; Template type=\"\(applied.type)\"", group.location)
+            }
         }
         for property in group.properties {
             guard let propPattern = applied.pattern.propPatterns.first(where: { $0.name == property.name }) else {
                 continue
             }
-            let where_ = "; Property=\"\(property.name)\""
-            if let wanted = propPattern.type.flatMap(SMFType.init(rawValue:)), let actual = property.smfType,
-               !wanted.accepts(actual) {
-                report(.propertyType, "\(where_); Type=\"\(actual.rawValue)\"; Template type=\"\(wanted.rawValue)\"",
-                       property.location)
-                continue
+            let at = "; Property=\"\(property.name)\""
+            if let typeText = propPattern.type, !typeText.isEmpty {
+                if let wanted = SMFType(rawValue: typeText) {
+                    if let actual = property.smfType, !wanted.accepts(actual) {
+                        report(.propertyType, "\(at); Type=\"\(actual.rawValue)\"; Template type=\"\(wanted.rawValue)\"",
+                               property.location)
+                    }
+                } else {
+                    report(.invalidPatternType, "\(at); Template type=\"\(typeText)\"", property.location)
+                }
             }
             if let (min, max) = TemplateNumbers.cardinality(of: propPattern),
                !(min == 0 && max == UInt64.max), !(min...max).contains(UInt64(property.values.count)) {
-                report(.cardinality, "\(where_); Number of values=\(property.values.count); Minimum=\(min); "
+                report(.cardinality, "\(at); Number of values=\(property.values.count); Minimum=\(min); "
                     + "Maximum=\(max)", property.location)
             }
-            if let constraints = propPattern.constraints, !(constraints.values.isEmpty && constraints.ranges.isEmpty),
-               let type = property.smfType ?? propPattern.type.flatMap(SMFType.init(rawValue:)) {
-                for value in property.values where !ConstraintCheck.allows(value.text, of: type, constraints) {
-                    report(.constraint, "\(where_); Value=\"\(value.text)\"", value.location ?? property.location)
-                }
+            guard let constraints = propPattern.constraints, let type = property.smfType else { continue }
+            for problem in ConstraintCheck.problems(of: property.values, type: type, constraints) {
+                report(problem.kind, "\(at)\(problem.detail)", problem.value?.location ?? property.location)
             }
         }
         for propPattern in applied.pattern.propPatterns where propPattern.required == "true" {

@@ -5,7 +5,7 @@ import Diagnostics
 public struct TemplateConstraintRule: TemplateFindingRule {
     public static let id = "smf.template.constraint"
     public static let summary = "property values meet their prop_pattern's constraints (values, ranges)"
-    let kinds: Set<TemplateFinding.Kind> = [.constraint]
+    let kinds: Set<TemplateFinding.Kind> = [.constraint, .range, .conversion, .invalidTemplate]
     let levels = ownTemplateLevels
     public init() {}
 }

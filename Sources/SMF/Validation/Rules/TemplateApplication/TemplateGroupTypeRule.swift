@@ -4,7 +4,7 @@ import Diagnostics
 public struct TemplateGroupTypeRule: TemplateFindingRule {
     public static let id = "smf.template.pg-type"
     public static let summary = "property groups have the type of the manifest's pg_pattern that matches them"
-    let kinds: Set<TemplateFinding.Kind> = [.propertyGroupType]
+    let kinds: Set<TemplateFinding.Kind> = [.propertyGroupType, .missingGroupType]
     let levels = ownTemplateLevels
     public init() {}
 }

@@ -5,7 +5,7 @@ import Diagnostics
 public struct TemplatePropertyTypeRule: TemplateFindingRule {
     public static let id = "smf.template.prop-type"
     public static let summary = "properties have a type compatible with their prop_pattern's type"
-    let kinds: Set<TemplateFinding.Kind> = [.propertyType]
+    let kinds: Set<TemplateFinding.Kind> = [.propertyType, .invalidPatternType]
     let levels = ownTemplateLevels
     public init() {}
 }

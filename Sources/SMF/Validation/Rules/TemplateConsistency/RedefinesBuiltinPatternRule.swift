@@ -1,8 +1,9 @@
 import Diagnostics
 
-/// `scf_tmpl.c`: a service or instance pg_pattern with the name and type of
-/// a global or svc.startd pg_pattern that applies to it (`Service or
-/// instance pg_pattern redefines a global or restarter pg_pattern`). A
+/// `svccfg_tmpl.c: tmpl_scan_general`: an instance or service pg_pattern
+/// that redefines a pg_pattern of svc.startd's or the global templates
+/// aimed at it (matched by name, or by type when unnamed): `Service or
+/// instance pg_pattern redefines a global or restarter pg_pattern`. A
 /// TVS_WARN: `svccfg validate` fails on it, `svccfg import` only warns.
 public struct RedefinesBuiltinPatternRule: SemanticRule {
     public static let id = "smf.template.redefines-builtin"
@@ -14,14 +15,30 @@ public struct RedefinesBuiltinPatternRule: SemanticRule {
         guard !document.isProfile else { return [] }
         var found: [Diagnostic] = []
         for composed in document.composedInstances {
-            let builtins = BuiltinTemplates.global + (composed.isDelegatedToStartd ? BuiltinTemplates.startdDelegate : [])
-            for applied in composed.appliedPatterns where applied.level <= .service && !applied.name.isEmpty {
-                guard builtins.contains(where: { $0.name == applied.name && $0.type == applied.type }) else { continue }
-                let message = "Service or instance pg_pattern redefines a global or restarter pg_pattern: "
-                    + "FMRI=\"\(composed.fmri)\"; Name=\"\(applied.name)\"; Type=\"\(applied.type)\""
-                found.append(diagnostic(message, at: applied.pattern.location, in: document))
+            var general: [(TemplateLevel, PGPattern)] = []
+            if composed.isDelegatedToStartd {
+                general += BuiltinTemplates.startdDelegate.map { (.restarter, $0) }
+            }
+            if composed.service.name != BuiltinTemplates.globalServiceName {
+                general += BuiltinTemplates.global.map { (.global, $0) }
+            }
+            let own = (composed.instance.entity.template?.pgPatterns ?? []).map { (TemplateLevel.instance, $0) }
+                + (composed.service.entity.template?.pgPatterns ?? []).map { (TemplateLevel.service, $0) }
+            for (level, builtin) in general where level.applies(target: builtin.target) {
+                guard let (ownLevel, match) = own.first(where: { sameKey($0.1, builtin) }),
+                      ownLevel.applies(target: match.target) else { continue }
+                found.append(diagnostic("Service or instance pg_pattern redefines a global or restarter pg_pattern: "
+                    + "FMRI=\"\(composed.fmri)\"; Name=\"\(match.name ?? "")\"; Type=\"\(match.type ?? "")\"",
+                    at: match.location, in: document))
             }
         }
         return found
+    }
+
+    /// `ptrn_info_compare`: by name when both are named, else by type.
+    private func sameKey(_ lhs: PGPattern, _ rhs: PGPattern) -> Bool {
+        let (leftName, rightName) = (lhs.name ?? "", rhs.name ?? "")
+        if !leftName.isEmpty || !rightName.isEmpty { return leftName == rightName }
+        return (lhs.type ?? "") == (rhs.type ?? "")
     }
 }

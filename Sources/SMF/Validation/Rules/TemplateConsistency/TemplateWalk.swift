@@ -4,6 +4,10 @@ import Diagnostics
 struct DeclaredPGPattern {
     var entity: EntityReference
     var pattern: PGPattern
+
+    /// svccfg checks template consistency per instance
+    /// (`tmpl_consistency`), so a service without instances escapes it.
+    var isValidatedPerInstance: Bool { !entity.service.effectiveInstances.isEmpty }
 }
 
 extension SemanticDocument {
