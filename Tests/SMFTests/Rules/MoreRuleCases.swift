@@ -59,6 +59,16 @@ enum MoreRuleCases {
             "<pg_pattern name='c' type='application' target='delegate'/>"))),
         Case(rule: "smf.template.cardinality", note: "signed number", xml: X.withMethods(F.port + F.portPattern(
             "<cardinality min='-1' max='1'/>"))),
+        Case(rule: "smf.value.syntax", note: "an integer of white space", xml: X.withMethods(X.config(
+            "<propval name='n' type='integer' value='  '/>"))),
+        Case(rule: "smf.template.cardinality", note: "trailing garbage", xml: X.withMethods(F.port + F.portPattern(
+            "<cardinality min='1x' max='2'/>"))),
+        Case(rule: "smf.template.range", note: "an empty bound", xml: X.withMethods(F.port + F.portPattern(
+            "<constraints><range min='' max='10'/></constraints>"))),
+        Case(rule: "smf.template.target", note: "all in an instance of the global service", xml: X.manifest(
+            X.methods + "<instance name='x' enabled='false'>"
+            + X.template("<pg_pattern name='c' type='application' target='all'/>") + "</instance>",
+            name: "system/svc/global", head: "")),
         Case(rule: "smf.template.range", note: "not a number", xml: X.withMethods(F.port + F.portPattern(
             "<constraints><range min='one' max='10'/></constraints>"))),
         Case(rule: "smf.template.required-attributes", note: "required pg_pattern without type", xml: X.withMethods(
@@ -100,6 +110,12 @@ enum MoreRuleCases {
     ]
 
     static let passing: [Case] = [
+        Case(rule: "smf.template.loctext", note: "white space is content", xml: X.withMethods(X.template("")
+            .replacingOccurrences(">test<", ">  <"))),
+        Case(rule: "smf.template.cardinality", note: "leading white space", xml: X.withMethods(F.port + F.portPattern(
+            "<cardinality min=' 1' max='1'/>"))),
+        Case(rule: "smf.value.syntax", note: "an empty integer is 0", xml: X.withMethods(X.config(
+            "<propval name='n' type='integer' value=''/>"))),
         Case(rule: "smf.template.required-attributes", note: "a service without instances is not checked", xml:
             X.manifest(X.methods + X.template("<pg_pattern name='config' required='true'/>"), head: "")),
         Case(rule: "smf.template.conflict", note: "a wildcard type never conflicts", xml: X.withMethods(

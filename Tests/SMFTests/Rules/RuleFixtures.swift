@@ -217,7 +217,7 @@ enum RuleFixtures {
             failing: X.withMethods(X.template("<pg_pattern name='start' type='method'/>"))),
         RuleFixture(
             rule: "smf.template.loctext", passing: X.withMethods(X.template("")),
-            failing: X.withMethods(X.template("").replacingOccurrences(">test<", ">  <"))),
+            failing: X.withMethods(X.template("").replacingOccurrences(">test<", "><"))),
 
         // Templates applied to each instance
         RuleFixture(rule: "smf.startd.template", passing: X.manifest(),

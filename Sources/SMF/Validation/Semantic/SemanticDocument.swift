@@ -52,6 +52,8 @@ public struct EntityReference: Sendable {
     public var entity: Entity { instance?.entity ?? service.entity }
     public var location: SourceLocation? { instance?.location ?? service.location }
     public var fmri: String { instance.map { "\(service.fmri):\($0.name)" } ?? service.fmri }
+    /// The entity's own name, as svccfg names it in messages.
+    public var name: String { instance?.name ?? service.name }
 
     /// The groups svccfg builds for this entity, with their conflicts.
     public var propertyGroups: EntityPropertyGroups {

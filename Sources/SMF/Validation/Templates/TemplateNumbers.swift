@@ -1,18 +1,35 @@
 /// The numbers inside templates, parsed as svccfg parses them.
 enum TemplateNumbers {
-    /// `cardinality min max` as unsigned decimals (`lxml_get_cardinality_attribute`:
-    /// digits only, no sign); nil if either is absent or not a number, or
-    /// min exceeds max.
+    /// `cardinality min max` as svccfg stores them; nil unless both are
+    /// present, numbers, and min <= max (template validation enforces a
+    /// cardinality only when both properties exist).
     static func cardinality(of pattern: PropPattern) -> (UInt64, UInt64)? {
         guard let cardinality = pattern.cardinality,
-              let min = cardinality.min.flatMap(unsignedDecimal), let max = cardinality.max.flatMap(unsignedDecimal),
+              case .number(let min)? = cardinality.min.map(cardinalityBound),
+              case .number(let max)? = cardinality.max.map(cardinalityBound),
               min <= max else { return nil }
         return (min, max)
     }
 
-    static func unsignedDecimal(_ text: String) -> UInt64? {
-        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return UInt64(text)
+    enum CardinalityBound: Equatable {
+        /// Empty: svccfg stores nothing.
+        case absent
+        case number(UInt64)
+        /// The first character that is neither white space nor a digit.
+        case illegalCharacter(Character)
+        /// Digits first, but not a whole unsigned decimal.
+        case notANumber
+    }
+
+    /// `lxml_get_cardinality_attribute`: white space may lead, then the
+    /// first character must be a digit (so no sign), then `strtoull` base 10
+    /// must consume everything.
+    static func cardinalityBound(_ text: String) -> CardinalityBound {
+        if text.isEmpty { return .absent }
+        if let first = text.first(where: { !$0.isWhitespace }), !(first.isASCII && first.isNumber) {
+            return .illegalCharacter(first)
+        }
+        return NumericSyntax.parseCount(text).map(CardinalityBound.number) ?? .notANumber
     }
 
     /// A `range`'s bounds (`verify_range`): base 0, signed if either bound

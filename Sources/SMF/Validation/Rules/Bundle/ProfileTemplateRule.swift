@@ -11,7 +11,7 @@ public struct ProfileTemplateRule: SemanticRule {
         guard document.isProfile else { return [] }
         return document.entities.compactMap { entity in
             guard let template = entity.entity.template else { return nil }
-            return diagnostic("Template data for \"\(entity.fmri)\" may not be modified in a profile.",
+            return diagnostic("Template data for \"\(entity.name)\" may not be modified in a profile.",
                               at: template.location, in: document)
         }
     }

@@ -17,7 +17,7 @@ public struct NotificationPlacementRule: SemanticRule {
                     return diagnostic("Non-SMF transition events must go to svc:/system/fm/notify-params:default",
                                       at: event.location, in: document)
                 }
-                if kinds.contains(.smf), entity.service.name == BuiltinTemplates.globalServiceName {
+                if kinds.contains(.smf), entity.instance == nil, entity.service.name == BuiltinTemplates.globalServiceName {
                     return diagnostic("Can't set events for global service", at: event.location, in: document)
                 }
                 return nil

@@ -10,7 +10,9 @@ public struct InstanceEnabledRule: SemanticRule {
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {
         document.services.flatMap { (service) -> [Diagnostic] in
-            service.effectiveInstances.compactMap { instance in
+            // create_default_instance takes anything but "true" as false
+            // (`lxml_get_default_instance`); only <instance> is checked.
+            service.instances.compactMap { instance in
                 switch instance.enabled {
                 case "true", "false":
                     return nil

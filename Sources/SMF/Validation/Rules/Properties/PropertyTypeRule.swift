@@ -12,7 +12,8 @@ public struct PropertyTypeRule: SemanticRule {
     public func check(_ document: SemanticDocument) -> [Diagnostic] {
         document.writtenProperties.compactMap { written in
             let property = written.property
-            switch property.type {
+            // svccfg treats an empty type like a missing one.
+            switch property.type.flatMap({ $0.isEmpty ? nil : $0 }) {
             case nil:
                 return document.isProfile ? nil
                     : diagnostic("property type missing for property '\(written.group)/\(property.name)'",

@@ -18,7 +18,7 @@ public struct PGPatternTargetRule: SemanticRule {
             case "delegate" where entity.service.type != "restarter":
                 return diagnostic("pg_pattern target attribute in \(entity.fmri) has a value of \"delegate\" but is "
                     + "not in a restarter service", at: location, in: document)
-            case "all" where entity.service.name != BuiltinTemplates.globalServiceName:
+            case "all" where entity.instance != nil || entity.service.name != BuiltinTemplates.globalServiceName:
                 return diagnostic("pg_pattern target attribute is in the \"\(entity.service.name)\" service.  "
                     + "pg_patterns with target \"all\" are only allowed in the global service.",
                     at: location, in: document)

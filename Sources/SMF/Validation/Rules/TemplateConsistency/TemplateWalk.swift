@@ -30,4 +30,8 @@ extension PGPattern {
         case (let name, _): "tm_pgpatnt_\(name)"
         }
     }
+
+    /// The part of `storageName` after `tm_pgpat`, which prop_pattern group
+    /// names embed (`tm_proppat_<suffix>_<name>`).
+    var storageSuffix: String { String(storageName.dropFirst("tm_pgpat".count)) }
 }
