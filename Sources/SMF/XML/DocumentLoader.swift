@@ -190,22 +190,70 @@ final class DocumentLoader {
         }
     }
 
-    /// A profile checked the way `svccfg apply` would see it: apply first
-    /// replaces each `xi:include` by the file it names, which we never open,
-    /// so the includes (and the XInclude namespace declarations that serve
-    /// them) are taken out and the rest is checked against the profile
-    /// variant. apply does not DTD-validate profiles at all, so what this
-    /// finds is reported as warnings (rule `smf.dtd.profile`).
+    /// A profile checked the way `svccfg apply` checks it (smf.md §4.1).
+    ///
+    /// apply never runs the whole profile through the DTD, but it does
+    /// validate some elements one by one, each with its subtree, against the
+    /// DTD as the document loads it — the manifest variant
+    /// (`lxml_validate_element` on `exec_method`, `dependency`, `dependent`,
+    /// notification `type`, and the `stability` of a property group, method
+    /// or dependency). A failure there is fatal to apply: those are errors
+    /// (rule `smf.dtd.apply`).
+    ///
+    /// The rest of the DTD's findings are warnings (rule `smf.dtd.profile`),
+    /// checked against the profile variant on the profile as apply sees it:
+    /// apply first replaces each `xi:include` by the file it names, which we
+    /// never open, so the includes (and the XInclude namespace declarations
+    /// that serve them) are taken out first.
     private func profileFindings(_ parsed: ParsedXML, rootNode: xmlNodePtr, dtd: ParsedDTD, path: String)
         -> [Diagnostic]
     {
-        removeXIncludes(under: rootNode, of: parsed)
-        let issues = DTDValidator.validate(parsed, against: dtd)
-        return validityDiagnostics(issues, path: path, rule: RuleID.dtdProfile, severity: .warning).map {
-            var finding = $0
-            finding.message += " (svccfg apply does not DTD-validate profiles)"
-            return finding
+        var findings: [Diagnostic] = []
+        if let manifestDTD = try? self.dtd.dtd(.manifest).get() {
+            var seen = Set<String>()
+            for element in elementsApplyValidates(under: rootNode) {
+                let name = String(cString: element.pointee.name)
+                for issue in DTDValidator.validateElement(element, of: parsed, against: manifestDTD) {
+                    let finding = Diagnostic.error(
+                        issue.message + " (svccfg apply validates each <\(name)> of a profile)",
+                        rule: RuleID.dtdApply, at: SourceLocation(file: path, line: issue.line))
+                    if seen.insert("\(issue.line):\(issue.message)").inserted { findings.append(finding) }
+                }
+            }
         }
+        let reported = Set(findings.map { "\($0.location.line):\($0.message)" })
+
+        removeXIncludes(under: rootNode, of: parsed)
+        for issue in DTDValidator.validate(parsed, against: dtd) {
+            let key = "\(issue.line):\(issue.message)"
+            guard !reported.contains(where: { $0.hasPrefix(key) }) else { continue }
+            findings.append(.warning(issue.message + " (svccfg apply does not DTD-validate profiles)",
+                                     rule: RuleID.dtdProfile, at: SourceLocation(file: path, line: issue.line)))
+        }
+        return findings
+    }
+
+    /// The elements `svccfg apply` validates one by one, in document order.
+    private func elementsApplyValidates(under node: xmlNodePtr) -> [xmlNodePtr] {
+        var found: [xmlNodePtr] = []
+        let parent = String(cString: node.pointee.name)
+        var child = node.pointee.children
+        while let current = child {
+            child = current.pointee.next
+            guard current.pointee.type == XML_ELEMENT_NODE, current.pointee.ns == nil else { continue }
+            let name = String(cString: current.pointee.name)
+            switch (parent, name) {
+            case ("service", "exec_method"), ("service", "dependency"), ("service", "dependent"),
+                 ("instance", "exec_method"), ("instance", "dependency"), ("instance", "dependent"),
+                 ("notification_parameters", "type"),
+                 ("property_group", "stability"), ("exec_method", "stability"), ("dependency", "stability"):
+                found.append(current)
+            default:
+                break
+            }
+            found += elementsApplyValidates(under: current)
+        }
+        return found
     }
 
     private func removeXIncludes(under node: xmlNodePtr, of parsed: ParsedXML) {

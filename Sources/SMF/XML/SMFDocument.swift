@@ -93,5 +93,6 @@ public enum RuleID {
     public static let root = "smf.document.root"
     public static let dtd = "smf.dtd"
     public static let dtdProfile = "smf.dtd.profile"
+    public static let dtdApply = "smf.dtd.apply"
     public static let dtdUnusable = "smf.dtd.unusable"
 }

@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+
+/// `smfkit validate` run as a user runs it: the built binary, as a subprocess.
+@Suite struct ValidateCommandTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let corpus = packageRoot.deletingLastPathComponent().appending(path: "shared/corpus")
+    static let illumosDTD = packageRoot.deletingLastPathComponent().appending(path: "shared/smf/service_bundle.dtd.1")
+    static let example = packageRoot.appending(path: "Examples/smf/etcd.xml").path
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The smfkit binary SwiftPM built next to this test bundle.
+    static var binary: URL {
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        var folder = runner.deletingLastPathComponent()
+        // The runner is either `…/debug/smfkitPackageTests.xctest` or a
+        // binary inside a bundle; walk up until a sibling smfkit appears.
+        for _ in 0..<4 {
+            let candidate = folder.appending(path: "smfkit")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return packageRoot.appending(path: ".build/debug/smfkit")
+    }
+
+    func smfkit(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        let folder = FileManager.default.temporaryDirectory.appending(path: "smfkit-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Files, not pipes: nothing can block however much smfkit writes.
+        let outputURL = folder.appending(path: "stdout")
+        let errorURL = folder.appending(path: "stderr")
+        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+        let output = try FileHandle(forWritingTo: outputURL)
+        let errors = try FileHandle(forWritingTo: errorURL)
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        process.waitUntilExit()
+        try output.close()
+        try errors.close()
+        return Run(status: process.terminationStatus,
+                   stdout: String(decoding: try Data(contentsOf: outputURL), as: UTF8.self),
+                   stderr: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self))
+    }
+
+    func temporaryFile(_ text: String, name: String = "bad.xml") throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "smfkit-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appending(path: name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    static let invalid = """
+        <?xml version="1.0"?>
+        <!DOCTYPE service_bundle SYSTEM "/usr/share/lib/xml/dtd/service_bundle.dtd.1">
+        <service_bundle type="manifest" name="bad">
+          <service name="a" version="1">
+            <instance name="i" enabled="yes"/>
+          </service>
+        </service_bundle>
+        """
+
+    @Test func validFileExitsZeroSilently() throws {
+        let run = try smfkit(["validate", Self.example])
+        #expect(run.status == 0)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.isEmpty)
+    }
+
+    @Test func invalidFileExitsOneWithCompilerStyleLines() throws {
+        let path = try temporaryFile(Self.invalid)
+        let run = try smfkit(["validate", path])
+        #expect(run.status == 1)
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("\(path):4: error: ") && $0.hasSuffix(" [smf.dtd]") })
+        #expect(lines.contains { $0.hasPrefix("\(path):5: error: ") && $0.contains("enabled") })
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func jsonFormatIsAnArrayOnStdout() throws {
+        let path = try temporaryFile(Self.invalid)
+        let run = try smfkit(["validate", "--format", "json", path])
+        #expect(run.status == 1)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        #expect(array.count >= 2)
+        for object in array {
+            #expect(Set(object.keys) == ["file", "line", "column", "severity", "rule", "message"])
+            #expect(object["file"] as? String == path)
+            #expect(object["severity"] as? String == "error")
+        }
+        #expect(array.contains { $0["line"] as? Int == 5 && $0["rule"] as? String == "smf.dtd" })
+
+        let valid = try smfkit(["validate", "--format", "json", Self.example])
+        #expect(valid.status == 0)
+        let empty = try JSONSerialization.jsonObject(with: Data(valid.stdout.utf8)) as? [Any]
+        #expect(empty?.isEmpty == true)
+    }
+
+    @Test func notWellFormedGivesLineAndColumn() throws {
+        let path = try temporaryFile("<?xml version=\"1.0\"?>\n<service_bundle>\n  <oops>\n</service_bundle>\n")
+        let run = try smfkit(["validate", path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("\(path):4:"))
+        #expect(run.stderr.contains("[smf.xml.well-formed]"))
+    }
+
+    @Test func usageAndIOErrorsExitTwo() throws {
+        #expect(try smfkit(["validate"]).status == 2)
+        #expect(try smfkit(["validate", "--format", "xml", Self.example]).status == 2)
+        #expect(try smfkit(["validate", "--dtd", "/nonexistent/x.dtd", Self.example]).status == 2)
+
+        let missing = try smfkit(["validate", "/nonexistent/file.xml"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("/nonexistent/file.xml: error: cannot read file"))
+
+        // An unreadable file outranks an invalid one.
+        let invalid = try temporaryFile(Self.invalid)
+        #expect(try smfkit(["validate", Self.example, invalid, "/nonexistent/file.xml"]).status == 2)
+
+        let brokenDTD = try temporaryFile("<!ELEMENT service_bundle (", name: "broken.dtd")
+        let broken = try smfkit(["validate", "--dtd", brokenDTD, Self.example])
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("[smf.dtd.unusable]"))
+    }
+
+    @Test func dtdOptionUsesTheGivenFile() throws {
+        let run = try smfkit(["validate", "--dtd", Self.illumosDTD.path, Self.example])
+        #expect(run.status == 0)
+        // A DTD that declares nothing rejects every element.
+        let empty = try temporaryFile("<!ENTITY % nothing \"\">", name: "empty.dtd")
+        let rejected = try smfkit(["validate", "--dtd", empty, Self.example])
+        #expect(rejected.status == 1)
+        #expect(rejected.stderr.contains("No declaration for element service_bundle"))
+    }
+
+    @Test func acceptsTheWholeIllumosGateCorpusInOneRun() throws {
+        var files: [String] = []
+        let root = Self.corpus.appending(path: "illumos-gate")
+        let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+        while let url = walker?.nextObject() as? URL {
+            if url.pathExtension == "xml" { files.append(url.path) }
+        }
+        #expect(files.count == 196)
+        let run = try smfkit(["validate"] + files)
+        #expect(run.status == 0, "\(run.stderr.prefix(2000))")
+        #expect(run.stderr.isEmpty)
+    }
+}
