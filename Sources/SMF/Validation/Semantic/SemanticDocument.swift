@@ -77,9 +77,11 @@ public struct ComposedInstance: Sendable {
     }
 
     /// Whether svc.startd runs this instance: only then do its templates
-    /// (start and stop methods) and its method-token expansion apply.
+    /// (start and stop methods) and its method-token expansion apply. svccfg
+    /// loads a restarter's templates only from an instance FMRI
+    /// (`load_instance`), so `svc:/system/svc/restarter` alone does not count.
     public var isDelegatedToStartd: Bool {
         guard case .success(let parts) = FMRI.parseService(restarterFMRI) else { return false }
-        return parts.service == "system/svc/restarter" && (parts.instance ?? "default") == "default"
+        return parts.service == "system/svc/restarter" && parts.instance == "default" && parts.propertyGroup == nil
     }
 }
