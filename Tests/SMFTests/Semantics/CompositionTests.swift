@@ -96,7 +96,7 @@ import Testing
     static func findings(_ xml: String) throws -> [TemplateFinding] {
         let document = SMFDocument.load(data: Data(xml.utf8), path: "t.xml", dtd: .embedded)
         let semantic = SemanticDocument(bundle: try #require(document.bundle), path: "t.xml")
-        return semantic.composedInstances.flatMap(TemplateValidator.findings(for:))
+        return semantic.templateFindings
     }
 
     /// svccfg compares boolean values as numbers, so a constraint `true`

@@ -14,7 +14,9 @@ extension SemanticRule {
     public static var severity: Diagnostic.Severity { .error }
 
     public func check(_ bundle: ServiceBundle, in context: RuleContext) -> [Diagnostic] {
-        check(SemanticDocument(bundle: bundle, path: context.path, isProfile: context.operation == .applyProfile))
+        check(context.facts.semanticDocument {
+            SemanticDocument(bundle: bundle, path: context.path, isProfile: context.operation == .applyProfile)
+        })
     }
 
     /// A diagnostic of this rule at `location` (the document's path alone

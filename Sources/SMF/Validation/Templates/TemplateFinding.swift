@@ -19,6 +19,16 @@ public struct TemplateFinding: Hashable, Sendable {
 
     public var kind: Kind
     public var level: TemplateLevel
-    public var message: String
+    /// The instance, as svccfg names it in the message.
+    public var fmri: String
+    /// The property group the finding is about (nil for a missing group).
+    public var group: String?
+    /// The rest of the message: `; Property="…"; …`.
+    public var detail: String
     public var location: SourceLocation?
+
+    /// svccfg's one-line form: `<label>: FMRI="…"; Property group="…"; …`.
+    public var message: String {
+        "\(kind.rawValue): FMRI=\"\(fmri)\"" + (group.map { "; Property group=\"\($0)\"" } ?? "") + detail
+    }
 }

@@ -23,12 +23,24 @@ public enum TemplateLevel: Int, Comparable, Sendable, CaseIterable {
 
 /// One pg_pattern that applies to an instance, and where it came from.
 struct AppliedPattern {
-    var level: TemplateLevel
-    var pattern: PGPattern
+    let level: TemplateLevel
+    let pattern: PGPattern
+    /// Its prop_patterns by name (the first of a name wins).
+    private let propPatterns: [String: PropPattern]
+
+    init(level: TemplateLevel, pattern: PGPattern) {
+        self.level = level
+        self.pattern = pattern
+        var byName: [String: PropPattern] = [:]
+        for prop in pattern.propPatterns where byName[prop.name] == nil { byName[prop.name] = prop }
+        propPatterns = byName
+    }
 
     var name: String { pattern.name ?? "" }
     var type: String { pattern.type ?? "" }
     var isRequired: Bool { pattern.required == "true" }
+
+    func propPattern(named name: String) -> PropPattern? { propPatterns[name] }
 }
 
 extension ComposedInstance {

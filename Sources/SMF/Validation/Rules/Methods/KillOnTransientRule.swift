@@ -13,10 +13,10 @@ public struct KillOnTransientRule: SemanticRule {
         guard !document.isProfile else { return [] }
         var found: [Diagnostic] = []
         for composed in document.composedInstances where composed.isDelegatedToStartd {
-            guard composed.groups[group: "startd"]?[property: "duration"]?.values.first?.text == "transient" else {
+            guard composed.view.group(named: "startd")?[property: "duration"]?.values.first?.text == "transient" else {
                 continue
             }
-            for group in composed.groups where group.type == "method" {
+            for group in composed.view.groups(ofType: "method") {
                 guard let exec = group[property: "exec"], let text = exec.values.first?.text,
                       case .kill = SpecialMethod(exec: text) else { continue }
                 found.append(diagnostic("method '\(group.name)' of \(composed.fmri) is \"\(text)\", but the "

@@ -14,7 +14,7 @@ public struct MethodTokenSyntaxRule: SemanticRule {
         var found: [Diagnostic] = []
         var reported: Set<String> = []
         for composed in document.composedInstances where composed.isDelegatedToStartd {
-            for group in composed.groups where group.type == "method" {
+            for group in composed.view.groups(ofType: "method") {
                 guard let exec = group[property: "exec"], let text = exec.values.first?.text,
                       SpecialMethod(exec: text) == nil,
                       case .failure(let error) = MethodTokens.tokenize(text) else { continue }

@@ -10,14 +10,11 @@ protocol TemplateFindingRule: SemanticRule {
 extension TemplateFindingRule {
     /// svccfg validates templates per instance of a manifest; a service
     /// without instances is not validated, and `svccfg apply` validates no
-    /// templates.
+    /// templates (`SemanticDocument.templateFindings`).
     public func check(_ document: SemanticDocument) -> [Diagnostic] {
-        guard !document.isProfile else { return [] }
-        return document.composedInstances.flatMap { composed in
-            TemplateValidator.findings(for: composed)
-                .filter { kinds.contains($0.kind) && levels.contains($0.level) }
-                .map { diagnostic($0.message, at: $0.location, in: document) }
-        }
+        document.templateFindings
+            .filter { kinds.contains($0.kind) && levels.contains($0.level) }
+            .map { diagnostic($0.message, at: $0.location, in: document) }
     }
 }
 

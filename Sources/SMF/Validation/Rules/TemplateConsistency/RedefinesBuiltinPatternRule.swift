@@ -22,11 +22,14 @@ public struct RedefinesBuiltinPatternRule: SemanticRule {
             if composed.service.name != BuiltinTemplates.globalServiceName {
                 general += BuiltinTemplates.global.map { (.global, $0) }
             }
-            let own = (composed.instance.entity.template?.pgPatterns ?? []).map { (TemplateLevel.instance, $0) }
-                + (composed.service.entity.template?.pgPatterns ?? []).map { (TemplateLevel.service, $0) }
+            let instancePatterns = composed.instance.entity.template?.pgPatterns ?? []
+            let servicePatterns = composed.service.entity.template?.pgPatterns ?? []
+            guard !instancePatterns.isEmpty || !servicePatterns.isEmpty else { continue }
+            // The instance's patterns first: `gather_pattern` keeps the first of a key.
+            let own = PatternKeys(instancePatterns.map { (TemplateLevel.instance, $0) }
+                + servicePatterns.map { (TemplateLevel.service, $0) })
             for (level, builtin) in general where level.applies(target: builtin.target) {
-                guard let (ownLevel, match) = own.first(where: { sameKey($0.1, builtin) }),
-                      ownLevel.applies(target: match.target) else { continue }
+                guard let (ownLevel, match) = own[builtin], ownLevel.applies(target: match.target) else { continue }
                 found.append(diagnostic("Service or instance pg_pattern redefines a global or restarter pg_pattern: "
                     + "FMRI=\"\(composed.fmri)\"; Name=\"\(match.name ?? "")\"; Type=\"\(match.type ?? "")\"",
                     at: match.location, in: document))
@@ -35,10 +38,26 @@ public struct RedefinesBuiltinPatternRule: SemanticRule {
         return found
     }
 
-    /// `ptrn_info_compare`: by name when both are named, else by type.
-    private func sameKey(_ lhs: PGPattern, _ rhs: PGPattern) -> Bool {
-        let (leftName, rightName) = (lhs.name ?? "", rhs.name ?? "")
-        if !leftName.isEmpty || !rightName.isEmpty { return leftName == rightName }
-        return (lhs.type ?? "") == (rhs.type ?? "")
+    /// `ptrn_info_compare`: patterns are the same key by name when both are
+    /// named, else by type.
+    private struct PatternKeys {
+        private var byName: [String: (TemplateLevel, PGPattern)] = [:]
+        private var byType: [String: (TemplateLevel, PGPattern)] = [:]
+
+        init(_ patterns: [(TemplateLevel, PGPattern)]) {
+            for entry in patterns {
+                let (name, type) = (entry.1.name ?? "", entry.1.type ?? "")
+                if !name.isEmpty {
+                    if byName[name] == nil { byName[name] = entry }
+                } else if byType[type] == nil {
+                    byType[type] = entry
+                }
+            }
+        }
+
+        subscript(pattern: PGPattern) -> (TemplateLevel, PGPattern)? {
+            let name = pattern.name ?? ""
+            return name.isEmpty ? byType[pattern.type ?? ""] : byName[name]
+        }
     }
 }
