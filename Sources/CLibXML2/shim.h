@@ -1,5 +1,15 @@
 #ifndef SMFKIT_CLIBXML2_SHIM_H
 #define SMFKIT_CLIBXML2_SHIM_H
+
+/* Debian's libxml2 is built with ICU, so its headers include the system's
+   ICU headers; Foundation on Linux carries its own, newer ICU
+   (_FoundationICU), and clang rejects the two different definitions of
+   `UErrorCode` in one module graph (it depends on build order, so a fresh
+   build fails). smfkit never uses libxml2's ICU converters, and the only
+   struct the switch changes (xmlCharEncodingHandler) is only ever handled
+   by pointer, so the ICU parts of the headers are left out. */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/valid.h>

@@ -26,7 +26,7 @@ import Darwin
     }
 
     func wellFormednessErrors(_ report: Validator.FileReport) -> [Diagnostic] {
-        report.diagnostics.filter { $0.rule == RuleID.wellFormed && $0.severity == .error }
+        report.diagnostics.filter { $0.rule == DocumentRuleID.wellFormed && $0.severity == .error }
     }
 
     @Test func entityExpansionBombIsRefused() {
@@ -80,6 +80,27 @@ import Darwin
         #expect(wellFormednessErrors(attributeReport).contains { $0.message.contains("external entity") })
         #expect(!"\(attributeReport.diagnostics)".contains(secret))
         #expect(!"\(String(describing: attributeReport.document))".contains(secret))
+
+        // Through an external parameter entity in the internal subset: not
+        // read, and the entity it would have declared is reported as unknown.
+        let declarations = FileManager.default.temporaryDirectory.appending(path: "smfkit-pe-\(UUID().uuidString)")
+        try "<!ENTITY leaked \"\(secret)\">".write(to: declarations, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: declarations) }
+        let throughParameterEntity = """
+            <?xml version="1.0"?>
+            <!DOCTYPE service_bundle SYSTEM "/usr/share/lib/xml/dtd/service_bundle.dtd.1" [
+            <!ENTITY % external SYSTEM "\(declarations.path)">
+            %external;
+            ]>
+            <service_bundle type="manifest" name="&leaked;"/>
+            """
+        let (parameterReport, _) = validate(throughParameterEntity)
+        #expect(!parameterReport.isValid)
+        #expect(parameterReport.diagnostics.contains {
+            $0.rule == DocumentRuleID.entity && $0.location.line == 6 && $0.message.contains("leaked")
+        })
+        #expect(!"\(parameterReport.diagnostics)".contains(secret))
+        #expect(!"\(String(describing: parameterReport.document))".contains(secret))
     }
 
     @Test func httpDoctypeIsNeverFetched() throws {
@@ -94,7 +115,7 @@ import Darwin
         let (report, elapsed) = validate(text)
         #expect(listener.acceptedConnection() == false)
         #expect(report.diagnostics.contains {
-            $0.rule == RuleID.doctype && $0.message.contains("document DTD unknown") && $0.location.line == 2
+            $0.rule == DocumentRuleID.doctype && $0.message.contains("document DTD unknown") && $0.location.line == 2
         })
         #expect(!report.isValid)
         #expect(elapsed < .seconds(5))
@@ -135,7 +156,7 @@ import Darwin
         #expect(data.count > 50_000_000)
         let (report, elapsed) = validate(data)
         #expect(report.document?.bundle?.services.count == count + 1)
-        let dtdErrors = report.diagnostics.filter { $0.rule == RuleID.dtd }
+        let dtdErrors = report.diagnostics.filter { $0.rule == DocumentRuleID.dtd }
         #expect(dtdErrors.count == 1)
         #expect(dtdErrors.first?.message.contains("type") == true)
         #expect(elapsed < .seconds(60))

@@ -36,7 +36,7 @@ import Testing
         // the DTD's word on that is a warning.
         let warned = reports.filter { !$0.diagnostics.isEmpty }
         #expect(warned.count == 2)
-        #expect(warned.flatMap(\.diagnostics).allSatisfy { $0.severity == .warning && $0.rule == RuleID.dtdProfile })
+        #expect(warned.flatMap(\.diagnostics).allSatisfy { $0.severity == .warning && $0.rule == DocumentRuleID.dtdProfile })
     }
 
     @Test func reportsEveryDTDErrorWithItsLine() {
@@ -47,7 +47,7 @@ import Testing
             </service>
             """))
         #expect(!report.isValid)
-        let dtd = report.diagnostics.filter { $0.rule == RuleID.dtd }
+        let dtd = report.diagnostics.filter { $0.rule == DocumentRuleID.dtd }
         // Missing `type` on <service> (line 4), the enabled value (line 5),
         // the undeclared <bogus> (line 6), and <service>'s content model.
         #expect(dtd.contains { $0.location.line == 4 && $0.message.contains("type") })
@@ -60,7 +60,7 @@ import Testing
     @Test func notWellFormedGivesLineAndColumn() {
         let report = validate(bundleXML("<service name=\"a\" version=\"1\" type=\"service\">\n</servce>"))
         #expect(!report.isValid)
-        #expect(rules(report) == [RuleID.wellFormed])
+        #expect(rules(report) == [DocumentRuleID.wellFormed])
         let error = report.diagnostics[0]
         #expect(error.location.line == 5)
         #expect(error.location.column > 0)
@@ -70,12 +70,12 @@ import Testing
     @Test func emptyFileIsAnError() {
         let report = validate("")
         #expect(!report.isValid)
-        #expect(rules(report) == [RuleID.wellFormed])
+        #expect(rules(report) == [DocumentRuleID.wellFormed])
     }
 
     @Test func missingDoctypeIsAnError() {
         let report = validate("<service_bundle type=\"manifest\" name=\"x\"/>")
-        #expect(report.diagnostics.contains { $0.rule == RuleID.doctype && $0.message.contains("no DOCTYPE") })
+        #expect(report.diagnostics.contains { $0.rule == DocumentRuleID.doctype && $0.message.contains("no DOCTYPE") })
         #expect(!report.isValid)
     }
 
@@ -87,11 +87,11 @@ import Testing
             <service_bundle type="manifest" name="x"><service name="a"/></service_bundle>
             """
         let report = validate(text)
-        let doctype = report.diagnostics.filter { $0.rule == RuleID.doctype }
+        let doctype = report.diagnostics.filter { $0.rule == DocumentRuleID.doctype }
         #expect(doctype.count == 1)
         #expect(doctype.first?.location.line == 3)
         #expect(doctype.first?.message.hasPrefix("document DTD unknown; not service bundle?") == true)
-        #expect(report.diagnostics.contains { $0.rule == RuleID.dtd })
+        #expect(report.diagnostics.contains { $0.rule == DocumentRuleID.dtd })
     }
 
     @Test func otherRootIsNotAServiceBundle() {
@@ -101,7 +101,7 @@ import Testing
             <service name="a" version="1" type="service"/>
             """
         let report = validate(text)
-        #expect(rules(report) == [RuleID.root])
+        #expect(rules(report) == [DocumentRuleID.root])
         #expect(report.diagnostics.first?.message.hasPrefix("document is not a service bundle") == true)
         #expect(report.diagnostics.first?.location.line == 3)
         #expect(report.document?.bundle == nil)
@@ -118,7 +118,7 @@ import Testing
         let manifest = validate(bundleXML(type: "manifest", body))
         #expect(!manifest.isValid)
         #expect(manifest.dtdVerdict?.variant == .manifest)
-        #expect(manifest.diagnostics.filter { $0.rule == RuleID.dtd }.count == 2)
+        #expect(manifest.diagnostics.filter { $0.rule == DocumentRuleID.dtd }.count == 2)
 
         let profile = validate(bundleXML(type: "profile", body))
         #expect(profile.isValid)
@@ -135,7 +135,7 @@ import Testing
         #expect(profile.dtdVerdict?.isValid == false)
         #expect(profile.diagnostics.count == 1)
         #expect(profile.diagnostics.first?.severity == .warning)
-        #expect(profile.diagnostics.first?.rule == RuleID.dtdProfile)
+        #expect(profile.diagnostics.first?.rule == DocumentRuleID.dtdProfile)
         #expect(profile.diagnostics.first?.location.line == 4)
     }
 
@@ -155,12 +155,12 @@ import Testing
         // manifest DTD: the untyped propval inside the method fails, the one
         // directly in the property group does not.
         let errors = report.diagnostics.filter { $0.severity == .error }
-        #expect(errors.map(\.rule) == [RuleID.dtdApply, RuleID.dtdApply])
+        #expect(errors.map(\.rule) == [DocumentRuleID.dtdApply, DocumentRuleID.dtdApply])
         #expect(errors.map(\.location.line) == [6, 9])
         #expect(errors[0].message.contains("type"))
         #expect(errors[1].message.contains("Solid"))
         // The same finding is not repeated as a profile-variant warning.
-        #expect(report.diagnostics.filter { $0.rule == RuleID.dtdProfile }.isEmpty)
+        #expect(report.diagnostics.filter { $0.rule == DocumentRuleID.dtdProfile }.isEmpty)
     }
 
     @Test func illumosProfilesWithXIncludeAreAccepted() throws {
@@ -203,7 +203,7 @@ import Testing
     @Test func unreadableFilesAreMarked() {
         let reports = validator.validate(paths: ["/nonexistent/smfkit.xml", NSTemporaryDirectory()])
         #expect(reports.allSatisfy { $0.isUnreadable })
-        #expect(reports.allSatisfy { $0.diagnostics.first?.rule == RuleID.unreadable })
+        #expect(reports.allSatisfy { $0.diagnostics.first?.rule == DocumentRuleID.unreadable })
     }
 
     @Test func rulesSeeTheBundleAndTheOperation() {
@@ -247,7 +247,7 @@ import Testing
         let broken = Validator(dtd: DTDSource(text: "<!ELEMENT service_bundle (oops", origin: .file("bad.dtd")))
         let problems = broken.checkDTD()
         #expect(problems.count == 1)
-        #expect(problems.first?.rule == RuleID.dtdUnusable)
+        #expect(problems.first?.rule == DocumentRuleID.dtdUnusable)
         #expect(problems.first?.location.file == "bad.dtd")
         #expect(Validator(dtd: .embedded).checkDTD().isEmpty)
     }

@@ -116,6 +116,40 @@ import Testing
         #expect(run.stderr.contains("[smf.xml.well-formed]"))
     }
 
+    /// libxml2 reports through smfkit's handlers, never on its own: every
+    /// line on stderr is one of smfkit's diagnostics.
+    @Test func libxml2NeverPrintsOnItsOwn() throws {
+        let files = try [
+            temporaryFile(Self.invalid, name: "invalid.xml"),
+            temporaryFile("<?xml version=\"1.0\"?>\n<service_bundle><a></b></service_bundle>", name: "broken.xml"),
+            temporaryFile("""
+                <?xml version="1.0"?>
+                <!DOCTYPE service_bundle SYSTEM "http://127.0.0.1:9/x.dtd" [
+                <!ENTITY a "&b;&b;"><!ENTITY b "&a;">
+                <!ENTITY ext SYSTEM "/etc/hostname">
+                ]>
+                <service_bundle type="profile" name="&a;">&ext;</service_bundle>
+                """, name: "hostile.xml"),
+            temporaryFile(bundleWithXInclude, name: "profile.xml"),
+        ]
+        let run = try smfkit(["validate"] + files)
+        #expect(run.status == 1)
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.count >= 4)
+        for line in lines {
+            #expect(files.contains { line.hasPrefix($0 + ":") } && line.hasSuffix("]"), "\(line)")
+        }
+    }
+
+    let bundleWithXInclude = """
+        <?xml version="1.0"?>
+        <!DOCTYPE service_bundle SYSTEM "/usr/share/lib/xml/dtd/service_bundle.dtd.1">
+        <service_bundle type="profile" name="p" xmlns:xi="http://www.w3.org/2001/XInclude">
+          <xi:include href="file:/etc/passwd"/>
+          <service name="a" version="1" type="service"><instance name="default"/></service>
+        </service_bundle>
+        """
+
     @Test func usageAndIOErrorsExitTwo() throws {
         #expect(try smfkit(["validate"]).status == 2)
         #expect(try smfkit(["validate", "--format", "xml", Self.example]).status == 2)

@@ -2,7 +2,7 @@
 /// place (smf.md §8 items 1–16). Adding a rule = writing its type under
 /// `Rules/<Group>/` and listing it here. The document-level checks
 /// (well-formedness, DOCTYPE, root, DTD) are not listed here: they run before
-/// any rule (see `Validator`) and use the ids in `RuleID`.
+/// any rule (see `Validator`) and use the ids in `DocumentRuleID`.
 public enum RuleRegistry {
     public static let all: [any BundleRule] = [
         // Bundle (§8 item 1, 14)

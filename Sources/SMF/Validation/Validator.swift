@@ -49,7 +49,7 @@ public struct Validator: Sendable {
                 let message = "the DTD \(dtd.displayName) (\(variant.rawValue) variant) does not parse"
                     + (first.map { ": \($0.message)" } ?? "")
                 let file = { if case .file(let path) = dtd.origin { return path } else { return dtd.displayName } }()
-                problems.append(.error(message, rule: RuleID.dtdUnusable,
+                problems.append(.error(message, rule: DocumentRuleID.dtdUnusable,
                                        at: SourceLocation(file: file, line: first?.line ?? 0)))
                 break
             }

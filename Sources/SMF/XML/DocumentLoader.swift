@@ -25,38 +25,30 @@ final class DocumentLoader {
         var document = SMFDocument(path: path)
         guard !data.isEmpty else {
             document.problems.append(
-                .error("document is empty: the file has no XML content", rule: RuleID.wellFormed,
+                .error("document is empty: the file has no XML content", rule: DocumentRuleID.wellFormed,
                        at: SourceLocation(file: path, line: 1)))
-            return Outcome(document: document)
-        }
-        if let nul = data.firstIndex(of: 0) {
-            // libxml2 stops at a NUL with a message about whatever it was
-            // parsing; name the real problem and where it is.
-            let (line, column) = position(of: nul, in: data)
-            document.problems.append(
-                .error("not well-formed XML: NUL byte (0x00) in the file; XML text cannot contain it — "
-                       + "is this a binary or UTF-16 file?", rule: RuleID.wellFormed,
-                       at: SourceLocation(file: path, line: line, column: column)))
             return Outcome(document: document)
         }
         guard let parsed = ParsedXML.parse(data) else {
             document.problems.append(
                 .error("cannot parse: the file is too large for libxml2 or memory ran out",
-                       rule: RuleID.wellFormed, at: SourceLocation(file: path)))
+                       rule: DocumentRuleID.wellFormed, at: SourceLocation(file: path)))
             return Outcome(document: document)
         }
         guard let xmlDocument = parsed.document else {
-            document.problems = wellFormednessDiagnostics(parsed.collector.issues, path: path)
+            document.problems = nulByteProblem(in: data, path: path)
+                ?? wellFormednessDiagnostics(parsed.collector.issues, path: path)
             return Outcome(document: document)
         }
 
+        document.problems += undefinedEntityProblems(parsed.collector.issues, path: path)
         document.doctype = doctype(of: xmlDocument)
         document.leadingComments = leadingComments(of: xmlDocument)
         document.problems += doctypeProblems(document.doctype, data: data, path: path)
 
         guard let rootNode = xmlDocGetRootElement(xmlDocument) else {
             document.problems.append(
-                .error("document is empty: it has no root element", rule: RuleID.root,
+                .error("document is empty: it has no root element", rule: DocumentRuleID.root,
                        at: SourceLocation(file: path, line: 1)))
             return Outcome(document: document)
         }
@@ -68,7 +60,7 @@ final class DocumentLoader {
         var verdict: DTDVerdict?
         if checkDTD, isBundle, let parsedDTD {
             let issues = DTDValidator.validate(parsed, against: parsedDTD)
-            verdict = DTDVerdict(variant: variant, errors: validityDiagnostics(issues, path: path, rule: RuleID.dtd))
+            verdict = DTDVerdict(variant: variant, errors: validityDiagnostics(issues, path: path, rule: DocumentRuleID.dtd))
         }
 
         let builder = TreeBuilder(file: path, document: xmlDocument, defaults: parsedDTD?.attributeDefaults ?? [:])
@@ -77,7 +69,7 @@ final class DocumentLoader {
         guard isBundle else {
             document.problems.append(
                 .error("document is not a service bundle: the root element is <\(root.name)>, "
-                       + "svccfg expects <service_bundle>", rule: RuleID.root, at: root.location))
+                       + "svccfg expects <service_bundle>", rule: DocumentRuleID.root, at: root.location))
             return Outcome(document: document)
         }
         var bundle = BundleReader().bundle(from: root)
@@ -96,14 +88,37 @@ final class DocumentLoader {
     private func wellFormednessDiagnostics(_ issues: [XMLIssue], path: String) -> [Diagnostic] {
         let errors = issues.filter(\.isError)
         guard !errors.isEmpty else {
-            return [.error("not well-formed XML", rule: RuleID.wellFormed, at: SourceLocation(file: path))]
+            return [.error("not well-formed XML", rule: DocumentRuleID.wellFormed, at: SourceLocation(file: path))]
         }
         var seen = Set<String>()
         return errors.compactMap { issue in
             let key = "\(issue.line):\(issue.column):\(issue.message)"
             guard seen.insert(key).inserted else { return nil }
-            return .error("not well-formed XML: \(issue.message)", rule: RuleID.wellFormed,
+            return .error("not well-formed XML: \(issue.message)", rule: DocumentRuleID.wellFormed,
                           at: SourceLocation(file: path, line: issue.line, column: issue.column))
+        }
+    }
+
+    /// libxml2 stops at a NUL byte with a message about whatever it was
+    /// parsing; name the real problem and where it is. (UTF-16 and UCS-4
+    /// files are full of NULs and parse fine; they are left to libxml2.)
+    private func nulByteProblem(in data: Data, path: String) -> [Diagnostic]? {
+        let head = Array(data.prefix(2))
+        let looksWide = head == [0xFF, 0xFE] || head == [0xFE, 0xFF] || head.contains(0)
+        guard !looksWide, let nul = data.firstIndex(of: 0) else { return nil }
+        let (line, column) = position(of: nul, in: data)
+        return [.error("not well-formed XML: NUL byte (0x00) in the file; XML text cannot contain one",
+                       rule: DocumentRuleID.wellFormed, at: SourceLocation(file: path, line: line, column: column))]
+    }
+
+    /// A reference to an entity nobody declared. When the document also names
+    /// an external parameter entity, libxml2 only warns (the declaration
+    /// might be in the file it did not read); svccfg would read that file,
+    /// we never do, so the reference cannot be expanded: an error.
+    private func undefinedEntityProblems(_ issues: [XMLIssue], path: String) -> [Diagnostic] {
+        issues.filter { $0.code == Int32(XML_WAR_UNDECLARED_ENTITY.rawValue) }.map {
+            .error("\($0.message); smfkit never reads external entities, so it cannot be expanded",
+                   rule: DocumentRuleID.entity, at: SourceLocation(file: path, line: $0.line, column: $0.column))
         }
     }
 
@@ -119,13 +134,13 @@ final class DocumentLoader {
     private func doctypeProblems(_ doctype: SMFDocument.Doctype?, data: Data, path: String) -> [Diagnostic] {
         let expected = "<!DOCTYPE service_bundle SYSTEM \"\(SMF.dtdSystemID)\">"
         guard let doctype else {
-            return [.error("document has no DOCTYPE; svccfg requires \(expected)", rule: RuleID.doctype,
+            return [.error("document has no DOCTYPE; svccfg requires \(expected)", rule: DocumentRuleID.doctype,
                            at: SourceLocation(file: path, line: 1))]
         }
         guard doctype.systemID == SMF.dtdSystemID else {
             let found = doctype.systemID.map { "SYSTEM \"\($0)\"" } ?? "no SYSTEM id"
             return [.error("document DTD unknown; not service bundle? The DOCTYPE has \(found); "
-                           + "svccfg requires \(expected)", rule: RuleID.doctype,
+                           + "svccfg requires \(expected)", rule: DocumentRuleID.doctype,
                            at: SourceLocation(file: path, line: doctypeLine(in: data)))]
         }
         return []
@@ -216,7 +231,7 @@ final class DocumentLoader {
                 for issue in DTDValidator.validateElement(element, of: parsed, against: manifestDTD) {
                     let finding = Diagnostic.error(
                         issue.message + " (svccfg apply validates each <\(name)> of a profile)",
-                        rule: RuleID.dtdApply, at: SourceLocation(file: path, line: issue.line))
+                        rule: DocumentRuleID.dtdApply, at: SourceLocation(file: path, line: issue.line))
                     if seen.insert("\(issue.line):\(issue.message)").inserted { findings.append(finding) }
                 }
             }
@@ -228,7 +243,7 @@ final class DocumentLoader {
             let key = "\(issue.line):\(issue.message)"
             guard !reported.contains(where: { $0.hasPrefix(key) }) else { continue }
             findings.append(.warning(issue.message + " (svccfg apply does not DTD-validate profiles)",
-                                     rule: RuleID.dtdProfile, at: SourceLocation(file: path, line: issue.line)))
+                                     rule: DocumentRuleID.dtdProfile, at: SourceLocation(file: path, line: issue.line)))
         }
         return findings
     }

@@ -53,7 +53,7 @@ public struct SMFDocument: Sendable {
 
         /// As a diagnostic (rule `smf.io.unreadable`).
         public var diagnostic: Diagnostic {
-            .error("cannot read file: \(reason)", rule: RuleID.unreadable, at: SourceLocation(file: path))
+            .error("cannot read file: \(reason)", rule: DocumentRuleID.unreadable, at: SourceLocation(file: path))
         }
     }
 
@@ -83,16 +83,4 @@ public struct SMFDocument: Sendable {
             throw ReadError(path: path, reason: "permission denied or I/O error")
         }
     }
-}
-
-/// The stable ids of the document-level checks.
-public enum RuleID {
-    public static let unreadable = "smf.io.unreadable"
-    public static let wellFormed = "smf.xml.well-formed"
-    public static let doctype = "smf.document.doctype"
-    public static let root = "smf.document.root"
-    public static let dtd = "smf.dtd"
-    public static let dtdProfile = "smf.dtd.profile"
-    public static let dtdApply = "smf.dtd.apply"
-    public static let dtdUnusable = "smf.dtd.unusable"
 }

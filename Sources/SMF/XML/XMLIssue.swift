@@ -13,6 +13,8 @@ struct XMLIssue: Hashable, Sendable {
     }
 
     var source: Source
+    /// libxml2's error code (`xmlParserErrors`).
+    var code: Int32
     var isError: Bool
     var line: Int
     var column: Int
@@ -55,7 +57,7 @@ final class XMLIssueCollector {
         var message = raw.message.map { String(cString: $0) } ?? "unknown libxml2 error"
         while message.last == "\n" || message.last == " " { message.removeLast() }
         let issue = XMLIssue(
-            source: source, isError: isError, line: max(line, 0), column: max(Int(raw.int2), 0),
+            source: source, code: raw.code, isError: isError, line: max(line, 0), column: max(Int(raw.int2), 0),
             message: message, nodeAddress: nodeAddress)
         if issues.last != issue { issues.append(issue) }
     }
