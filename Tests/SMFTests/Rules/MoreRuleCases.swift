@@ -110,6 +110,8 @@ enum MoreRuleCases {
     ]
 
     static let passing: [Case] = [
+        Case(rule: "smf.value.length", note: "4095 opaque bytes are 8190 hex digits", xml: X.withMethods(X.config(
+            "<propval name='blob' type='opaque' value='\(String(repeating: "ab", count: 4095))'/>"))),
         Case(rule: "smf.method.token", note: "inetd does not expand tokens", xml: X.manifest(
             F.method("start", exec: "/usr/bin/date +%Y") + F.stop,
             head: "<create_default_instance enabled='false'/>"
