@@ -86,6 +86,8 @@ enum MoreRuleCases {
             "<instance name='i' enabled='false'>\(F.port)"
             + X.template("<pg_pattern name='config' type='application'><prop_pattern name='port' type='integer'/>"
             + "</pg_pattern>") + "</instance>" + F.portPattern(), head: "")),
+        Case(rule: "smf.dependent.name-clash", note: "a dependent named like the dependents group", xml:
+            X.withMethods("", before: F.dependent("d1") + F.dependent("dependents"))),
         Case(rule: "smf.global.template", note: "dependency type", xml: X.withMethods("", before: F.dependency
             .replacingOccurrences("type='service'", "type='other'"))),
         Case(rule: "smf.global.template", note: "dependency grouping", xml: X.withMethods("", before: F.dependency

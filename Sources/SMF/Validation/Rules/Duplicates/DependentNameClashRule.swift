@@ -19,6 +19,8 @@ public struct DependentNameClashRule: SemanticRule {
                 earlier.insert("general")
             }
             return entity.entity.dependents.compactMap { (dependent) -> Diagnostic? in
+                // The first dependent creates the `dependents` group.
+                defer { earlier.insert("dependents") }
                 guard earlier.contains(dependent.name) else { return nil }
                 return diagnostic("Property group and dependent of entity \(entity.fmri) have same name "
                     + "\"\(dependent.name)\".", at: dependent.location, in: document)
