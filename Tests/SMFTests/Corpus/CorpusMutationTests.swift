@@ -58,3 +58,24 @@ import Testing
         #expect(mutated > 150)
     }
 }
+
+extension CorpusMutationTests {
+    /// Renaming every stop method leaves svc.startd's instances without one:
+    /// the restarter template's required `stop` group is missing. Only
+    /// manifests whose instances svc.startd runs (no `<restarter>` element)
+    /// and that have instances are mutated.
+    @Test func aMissingStopMethodIsCaught() {
+        let stop = #/(<exec_method[^>]*name=)(['"])stop(['"])/#
+        var mutated = 0
+        for (path, text) in Self.gateManifests
+        where !text.contains("<restarter") && (text.contains("<instance") || text.contains("<create_default_instance"))
+            && text.contains(stop) {
+            let mutatedText = text.replacing(stop) { match in "\(match.output.1)\(match.output.2)halt\(match.output.3)" }
+            let found = Self.validator.validate(data: Data(mutatedText.utf8), path: path).diagnostics
+            #expect(found.contains { $0.rule == "smf.startd.template" && $0.message.contains("property group=\"stop\"") },
+                    "\(path): \(found.map(\.description))")
+            mutated += 1
+        }
+        #expect(mutated > 100)
+    }
+}
