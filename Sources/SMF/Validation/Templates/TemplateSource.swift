@@ -1,5 +1,6 @@
 /// Where a pg_pattern applied to an instance comes from, in the order
-/// template validation searches them (`scf_tmpl.c`, smf.md §4.3).
+/// template validation searches them (`svccfg_tmpl.c: next_pattern_pg`,
+/// smf.md §4.3).
 public enum TemplateLevel: Int, Comparable, Sendable, CaseIterable {
     case instance, service, restarter, global
 
@@ -11,7 +12,8 @@ public enum TemplateLevel: Int, Comparable, Sendable, CaseIterable {
     /// global, `instance` only from the service, `all` only from global.
     /// An unknown target applies everywhere, as in svccfg.
     func applies(target: String?) -> Bool {
-        switch (target ?? "").isEmpty ? "this" : target ?? "this" {
+        // A missing or empty target means `this`.
+        switch target.flatMap({ $0.isEmpty ? nil : $0 }) ?? "this" {
         case "this": self == .instance || self == .service
         case "delegate": self == .restarter || self == .global
         case "instance": self == .service
