@@ -13,7 +13,10 @@ public struct PropertyNameRule: SemanticRule {
             entity.propertyGroups.groups.flatMap { group in
                 group.properties.compactMap { property in
                     guard !property.name.isEmpty, !SMFName.isValid(property.name, as: .domain) else { return nil }
-                    return diagnostic("Invalid property name \"\(property.name)\" in property group "
+                    // A dependent's name is stored as property dependents/<name>.
+                    let origin = group.name == "dependents"
+                        && entity.entity.dependents.contains { $0.name == property.name } ? " (a dependent's name)" : ""
+                    return diagnostic("Invalid property name \"\(property.name)\"\(origin) in property group "
                         + "\"\(group.name)\" of \(entity.fmri).", at: property.location, in: document)
                 }
             }
