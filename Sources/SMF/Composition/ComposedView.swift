@@ -15,20 +15,72 @@ extension Service {
 /// over the service's, property by property (an instance property replaces
 /// the service property of the same name; `svccfg_tmpl.c` composed pgs).
 public func composedProperties(of instance: Instance, in service: Service) -> [PropertyGroupView] {
-    let serviceGroups = PropertyGroupSynthesis.groups(of: service).groups
-    let instanceGroups = PropertyGroupSynthesis.groups(of: instance, in: service).groups
-    var composed = instanceGroups
-    for serviceGroup in serviceGroups {
-        guard let index = composed.firstIndex(where: { $0.name == serviceGroup.name }) else {
-            composed.append(serviceGroup)
-            continue
+    ComposedView(instance: IndexedGroups(PropertyGroupSynthesis.groups(of: instance, in: service).groups),
+                 service: IndexedGroups(PropertyGroupSynthesis.groups(of: service).groups)).allGroups
+}
+
+/// Property groups indexed by name and by type, built once and shared (a
+/// service's groups serve every instance of it).
+public final class IndexedGroups: Sendable {
+    public let groups: [PropertyGroupView]
+    let positionByName: [String: Int]
+    let positionsByType: [String: [Int]]
+
+    public init(_ groups: [PropertyGroupView]) {
+        self.groups = groups
+        var byName: [String: Int] = [:]
+        var byType: [String: [Int]] = [:]
+        for (position, group) in groups.enumerated() {
+            if byName[group.name] == nil { byName[group.name] = position }
+            byType[group.type ?? "", default: []].append(position)
         }
-        if composed[index].type == nil { composed[index].type = serviceGroup.type }
-        for property in serviceGroup.properties where composed[index][property: property.name] == nil {
-            composed[index].properties.append(property)
-        }
+        positionByName = byName
+        positionsByType = byType
     }
-    return composed
+
+    public subscript(name: String) -> PropertyGroupView? { positionByName[name].map { groups[$0] } }
+}
+
+/// An instance's groups over its service's, composed on demand so that
+/// looking up one group does not cost the whole view.
+public struct ComposedView: Sendable {
+    public let instanceGroups: IndexedGroups
+    public let serviceGroups: IndexedGroups
+
+    public init(instance: IndexedGroups, service: IndexedGroups) {
+        instanceGroups = instance
+        serviceGroups = service
+    }
+
+    /// Group `name` as composed: the instance's properties, then those of
+    /// the service's group that the instance lacks.
+    public func group(named name: String) -> PropertyGroupView? {
+        let own = instanceGroups[name]
+        let inherited = serviceGroups[name]
+        guard var group = own else { return inherited }
+        guard let inherited else { return group }
+        if group.type == nil { group.type = inherited.type }
+        let present = Set(group.properties.map(\.name))
+        group.properties += inherited.properties.filter { !present.contains($0.name) }
+        return group
+    }
+
+    /// The composed groups of one type (instance first, then service).
+    public func groups(ofType type: String) -> [PropertyGroupView] {
+        let own = (instanceGroups.positionsByType[type] ?? []).map { instanceGroups.groups[$0].name }
+        let inherited = (serviceGroups.positionsByType[type] ?? []).map { serviceGroups.groups[$0].name }
+            .filter { instanceGroups[$0] == nil }
+        return (own + inherited).compactMap { group(named: $0) }
+    }
+
+    /// Whether the instance defines group `name` itself.
+    public func instanceDefines(_ name: String) -> Bool { instanceGroups[name] != nil }
+
+    /// Every composed group: the instance's, then the service's it lacks.
+    public var allGroups: [PropertyGroupView] {
+        instanceGroups.groups.map { group(named: $0.name) ?? $0 }
+            + serviceGroups.groups.filter { instanceGroups[$0.name] == nil }
+    }
 }
 
 extension Array where Element == PropertyGroupView {

@@ -24,6 +24,8 @@ public struct RuleContext: Sendable {
     /// The operation whose rules apply: `validate`/`import` for manifests,
     /// `apply` for profiles (smf.md §4.1). Set from the root bundle's type.
     public var operation: Operation
+    /// Work the semantic rules share for this file, done once.
+    public let facts = SharedFacts()
 
     public enum Operation: String, Hashable, Sendable {
         case importManifest = "import"

@@ -36,21 +36,22 @@ public enum NotificationEvents {
     /// both directions), `<class>,fmnotify` for FMA classes.
     static func groupNames(for parameters: NotificationParameters) -> [String] {
         var names: [String] = []
+        var seen: Set<String> = []
+        func add(_ name: String) {
+            if seen.insert(name).inserted { names.append(name) }
+        }
         for event in parameters.events {
             for token in tokens(of: event.value) {
                 switch kind(of: token) {
                 case .smf:
                     let directions: [String] = token.hasPrefix("to-") ? ["to-"] : token.hasPrefix("from-") ? ["from-"]
                         : ["to-", "from-"]
-                    let state = token.split(separator: "-", maxSplits: 1).last.map(String.init) ?? String(token)
-                    let bare = directions.count == 2 ? String(token) : state
-                    let chosen = bare == "all" ? states : [bare]
+                    let state = directions.count == 2 ? String(token) : String(token.dropFirst(directions[0].count))
                     for direction in directions {
-                        for state in chosen where !names.contains(direction + state) { names.append(direction + state) }
+                        for each in state == "all" ? states : [state] { add(direction + each) }
                     }
                 case .fma:
-                    let name = "\(token),fmnotify"
-                    if !names.contains(name) { names.append(name) }
+                    add("\(token),fmnotify")
                 case nil:
                     continue
                 }

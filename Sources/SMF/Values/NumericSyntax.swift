@@ -13,8 +13,10 @@ enum NumericSyntax {
     /// `strtoll(text, &end, 10)`; the empty string is 0 (svccfg does not
     /// check `end == text` for integers: smf.md §2.2).
     static func parseInteger(_ text: String) -> Int64? {
-        guard let (negative, magnitude) = signedDigits(text, allowEmpty: true) else { return nil }
-        if magnitude.isEmpty { return 0 }
+        // strtoll("") leaves nothing unconsumed; white space alone is left
+        // unconsumed and refused.
+        if text.isEmpty { return 0 }
+        guard let (negative, magnitude) = signedDigits(text, allowEmpty: false) else { return nil }
         return Int64(negative ? "-" + magnitude : magnitude)
     }
 

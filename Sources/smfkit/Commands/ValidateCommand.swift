@@ -18,8 +18,12 @@ struct ValidateCommand: ParsableCommand {
             Profiles (type="profile") are checked as svccfg apply reads them: \
             xi:include elements are not followed, and DTD findings are warnings.
 
-            Exit status: 0 all files valid, 1 a file is invalid, 2 usage error or \
-            a file that cannot be read.
+            Beyond the DTD, every rule svccfg import/validate/apply applies is \
+            checked (`--list-rules` lists them); method-token lints and \
+            svccfg's template warnings are warnings, which fail only with --strict.
+
+            Exit status: 0 all files valid, 1 a file is invalid (or has warnings, \
+            with --strict), 2 usage error or a file that cannot be read.
 
             Example:  smfkit validate manifests/*.xml
             """
@@ -38,11 +42,21 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .customLong("dtd"), help: ArgumentHelp("Validate against this DTD file.", valueName: "path"))
     var dtdPath: String?
 
+    @Flag(help: "Fail (exit 1) on warnings too, as svccfg validate fails on template warnings.")
+    var strict = false
+
+    @Flag(help: "Print every rule id with a one-line description, and exit.")
+    var listRules = false
+
     func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("name at least one SMF XML file to validate") }
+        guard listRules || !files.isEmpty else { throw ValidationError("name at least one SMF XML file to validate") }
     }
 
     func run() throws {
+        if listRules {
+            print(RuleCatalog.all.map { "\($0.id)  \($0.summary)" }.joined(separator: "\n"))
+            return
+        }
         let source: DTDSource
         do {
             source = try DTDSource.choose(override: dtdPath)
@@ -66,6 +80,7 @@ struct ValidateCommand: ParsableCommand {
 
         if reports.contains(where: \.isUnreadable) { throw ExitCode(2) }
         if reports.contains(where: { !$0.isValid }) { throw ExitCode(1) }
+        if strict, diagnostics.contains(where: { $0.severity == .warning }) { throw ExitCode(1) }
     }
 
     private func printError(_ text: String, terminator: String = "\n") {

@@ -14,16 +14,16 @@ public enum BuiltinTemplates {
     /// `restarter.xml`'s `target='delegate'` pg_patterns: what every instance
     /// svc.startd runs must (or may) have.
     public static let startdDelegate: [PGPattern] = [
-        pg("start", "method", required: true, methodProperties, target: "delegate"),
-        pg("stop", "method", required: true, methodProperties, target: "delegate"),
-        pg("refresh", "method", required: false, methodProperties, target: "delegate"),
-        pg("startd", "framework", required: false, target: "delegate", props: [
+        pg("start", "method", required: true, target: "delegate", methodProperties),
+        pg("stop", "method", required: true, target: "delegate", methodProperties),
+        pg("refresh", "method", required: false, target: "delegate", methodProperties),
+        pg("startd", "framework", required: false, target: "delegate", [
             prop("duration", .astring, one, constraints: ["contract", "transient", "child"]),
             prop("ignore_error", .astring, one),
             prop("need_session", .boolean, one),
             prop("utmpx_prefix", .astring, one),
         ]),
-        pg("restarter", "framework", required: false, target: "delegate", props: [
+        pg("restarter", "framework", required: false, target: "delegate", [
             prop("alt_logfile", .astring, one), prop("logfile", .astring, one),
             prop("contract", .count, one), prop("start_pid", .count, one),
             prop("start_method_timestamp", .time, one), prop("auxiliary_state", .astring, one),
@@ -50,6 +50,22 @@ public enum BuiltinTemplates {
                  constraints: ["require_all", "require_any", "optional_all", "exclude_all"]),
             prop("restart_on", .astring, one, required: true, constraints: ["none", "error", "restart", "refresh"]),
             prop("type", .astring, one, required: true, constraints: ["service", "path"]),
+        ]),
+        // These two match the groups svccfg stores templates in; smfkit checks
+        // templates by their own rules instead, but keeps the data whole.
+        pg(nil, "template_pg_pattern", required: false, [
+            prop("name", .astring, one), prop("type", .astring, one), prop("required", .boolean, one),
+            prop("target", .astring, one, constraints: ["this", "instance", "delegate", "all"]),
+        ]),
+        pg(nil, "template_prop_pattern", required: false, [
+            prop("name", .astring, one, required: true), prop("pg_pattern", .astring, one, required: true),
+            prop("required", .boolean, one), prop("type", .astring, one),
+            prop("visibility", .astring, one, constraints: ["hidden", "readonly", "readwrite"]),
+            prop("cardinality_min", .count, one), prop("cardinality_max", .count, one),
+            prop("internal_separators", .astring, ("1", maxCount)), prop("constraint_name", .astring, ("1", maxCount)),
+            prop("constraint_range", .astring, ("1", maxCount)), prop("choices_range", .astring, ("1", maxCount)),
+            prop("choices_name", .astring, ("1", maxCount)),
+            prop("choices_include_values", .astring, one, constraints: ["constraints", "values"]),
         ]),
         pg("method_context", "framework", required: false, contextProperties(environment: false)),
         pg("firewall_context", "com.sun,fw_definition", required: false, [
@@ -90,10 +106,10 @@ public enum BuiltinTemplates {
     }
 
     private static func pg(
-        _ name: String?, _ type: String, required: Bool, _ props: [PropPattern] = [], target: String = "all", props extra: [PropPattern] = []
+        _ name: String?, _ type: String, required: Bool, target: String = "all", _ props: [PropPattern]
     ) -> PGPattern {
         PGPattern(name: name ?? "", type: type, required: required ? "true" : "false", target: target,
-                  propPatterns: props + extra)
+                  propPatterns: props)
     }
 
     private static func prop(

@@ -1,18 +1,35 @@
 /// The numbers inside templates, parsed as svccfg parses them.
 enum TemplateNumbers {
-    /// `cardinality min max` as unsigned decimals (`lxml_get_cardinality_attribute`:
-    /// digits only, no sign); nil if either is absent or not a number, or
-    /// min exceeds max.
+    /// `cardinality min max` as svccfg stores them; nil unless both are
+    /// present, numbers, and min <= max (template validation enforces a
+    /// cardinality only when both properties exist).
     static func cardinality(of pattern: PropPattern) -> (UInt64, UInt64)? {
         guard let cardinality = pattern.cardinality,
-              let min = cardinality.min.flatMap(unsignedDecimal), let max = cardinality.max.flatMap(unsignedDecimal),
+              case .number(let min)? = cardinality.min.map(cardinalityBound),
+              case .number(let max)? = cardinality.max.map(cardinalityBound),
               min <= max else { return nil }
         return (min, max)
     }
 
-    static func unsignedDecimal(_ text: String) -> UInt64? {
-        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return UInt64(text)
+    enum CardinalityBound: Equatable {
+        /// Empty: svccfg stores nothing.
+        case absent
+        case number(UInt64)
+        /// The first character that is neither white space nor a digit.
+        case illegalCharacter(Character)
+        /// Digits first, but not a whole unsigned decimal.
+        case notANumber
+    }
+
+    /// `lxml_get_cardinality_attribute`: white space may lead, then the
+    /// first character must be a digit (so no sign), then `strtoull` base 10
+    /// must consume everything.
+    static func cardinalityBound(_ text: String) -> CardinalityBound {
+        if text.isEmpty { return .absent }
+        if let first = text.first(where: { !$0.isWhitespace }), !(first.isASCII && first.isNumber) {
+            return .illegalCharacter(first)
+        }
+        return NumericSyntax.parseCount(text).map(CardinalityBound.number) ?? .notANumber
     }
 
     /// A `range`'s bounds (`verify_range`): base 0, signed if either bound
@@ -33,56 +50,5 @@ enum TemplateNumbers {
             return value >= WideInt(negative: true, magnitude: UInt64(Int64.max) + 1) && value <= WideInt(negative: false, magnitude: UInt64(Int64.max)) ? value : nil
         }
         return WideInt(negative: false, magnitude: negative ? 0 &- magnitude : magnitude)
-    }
-}
-
-/// Whether a property value meets a prop_pattern's `constraints`
-/// (`scf_tmpl_value_in_constraint`): it equals a constraint value or, for
-/// count and integer, lies in a range.
-enum ConstraintCheck {
-    static func allows(_ value: String, of type: SMFType, _ constraints: ValueSet) -> Bool {
-        switch type {
-        case .count, .integer:
-            let signed = type == .integer
-            let parsed: WideInt? = signed ? NumericSyntax.parseInteger(value).map(WideInt.init)
-                : NumericSyntax.parseCount(value).map { WideInt(negative: false, magnitude: $0) }
-            guard let number = parsed else { return false }
-            if constraints.ranges.contains(where: { TemplateNumbers.range($0)?.contains(number) ?? false }) {
-                return true
-            }
-            return constraints.values.contains { TemplateNumbers.number($0.name, signed: signed) == number }
-        case .boolean:
-            // libscf compares booleans as numbers, so only constraint names
-            // `0` and `1` can ever match (smf.md §4.3 item 8).
-            let number = WideInt(negative: false, magnitude: value == "true" ? 1 : 0)
-            return constraints.values.contains { TemplateNumbers.number($0.name, signed: false) == number }
-        default:
-            return constraints.values.contains { $0.name == value }
-        }
-    }
-}
-
-/// A signed 65-bit number: enough for both `strtoull` and `strtoll` results
-/// without platform-dependent 128-bit integers.
-struct WideInt: Comparable, Hashable {
-    var negative: Bool
-    var magnitude: UInt64
-
-    init(negative: Bool, magnitude: UInt64) {
-        self.negative = negative && magnitude != 0
-        self.magnitude = magnitude
-    }
-
-    init(_ value: Int64) {
-        self.init(negative: value < 0, magnitude: value.magnitude)
-    }
-
-    static func < (lhs: WideInt, rhs: WideInt) -> Bool {
-        switch (lhs.negative, rhs.negative) {
-        case (true, false): true
-        case (false, true): false
-        case (false, false): lhs.magnitude < rhs.magnitude
-        case (true, true): lhs.magnitude > rhs.magnitude
-        }
     }
 }

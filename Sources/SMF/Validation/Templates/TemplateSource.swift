@@ -1,29 +1,48 @@
 /// Where a pg_pattern applied to an instance comes from, in the order
-/// template validation searches them (`scf_tmpl.c`, smf.md §4.3).
+/// template validation searches them (`svccfg_tmpl.c: next_pattern_pg`,
+/// smf.md §4.3).
 public enum TemplateLevel: Int, Comparable, Sendable, CaseIterable {
     case instance, service, restarter, global
 
     public static func < (lhs: TemplateLevel, rhs: TemplateLevel) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    /// The `target` values that apply at this level (`target_check`).
-    var applicableTargets: Set<String> {
-        switch self {
-        case .instance: ["this"]
-        case .service: ["this", "instance"]
-        case .restarter: ["delegate"]
-        case .global: ["all"]
+    /// Whether a pg_pattern declared at this level with `target` applies to
+    /// the instance being validated (`svccfg_tmpl.c: target_check`): `this`
+    /// at the instance and service levels, `delegate` from a restarter or
+    /// global, `instance` only from the service, `all` only from global.
+    /// An unknown target applies everywhere, as in svccfg.
+    func applies(target: String?) -> Bool {
+        // A missing or empty target means `this`.
+        switch target.flatMap({ $0.isEmpty ? nil : $0 }) ?? "this" {
+        case "this": self == .instance || self == .service
+        case "delegate": self == .restarter || self == .global
+        case "instance": self == .service
+        case "all": self == .global
+        default: true
         }
     }
 }
 
 /// One pg_pattern that applies to an instance, and where it came from.
 struct AppliedPattern {
-    var level: TemplateLevel
-    var pattern: PGPattern
+    let level: TemplateLevel
+    let pattern: PGPattern
+    /// Its prop_patterns by name (the first of a name wins).
+    private let propPatterns: [String: PropPattern]
+
+    init(level: TemplateLevel, pattern: PGPattern) {
+        self.level = level
+        self.pattern = pattern
+        var byName: [String: PropPattern] = [:]
+        for prop in pattern.propPatterns where byName[prop.name] == nil { byName[prop.name] = prop }
+        propPatterns = byName
+    }
 
     var name: String { pattern.name ?? "" }
     var type: String { pattern.type ?? "" }
     var isRequired: Bool { pattern.required == "true" }
+
+    func propPattern(named name: String) -> PropPattern? { propPatterns[name] }
 }
 
 extension ComposedInstance {
@@ -34,14 +53,15 @@ extension ComposedInstance {
     var appliedPatterns: [AppliedPattern] {
         var applied: [AppliedPattern] = []
         func add(_ patterns: [PGPattern], _ level: TemplateLevel) {
-            for pattern in patterns where level.applicableTargets.contains(pattern.target ?? "this") {
+            for pattern in patterns where level.applies(target: pattern.target) {
                 applied.append(AppliedPattern(level: level, pattern: pattern))
             }
         }
         add(instance.entity.template?.pgPatterns ?? [], .instance)
         add(service.entity.template?.pgPatterns ?? [], .service)
         if isDelegatedToStartd { add(BuiltinTemplates.startdDelegate, .restarter) }
-        add(BuiltinTemplates.global, .global)
+        // svccfg does not load the global templates for the global service.
+        if service.name != BuiltinTemplates.globalServiceName { add(BuiltinTemplates.global, .global) }
         return applied
     }
 }

@@ -1,89 +1,144 @@
 import Diagnostics
 
-/// Applies templates to an instance's composed view, as
-/// `svccfg_tmpl.c: tmpl_validate_bundle` does per instance (smf.md §4.3).
-enum TemplateValidator {
-    /// Groups whose type marks them as template data are not validated as
-    /// ordinary groups.
-    private static let templateGroupTypes: Set<String> = ["template", "template_pg_pattern", "template_prop_pattern"]
+/// Applies templates to each instance's composed view, as
+/// `svccfg_tmpl.c: tmpl_validate_instance` does for every instance of a
+/// manifest (smf.md §4.3): each group against its pg_pattern, then the
+/// required groups.
+///
+/// Instances without templates of their own see the same patterns, so the
+/// service groups they inherit are validated once per service and the
+/// findings stamped with each instance's FMRI: many instances of a large
+/// service cost their own groups, not the service's again.
+final class TemplateValidator {
+    private var patternsByContext: [String: PatternIndex] = [:]
+    private var serviceFindingsByContext: [String: [TemplateFinding]] = [:]
 
-    static func findings(for composed: ComposedInstance) -> [TemplateFinding] {
-        let patterns = composed.appliedPatterns
+    func findings(for composed: ComposedInstance) -> [TemplateFinding] {
+        let ownPatterns = composed.instance.entity.template?.pgPatterns ?? []
+        // What decides the applicable patterns besides the instance's own.
+        let context: String? = ownPatterns.isEmpty
+            ? "\(composed.service.name)\u{0}\(composed.isDelegatedToStartd)" : nil
+        let patterns = context.flatMap { patternsByContext[$0] } ?? PatternIndex(composed.appliedPatterns)
+        if let context { patternsByContext[context] = patterns }
+
         var findings: [TemplateFinding] = []
-        for group in composed.groups where !templateGroupTypes.contains(group.type ?? "") {
-            guard let match = matchingPattern(for: group, in: patterns) else { continue }
-            findings += check(group, against: match, fmri: composed.fmri)
+        let view = composed.view
+        // Only groups of type `template` are skipped (`tmpl_validate_entity_pgs`).
+        for own in view.instanceGroups.groups {
+            guard let group = view.group(named: own.name), group.type != "template",
+                  let match = patterns.match(for: group) else { continue }
+            findings += Self.check(group, against: match, fmri: composed.fmri)
         }
-        for applied in patterns where applied.isRequired && !applied.name.isEmpty {
-            if composed.groups[group: applied.name] == nil {
-                findings.append(TemplateFinding(
-                    kind: .requiredPropertyGroup, level: applied.level,
-                    message: "\(TemplateFinding.Kind.requiredPropertyGroup.rawValue): FMRI=\"\(composed.fmri)\"; "
-                        + "Name of missing property group=\"\(applied.name)\"; Type of missing property group="
-                        + "\"\(applied.type)\"",
-                    location: composed.instance.location ?? composed.service.location))
+        let inherited: [TemplateFinding]
+        if let context, let cached = serviceFindingsByContext[context] {
+            inherited = cached
+        } else {
+            inherited = view.serviceGroups.groups.flatMap { group -> [TemplateFinding] in
+                guard group.type != "template", let match = patterns.match(for: group) else { return [] }
+                return Self.check(group, against: match, fmri: composed.fmri)
             }
+            if let context { serviceFindingsByContext[context] = inherited }
+        }
+        findings += inherited.filter { !view.instanceDefines($0.group ?? "") }.map {
+            var finding = $0
+            finding.fmri = composed.fmri
+            return finding
+        }
+        // `tmpl_required_pg_present`: the composed view is keyed by name and type.
+        for applied in patterns.required {
+            if let group = view.group(named: applied.name), applied.type.isEmpty || group.type == applied.type {
+                continue
+            }
+            findings.append(TemplateFinding(
+                kind: .requiredPropertyGroup, level: applied.level, fmri: composed.fmri, group: nil,
+                detail: "; Name of missing property group=\"\(applied.name)\"; Type of missing property group="
+                    + "\"\(applied.type)\"",
+                location: composed.instance.location ?? composed.service.location))
         }
         return findings
     }
 
-    /// The pg_pattern a group is checked against (`tmpl_find_pg_pattern`): a
-    /// pattern naming the group (with a type, then without), then one naming
-    /// its type only, then a wildcard; at each step the most authoritative
-    /// level wins.
+    /// The pg_pattern a group is checked against (`tmpl_find_pg_pattern`).
     static func matchingPattern(for group: PropertyGroupView, in patterns: [AppliedPattern]) -> AppliedPattern? {
-        let steps: [(AppliedPattern) -> Bool] = [
-            { $0.name == group.name && !$0.type.isEmpty },
-            { $0.name == group.name && $0.type.isEmpty },
-            { $0.name.isEmpty && !$0.type.isEmpty && $0.type == group.type },
-            { $0.name.isEmpty && $0.type.isEmpty },
-        ]
-        for step in steps {
-            if let match = patterns.first(where: step) { return match }
-        }
-        return nil
+        PatternIndex(patterns).match(for: group)
     }
 
+    /// `tmpl_validate_pg` and `tmpl_validate_prop`.
     private static func check(_ group: PropertyGroupView, against applied: AppliedPattern, fmri: String)
         -> [TemplateFinding]
     {
         var findings: [TemplateFinding] = []
-        let prefix = "FMRI=\"\(fmri)\"; Property group=\"\(group.name)\""
         func report(_ kind: TemplateFinding.Kind, _ detail: String, _ location: SourceLocation?) {
-            findings.append(TemplateFinding(kind: kind, level: applied.level,
-                                            message: "\(kind.rawValue): \(prefix)\(detail)", location: location))
+            findings.append(TemplateFinding(kind: kind, level: applied.level, fmri: fmri, group: group.name,
+                                            detail: detail, location: location))
         }
-        if !applied.type.isEmpty, let type = group.type, type != applied.type {
-            report(.propertyGroupType, "; Type=\"\(type)\"; Template type=\"\(applied.type)\"", group.location)
+        if !applied.type.isEmpty {
+            if let type = group.type, !type.isEmpty {
+                if type != applied.type {
+                    report(.propertyGroupType, "; Type=\"\(type)\"; Template type=\"\(applied.type)\"", group.location)
+                }
+            } else {
+                report(.missingGroupType, "; Template type=\"\(applied.type)\"", group.location)
+            }
         }
         for property in group.properties {
-            guard let propPattern = applied.pattern.propPatterns.first(where: { $0.name == property.name }) else {
-                continue
-            }
-            let where_ = "; Property=\"\(property.name)\""
-            if let wanted = propPattern.type.flatMap(SMFType.init(rawValue:)), let actual = property.smfType,
-               !wanted.accepts(actual) {
-                report(.propertyType, "\(where_); Type=\"\(actual.rawValue)\"; Template type=\"\(wanted.rawValue)\"",
-                       property.location)
-                continue
+            guard let propPattern = applied.propPattern(named: property.name) else { continue }
+            let at = "; Property=\"\(property.name)\""
+            if let typeText = propPattern.type, !typeText.isEmpty {
+                if let wanted = SMFType(rawValue: typeText) {
+                    if let actual = property.smfType, !wanted.accepts(actual) {
+                        report(.propertyType, "\(at); Type=\"\(actual.rawValue)\"; Template type=\"\(wanted.rawValue)\"",
+                               property.location)
+                    }
+                } else {
+                    report(.invalidPatternType, "\(at); Template type=\"\(typeText)\"", property.location)
+                }
             }
             if let (min, max) = TemplateNumbers.cardinality(of: propPattern),
                !(min == 0 && max == UInt64.max), !(min...max).contains(UInt64(property.values.count)) {
-                report(.cardinality, "\(where_); Number of values=\(property.values.count); Minimum=\(min); "
+                report(.cardinality, "\(at); Number of values=\(property.values.count); Minimum=\(min); "
                     + "Maximum=\(max)", property.location)
             }
-            if let constraints = propPattern.constraints, !(constraints.values.isEmpty && constraints.ranges.isEmpty),
-               let type = property.smfType ?? propPattern.type.flatMap(SMFType.init(rawValue:)) {
-                for value in property.values where !ConstraintCheck.allows(value.text, of: type, constraints) {
-                    report(.constraint, "\(where_); Value=\"\(value.text)\"", value.location ?? property.location)
-                }
+            guard let constraints = propPattern.constraints, let type = property.smfType else { continue }
+            for problem in ConstraintCheck.problems(of: property.values, type: type, constraints) {
+                report(problem.kind, "\(at)\(problem.detail)", problem.value?.location ?? property.location)
             }
         }
+        let names = Set(group.properties.map(\.name))
         for propPattern in applied.pattern.propPatterns where propPattern.required == "true" {
-            if group[property: propPattern.name] == nil {
+            if !names.contains(propPattern.name) {
                 report(.requiredProperty, "; Name of missing property=\"\(propPattern.name)\"", group.location)
             }
         }
         return findings
+    }
+}
+
+/// The patterns that apply to an instance, hashed for `tmpl_find_pg_pattern`:
+/// the most specific kind of pattern wins — naming the group (with a type,
+/// then without), then naming its type only, then a wildcard — and among
+/// patterns of one kind, the most specific level (instance, service,
+/// restarter, global).
+struct PatternIndex {
+    let required: [AppliedPattern]
+    private var namedTyped: [String: AppliedPattern] = [:]
+    private var named: [String: AppliedPattern] = [:]
+    private var typed: [String: AppliedPattern] = [:]
+    private var wildcard: AppliedPattern?
+
+    init(_ patterns: [AppliedPattern]) {
+        required = patterns.filter { $0.isRequired && !$0.name.isEmpty }
+        for pattern in patterns.sorted(by: { $0.level < $1.level }) {
+            switch (pattern.name.isEmpty, pattern.type.isEmpty) {
+            case (false, false): if namedTyped[pattern.name] == nil { namedTyped[pattern.name] = pattern }
+            case (false, true): if named[pattern.name] == nil { named[pattern.name] = pattern }
+            case (true, false): if typed[pattern.type] == nil { typed[pattern.type] = pattern }
+            case (true, true): if wildcard == nil { wildcard = pattern }
+            }
+        }
+    }
+
+    func match(for group: PropertyGroupView) -> AppliedPattern? {
+        namedTyped[group.name] ?? named[group.name] ?? group.type.flatMap { typed[$0] } ?? wildcard
     }
 }

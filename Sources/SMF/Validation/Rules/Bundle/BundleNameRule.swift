@@ -3,8 +3,8 @@ import Diagnostics
 /// `lxml_get_bundle`: a bundle needs a non-empty name
 /// (`service bundle lacks name attribute`).
 public struct BundleNameRule: SemanticRule {
-    public let id = "smf.bundle.name"
-    public let summary = "every service_bundle has a non-empty name"
+    public static let id = "smf.bundle.name"
+    public static let summary = "every service_bundle has a non-empty name"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -4,8 +4,8 @@ import Diagnostics
 /// import/validate, `profile` for apply (`lxml_get_bundle`: `document is not
 /// a manifest.`). Nested bundles must have the same type as the document.
 public struct BundleTypeRule: SemanticRule {
-    public let id = "smf.bundle.type"
-    public let summary = "service_bundle type is manifest or profile, and nested bundles have the same type"
+    public static let id = "smf.bundle.type"
+    public static let summary = "service_bundle type is manifest or profile, and nested bundles have the same type"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

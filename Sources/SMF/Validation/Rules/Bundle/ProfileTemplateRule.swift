@@ -3,15 +3,15 @@ import Diagnostics
 /// A profile may not carry templates (`lxml_get_template`: `Template data for
 /// "%s" may not be modified in a profile.`).
 public struct ProfileTemplateRule: SemanticRule {
-    public let id = "smf.profile.template"
-    public let summary = "profiles carry no <template>"
+    public static let id = "smf.profile.template"
+    public static let summary = "profiles carry no <template>"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {
         guard document.isProfile else { return [] }
         return document.entities.compactMap { entity in
             guard let template = entity.entity.template else { return nil }
-            return diagnostic("Template data for \"\(entity.fmri)\" may not be modified in a profile.",
+            return diagnostic("Template data for \"\(entity.name)\" may not be modified in a profile.",
                               at: template.location, in: document)
         }
     }

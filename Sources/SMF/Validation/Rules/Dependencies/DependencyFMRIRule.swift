@@ -3,8 +3,8 @@ import Diagnostics
 /// `lxml_get_dependency`: each `service_fmri` of a dependency is stored as an
 /// fmri value, so it must parse (`illegal value "%s" for fmri (%s)`).
 public struct DependencyFMRIRule: SemanticRule {
-    public let id = "smf.dependency.fmri"
-    public let summary = "dependency service_fmri values are valid FMRIs (svc: or file:)"
+    public static let id = "smf.dependency.fmri"
+    public static let summary = "dependency service_fmri values are valid FMRIs (svc: or file:)"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

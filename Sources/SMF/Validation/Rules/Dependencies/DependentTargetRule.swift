@@ -4,8 +4,8 @@ import Diagnostics
 /// (`The FMRI for the "%s" dependent is invalid.`) and name a service or an
 /// instance (`… specifies neither a service nor an instance.`). Import-time.
 public struct DependentTargetRule: SemanticRule {
-    public let id = "smf.dependent.target"
-    public let summary = "a dependent's service_fmri is an svc FMRI naming a service or instance"
+    public static let id = "smf.dependent.target"
+    public static let summary = "a dependent's service_fmri is an svc FMRI naming a service or instance"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

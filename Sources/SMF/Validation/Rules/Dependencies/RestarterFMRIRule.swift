@@ -4,8 +4,8 @@ import Diagnostics
 /// instance; template validation cannot find the restarter's templates
 /// otherwise, and svc.startd cannot hand the instance to it.
 public struct RestarterFMRIRule: SemanticRule {
-    public let id = "smf.restarter.fmri"
-    public let summary = "a restarter's service_fmri is an svc FMRI naming a service or instance"
+    public static let id = "smf.restarter.fmri"
+    public static let summary = "a restarter's service_fmri is an svc FMRI naming a service or instance"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

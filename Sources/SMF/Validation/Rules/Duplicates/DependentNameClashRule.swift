@@ -4,8 +4,8 @@ import Diagnostics
 /// group the entity already has, in practice a `<dependency>` (`Property
 /// group and dependent of entity %s have same name "%s".`).
 public struct DependentNameClashRule: SemanticRule {
-    public let id = "smf.dependent.name-clash"
-    public let summary = "a dependent's name differs from the entity's dependencies (and earlier groups)"
+    public static let id = "smf.dependent.name-clash"
+    public static let summary = "a dependent's name differs from the entity's dependencies (and earlier groups)"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {
@@ -19,6 +19,8 @@ public struct DependentNameClashRule: SemanticRule {
                 earlier.insert("general")
             }
             return entity.entity.dependents.compactMap { (dependent) -> Diagnostic? in
+                // The first dependent creates the `dependents` group.
+                defer { earlier.insert("dependents") }
                 guard earlier.contains(dependent.name) else { return nil }
                 return diagnostic("Property group and dependent of entity \(entity.fmri) have same name "
                     + "\"\(dependent.name)\".", at: dependent.location, in: document)

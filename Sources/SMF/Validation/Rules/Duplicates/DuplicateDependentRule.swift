@@ -2,8 +2,8 @@ import Diagnostics
 
 /// `lxml_get_dependent`: `Multiple definitions of dependent %s in entity %s.`
 public struct DuplicateDependentRule: SemanticRule {
-    public let id = "smf.duplicate.dependent"
-    public let summary = "no dependent name is used twice in one entity"
+    public static let id = "smf.duplicate.dependent"
+    public static let summary = "no dependent name is used twice in one entity"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

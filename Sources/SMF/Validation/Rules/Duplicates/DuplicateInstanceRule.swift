@@ -4,8 +4,8 @@ import Diagnostics
 /// `<create_default_instance>` creates `default`, so it and an
 /// `<instance name='default'>` are a duplicate too.
 public struct DuplicateInstanceRule: SemanticRule {
-    public let id = "smf.duplicate.instance"
-    public let summary = "no instance is defined twice in a service (create_default_instance counts as 'default')"
+    public static let id = "smf.duplicate.instance"
+    public static let summary = "no instance is defined twice in a service (create_default_instance counts as 'default')"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -5,8 +5,8 @@ import Diagnostics
 /// the properties svccfg synthesises (`general/enabled`, a method's `exec`,
 /// a dependency's `entities` …).
 public struct DuplicatePropertyRule: SemanticRule {
-    public let id = "smf.duplicate.property"
-    public let summary = "no property is defined twice in a (merged) property group, synthesised ones included"
+    public static let id = "smf.duplicate.property"
+    public static let summary = "no property is defined twice in a (merged) property group, synthesised ones included"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -2,8 +2,8 @@ import Diagnostics
 
 /// `internal_attach_service`: `Multiple definitions for service %s in bundle %s.`
 public struct DuplicateServiceRule: SemanticRule {
-    public let id = "smf.duplicate.service"
-    public let summary = "no service is defined twice in a bundle"
+    public static let id = "smf.duplicate.service"
+    public static let summary = "no service is defined twice in a bundle"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

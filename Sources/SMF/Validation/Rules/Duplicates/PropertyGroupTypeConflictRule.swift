@@ -5,8 +5,8 @@ import Diagnostics
 /// covers the groups svccfg makes itself: a method or dependency named like
 /// an explicit group, `general`, `method_context`, `dependents`.
 public struct PropertyGroupTypeConflictRule: SemanticRule {
-    public let id = "smf.duplicate.property-group"
-    public let summary = "a property group name is not reused with another type (incl. method/dependency groups)"
+    public static let id = "smf.duplicate.property-group"
+    public static let summary = "a property group name is not reused with another type (incl. method/dependency groups)"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

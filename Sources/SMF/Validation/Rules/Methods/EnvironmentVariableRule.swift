@@ -4,8 +4,8 @@ import Diagnostics
 /// (`Invalid environment variable "%s".`), and not in the `SMF_` namespace
 /// svc.startd sets itself (`…; "SMF_" prefix is reserved.`).
 public struct EnvironmentVariableRule: SemanticRule {
-    public let id = "smf.method.envvar"
-    public let summary = "envvar names are non-empty, contain no '=', and do not start with SMF_"
+    public static let id = "smf.method.envvar"
+    public static let summary = "envvar names are non-empty, contain no '=', and do not start with SMF_"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -4,19 +4,19 @@ import Diagnostics
 /// service (`startd/duration=transient`) has none, so the method fails at
 /// run time.
 public struct KillOnTransientRule: SemanticRule {
-    public let id = "smf.method.kill-transient"
-    public let summary = ":kill is not used by a transient service (lint)"
-    public let severity = Diagnostic.Severity.warning
+    public static let id = "smf.method.kill-transient"
+    public static let summary = ":kill is not used by a transient service (lint)"
+    public static let severity = Diagnostic.Severity.warning
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {
         guard !document.isProfile else { return [] }
         var found: [Diagnostic] = []
         for composed in document.composedInstances where composed.isDelegatedToStartd {
-            guard composed.groups[group: "startd"]?[property: "duration"]?.values.first?.text == "transient" else {
+            guard composed.view.group(named: "startd")?[property: "duration"]?.values.first?.text == "transient" else {
                 continue
             }
-            for group in composed.groups where group.type == "method" {
+            for group in composed.view.groups(ofType: "method") {
                 guard let exec = group[property: "exec"], let text = exec.values.first?.text,
                       case .kill = SpecialMethod(exec: text) else { continue }
                 found.append(diagnostic("method '\(group.name)' of \(composed.fmri) is \"\(text)\", but the "

@@ -5,9 +5,9 @@ import Diagnostics
 /// `restarter/…` properties exist only at run time, and a full FMRI may name
 /// another entity, so neither is checked.
 public struct MethodTokenPropertyRule: SemanticRule {
-    public let id = "smf.method.token-property"
-    public let summary = "%{pg/prop} tokens name a property the instance's composed view has (lint)"
-    public let severity = Diagnostic.Severity.warning
+    public static let id = "smf.method.token-property"
+    public static let summary = "%{pg/prop} tokens name a property the instance's composed view has (lint)"
+    public static let severity = Diagnostic.Severity.warning
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {
@@ -15,14 +15,14 @@ public struct MethodTokenPropertyRule: SemanticRule {
         var found: [Diagnostic] = []
         var reported: Set<String> = []
         for composed in document.composedInstances where composed.isDelegatedToStartd {
-            for group in composed.groups where group.type == "method" {
+            for group in composed.view.groups(ofType: "method") {
                 guard let exec = group[property: "exec"], let text = exec.values.first?.text,
                       case .success(let tokens) = MethodTokens.tokenize(text) else { continue }
                 for case .property(let reference) in tokens {
                     guard !reference.spec.contains("/:properties/"),
                           let (pgName, propName) = reference.propertyGroupAndName,
                           pgName != "restarter",
-                          composed.groups[group: pgName]?[property: propName] == nil else { continue }
+                          composed.view.group(named: pgName)?[property: propName] == nil else { continue }
                     let message = "method '\(group.name)' of \(composed.fmri) uses %{\(reference.spec)}, but the "
                         + "instance has no property \(pgName)/\(propName); svc.startd will fail the method"
                     if reported.insert(message).inserted {

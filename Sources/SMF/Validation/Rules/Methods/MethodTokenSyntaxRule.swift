@@ -1,29 +1,35 @@
 import Diagnostics
 
-/// svc.startd's token grammar (`expand.c`); svccfg stores `exec` unchecked,
-/// so a bad token is found only when the method runs and fails
-/// (`unknown method token`, `parse error` for an unclosed `%{`).
+/// svc.startd's token grammar (`expand.c`): svccfg stores `exec` unchecked,
+/// so a bad token is found only when the method runs and fails (`unknown
+/// method token`, `parse error` for an unclosed `%{`). Only svc.startd
+/// expands tokens, so only the methods of instances it runs are linted.
 public struct MethodTokenSyntaxRule: SemanticRule {
-    public let id = "smf.method.token"
-    public let summary = "exec strings use only %%, %r, %m, %s, %i, %f and closed %{…} tokens (lint)"
-    public let severity = Diagnostic.Severity.warning
+    public static let id = "smf.method.token"
+    public static let summary = "exec strings use only %%, %r, %m, %s, %i, %f and closed %{…} tokens (lint)"
+    public static let severity = Diagnostic.Severity.warning
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {
-        document.entities.flatMap { (entity) -> [Diagnostic] in
-            entity.entity.execMethods.compactMap { method in
-                guard SpecialMethod(exec: method.exec) == nil,
-                      case .failure(let error) = MethodTokens.tokenize(method.exec) else { return nil }
-                switch error {
+        var found: [Diagnostic] = []
+        var reported: Set<String> = []
+        for composed in document.composedInstances where composed.isDelegatedToStartd {
+            for group in composed.view.groups(ofType: "method") {
+                guard let exec = group[property: "exec"], let text = exec.values.first?.text,
+                      SpecialMethod(exec: text) == nil,
+                      case .failure(let error) = MethodTokens.tokenize(text) else { continue }
+                let message = switch error {
                 case .unknownToken(let character, _):
-                    return diagnostic("unknown method token \"%\(character)\" in exec of method '\(method.name)'; "
-                        + "svc.startd will fail the method (write %% for a literal %)", at: method.location,
-                        in: document)
+                    "unknown method token \"%\(character)\" in exec of method '\(group.name)'; svc.startd will fail "
+                        + "the method (write %% for a literal %)"
                 case .unterminatedProperty:
-                    return diagnostic("\"%{\" without a closing \"}\" in exec of method '\(method.name)'; "
-                        + "svc.startd will fail the method with a parse error", at: method.location, in: document)
+                    "\"%{\" without a closing \"}\" in exec of method '\(group.name)'; svc.startd will fail the "
+                        + "method with a parse error"
                 }
+                let diagnostic = diagnostic(message, at: exec.location, in: document)
+                if reported.insert(diagnostic.description).inserted { found.append(diagnostic) }
             }
         }
+        return found
     }
 }

@@ -3,8 +3,8 @@ import Diagnostics
 /// `lxml_get_exec_method`: `timeout_seconds` is read like a count (`-1`
 /// allowed, meaning infinite): `illegal value "%s" for timeout_seconds (%s)`.
 public struct TimeoutSecondsRule: SemanticRule {
-    public let id = "smf.method.timeout"
-    public let summary = "exec_method timeout_seconds is an unsigned decimal number (-1 allowed)"
+    public static let id = "smf.method.timeout"
+    public static let summary = "exec_method timeout_seconds is an unsigned decimal number (-1 allowed)"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

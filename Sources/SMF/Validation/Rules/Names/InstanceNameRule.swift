@@ -4,8 +4,8 @@ import Diagnostics
 /// import refuses it when svc.configd creates the instance
 /// (`Invalid instance name "%s".`).
 public struct InstanceNameRule: SemanticRule {
-    public let id = "smf.name.instance"
-    public let summary = "instance names satisfy uu_check_name with UU_NAME_DOMAIN (checked at import)"
+    public static let id = "smf.name.instance"
+    public static let summary = "instance names satisfy uu_check_name with UU_NAME_DOMAIN (checked at import)"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -3,8 +3,8 @@ import Diagnostics
 /// Every name and property group type fits the repository's 119 bytes
 /// (`REP_PROTOCOL_NAME_LEN`); a longer one cannot be stored.
 public struct NameLengthRule: SemanticRule {
-    public let id = "smf.name.length"
-    public let summary = "service, instance, property group, property names and pg types are at most 119 bytes"
+    public static let id = "smf.name.length"
+    public static let summary = "service, instance, property group, property names and pg types are at most 119 bytes"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -5,8 +5,8 @@ import Diagnostics
 /// refuses them (`… has property group with invalid name "%s" or type "%s".`);
 /// svccfg validate misses it.
 public struct PropertyGroupNameRule: SemanticRule {
-    public let id = "smf.name.property-group"
-    public let summary = "property group names and types (incl. method/dependency names) satisfy UU_NAME_DOMAIN"
+    public static let id = "smf.name.property-group"
+    public static let summary = "property group names and types (incl. method/dependency names) satisfy UU_NAME_DOMAIN"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -4,8 +4,8 @@ import Diagnostics
 /// at import; svccfg validate misses it). An empty name is reported by
 /// `smf.property.attributes`.
 public struct PropertyNameRule: SemanticRule {
-    public let id = "smf.name.property"
-    public let summary = "property names satisfy UU_NAME_DOMAIN (checked at import)"
+    public static let id = "smf.name.property"
+    public static let summary = "property names satisfy UU_NAME_DOMAIN (checked at import)"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {
@@ -13,7 +13,10 @@ public struct PropertyNameRule: SemanticRule {
             entity.propertyGroups.groups.flatMap { group in
                 group.properties.compactMap { property in
                     guard !property.name.isEmpty, !SMFName.isValid(property.name, as: .domain) else { return nil }
-                    return diagnostic("Invalid property name \"\(property.name)\" in property group "
+                    // A dependent's name is stored as property dependents/<name>.
+                    let origin = group.name == "dependents"
+                        && entity.entity.dependents.contains { $0.name == property.name } ? " (a dependent's name)" : ""
+                    return diagnostic("Invalid property name \"\(property.name)\"\(origin) in property group "
                         + "\"\(group.name)\" of \(entity.fmri).", at: property.location, in: document)
                 }
             }

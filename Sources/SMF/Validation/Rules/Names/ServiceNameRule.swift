@@ -3,8 +3,8 @@ import Diagnostics
 /// `svccfg_xml.c: validate_service_name`: `svc:/NAME` must parse as the FMRI
 /// of a service (so `UU_NAME_DOMAIN | UU_NAME_PATH`, and no `:`).
 public struct ServiceNameRule: SemanticRule {
-    public let id = "smf.name.service"
-    public let summary = "service names are bare service names (uu_check_name domain+path, no ':')"
+    public static let id = "smf.name.service"
+    public static let summary = "service names are bare service names (uu_check_name domain+path, no ':')"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -3,8 +3,8 @@ import Diagnostics
 /// `lxml_get_notification_parameters`: a `type` and each parameter have a
 /// name, and a `paramval` has a value.
 public struct NotificationAttributesRule: SemanticRule {
-    public let id = "smf.notification.attributes"
-    public let summary = "notification type and parameter names are present; paramval has a value"
+    public static let id = "smf.notification.attributes"
+    public static let summary = "notification type and parameter names are present; paramval has a value"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

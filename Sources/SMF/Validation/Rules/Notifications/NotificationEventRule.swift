@@ -4,8 +4,8 @@ import Diagnostics
 /// comma-separated tokens are all valid (`Invalid input.`) and either all SMF
 /// transitions or all FMA classes (`Can't mix SMF and FMA event definitions`).
 public struct NotificationEventRule: SemanticRule {
-    public let id = "smf.notification.event"
-    public let summary = "notification_parameters have one event of valid, unmixed SMF or FMA tokens"
+    public static let id = "smf.notification.event"
+    public static let summary = "notification_parameters have one event of valid, unmixed SMF or FMA tokens"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -4,8 +4,8 @@ import Diagnostics
 /// `svc:/system/fm/notify-params:default` only; SMF transitions may not be
 /// set on the global service.
 public struct NotificationPlacementRule: SemanticRule {
-    public let id = "smf.notification.placement"
-    public let summary = "FMA events only on system/fm/notify-params:default; SMF events not on the global service"
+    public static let id = "smf.notification.placement"
+    public static let summary = "FMA events only on system/fm/notify-params:default; SMF events not on the global service"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {
@@ -17,7 +17,7 @@ public struct NotificationPlacementRule: SemanticRule {
                     return diagnostic("Non-SMF transition events must go to svc:/system/fm/notify-params:default",
                                       at: event.location, in: document)
                 }
-                if kinds.contains(.smf), entity.service.name == BuiltinTemplates.globalServiceName {
+                if kinds.contains(.smf), entity.instance == nil, entity.service.name == BuiltinTemplates.globalServiceName {
                     return diagnostic("Can't set events for global service", at: event.location, in: document)
                 }
                 return nil

@@ -4,13 +4,15 @@ import Diagnostics
 /// (`Instance "%s" missing attribute "enabled".`), and only with `true` or
 /// `false` (`Invalid enabled value`). A profile may leave it out.
 public struct InstanceEnabledRule: SemanticRule {
-    public let id = "smf.instance.enabled"
-    public let summary = "manifest instances have enabled='true'|'false' (profiles may omit it)"
+    public static let id = "smf.instance.enabled"
+    public static let summary = "manifest instances have enabled='true'|'false' (profiles may omit it)"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {
         document.services.flatMap { (service) -> [Diagnostic] in
-            service.effectiveInstances.compactMap { instance in
+            // create_default_instance takes anything but "true" as false
+            // (`lxml_get_default_instance`); only <instance> is checked.
+            service.instances.compactMap { instance in
                 switch instance.enabled {
                 case "true", "false":
                     return nil

@@ -4,8 +4,8 @@ import Diagnostics
 /// (`property name missing in group '%s'`) and a `propval` has a value
 /// (`property value missing for property '%s/%s'`).
 public struct PropertyAttributesRule: SemanticRule {
-    public let id = "smf.property.attributes"
-    public let summary = "propval and property have a name; propval has a value"
+    public static let id = "smf.property.attributes"
+    public static let summary = "propval and property have a name; propval has a value"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -3,8 +3,8 @@ import Diagnostics
 /// `lxml_get_property`: the `*_list` child matches the property's type
 /// (`property '%s' type-to-list mismatch`).
 public struct PropertyListTypeRule: SemanticRule {
-    public let id = "smf.property.list-type"
-    public let summary = "a property's <T_list> element matches its type"
+    public static let id = "smf.property.list-type"
+    public static let summary = "a property's <T_list> element matches its type"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -5,14 +5,15 @@ import Diagnostics
 /// fourteen (`property type invalid for property '%s/%s'`). A profile may
 /// omit it: `svccfg apply` takes the type from the repository.
 public struct PropertyTypeRule: SemanticRule {
-    public let id = "smf.property.type"
-    public let summary = "propval/property type is present (manifests) and one of the 14 SMF types"
+    public static let id = "smf.property.type"
+    public static let summary = "propval/property type is present (manifests) and one of the 14 SMF types"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {
         document.writtenProperties.compactMap { written in
             let property = written.property
-            switch property.type {
+            // svccfg treats an empty type like a missing one.
+            switch property.type.flatMap({ $0.isEmpty ? nil : $0 }) {
             case nil:
                 return document.isProfile ? nil
                     : diagnostic("property type missing for property '\(written.group)/\(property.name)'",

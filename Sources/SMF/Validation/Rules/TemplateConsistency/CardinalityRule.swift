@@ -1,10 +1,13 @@
 import Diagnostics
 
-/// `lxml_get_tm_cardinality`: `min` and `max` are unsigned decimals (no
-/// sign) and `max` is not below `min`.
+/// `lxml_get_tm_cardinality`: `min` and `max` are unsigned decimals — white
+/// space may lead, but the first other character must be a digit (`"%c" is
+/// not a legal character in the %s attribute …`), and the whole must convert
+/// (`"%s" is not a legal number …`) — and max is not below min
+/// (`Cardinality max is less than min …`).
 public struct CardinalityRule: SemanticRule {
-    public let id = "smf.template.cardinality"
-    public let summary = "prop_pattern cardinality min/max are unsigned decimals with min <= max"
+    public static let id = "smf.template.cardinality"
+    public static let summary = "prop_pattern cardinality min/max are unsigned decimals with min <= max"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {
@@ -12,21 +15,25 @@ public struct CardinalityRule: SemanticRule {
             declared.pattern.propPatterns.compactMap { prop -> Diagnostic? in
                 guard let cardinality = prop.cardinality else { return nil }
                 let location = cardinality.location ?? prop.location
-                var numbers: [UInt64] = []
+                let element = "tm_proppat_\(declared.pattern.storageSuffix)_\(prop.name)"
+                let entity = declared.entity.name
+                var numbers: [String: UInt64] = [:]
                 for (attribute, text) in [("min", cardinality.min), ("max", cardinality.max)] {
-                    guard let text else { continue }
-                    if let bad = text.first(where: { !($0.isASCII && $0.isNumber) }) {
-                        return diagnostic("\"\(bad)\" is not a legal character in the \(attribute) attribute of the "
-                            + "cardinality element in \(declared.entity.fmri).", at: location, in: document)
+                    switch text.map(TemplateNumbers.cardinalityBound) ?? .absent {
+                    case .absent:
+                        continue
+                    case .number(let number):
+                        numbers[attribute] = number
+                    case .illegalCharacter(let character):
+                        return diagnostic("\"\(character)\" is not a legal character in the \(attribute) attribute of "
+                            + "the cardinality_\(attribute) element in \(entity).", at: location, in: document)
+                    case .notANumber:
+                        return diagnostic("\"\(text ?? "")\" is not a legal number for the \(attribute) attribute of "
+                            + "the cardinality_\(attribute) element in \(entity).", at: location, in: document)
                     }
-                    guard let number = TemplateNumbers.unsignedDecimal(text) else {
-                        return diagnostic("\"\(text)\" is not a legal number for the \(attribute) attribute of the "
-                            + "cardinality element in \(declared.entity.fmri).", at: location, in: document)
-                    }
-                    numbers.append(number)
                 }
-                if numbers.count == 2, numbers[1] < numbers[0] {
-                    return diagnostic("Cardinality max is less than min for the cardinality element in "
+                if let min = numbers["min"], let max = numbers["max"], max < min {
+                    return diagnostic("Cardinality max is less than min for the \(element) element in "
                         + "\(declared.entity.fmri).", at: location, in: document)
                 }
                 return nil

@@ -1,21 +1,25 @@
 import Diagnostics
 
-/// `scf_tmpl.c`: `choices/include_values type='constraints'|'values'` needs
-/// constraints or values in the same prop_pattern (`Missing constraints or
-/// values for include_values element`).
+/// `svccfg_tmpl.c: include_values_support`, per instance: `include_values
+/// type='constraints'` needs a constraint value or range in the same
+/// prop_pattern, `type='values'` a stored `value_…` property — which only a
+/// `<value>` with a common_name or description makes (a bare `values_name`
+/// does not count). `Missing constraints or values for include_values element`.
 public struct IncludeValuesRule: SemanticRule {
-    public let id = "smf.template.include-values"
-    public let summary = "include_values refers to constraints or values the prop_pattern has"
+    public static let id = "smf.template.include-values"
+    public static let summary = "include_values refers to constraints or values the prop_pattern has"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {
-        document.declaredPGPatterns.flatMap { declared in
+        guard !document.isProfile else { return [] }
+        return document.declaredPGPatterns.filter(\.isValidatedPerInstance).flatMap { declared in
             declared.pattern.propPatterns.flatMap { prop in
                 (prop.choices?.includeValues ?? []).compactMap { kind in
                     let backed = switch kind {
                     case "constraints":
                         !((prop.constraints?.values.isEmpty ?? true) && (prop.constraints?.ranges.isEmpty ?? true))
-                    case "values": !(prop.values?.isEmpty ?? true)
+                    case "values": ((prop.values ?? []) + (prop.constraints?.values ?? []) + (prop.choices?.values ?? []))
+                        .contains { !($0.commonName ?? []).isEmpty || !($0.description ?? []).isEmpty }
                     default: true
                     }
                     guard !backed else { return nil }

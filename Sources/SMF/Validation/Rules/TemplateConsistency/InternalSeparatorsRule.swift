@@ -3,8 +3,8 @@ import Diagnostics
 /// `lxml_get_tm_internal_seps`: `internal_separators` lists at least one
 /// character (`The %s element in %s had an empty list of separators.`).
 public struct InternalSeparatorsRule: SemanticRule {
-    public let id = "smf.template.separators"
-    public let summary = "internal_separators is not empty"
+    public static let id = "smf.template.separators"
+    public static let summary = "internal_separators is not empty"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -1,10 +1,11 @@
 import Diagnostics
 
-/// `lxml_get_loctext`: a `loctext` has text (`loctext element has no content
-/// for "%s"`); svccfg trims it and stores it as a ustring.
+/// `lxml_get_loctext`: a `loctext` has a text node (`loctext element has no
+/// content for "%s"`). White space alone is a text node: svccfg accepts it
+/// and stores the trimmed, empty string.
 public struct LocalizedTextRule: SemanticRule {
-    public let id = "smf.template.loctext"
-    public let summary = "loctext elements are not empty"
+    public static let id = "smf.template.loctext"
+    public static let summary = "loctext elements are not empty"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {
@@ -20,8 +21,8 @@ public struct LocalizedTextRule: SemanticRule {
                 }
             }
             return texts.compactMap { text in
-                text.text.allSatisfy(\.isWhitespace)
-                    ? diagnostic("loctext element has no content for \"\(entity.fmri)\"", at: text.location,
+                text.text.isEmpty
+                    ? diagnostic("loctext element has no content for \"\(entity.name)\"", at: text.location,
                                  in: document)
                     : nil
             }

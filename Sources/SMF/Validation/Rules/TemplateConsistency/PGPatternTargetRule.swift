@@ -3,8 +3,8 @@ import Diagnostics
 /// `verify_pg_pattern_attributes`: `instance` only in a service's template,
 /// `delegate` only in a restarter service, `all` only in the global service.
 public struct PGPatternTargetRule: SemanticRule {
-    public let id = "smf.template.target"
-    public let summary = "pg_pattern target fits where it is declared (instance/delegate/all restrictions)"
+    public static let id = "smf.template.target"
+    public static let summary = "pg_pattern target fits where it is declared (instance/delegate/all restrictions)"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {
@@ -18,7 +18,7 @@ public struct PGPatternTargetRule: SemanticRule {
             case "delegate" where entity.service.type != "restarter":
                 return diagnostic("pg_pattern target attribute in \(entity.fmri) has a value of \"delegate\" but is "
                     + "not in a restarter service", at: location, in: document)
-            case "all" where entity.service.name != BuiltinTemplates.globalServiceName:
+            case "all" where entity.instance != nil || entity.service.name != BuiltinTemplates.globalServiceName:
                 return diagnostic("pg_pattern target attribute is in the \"\(entity.service.name)\" service.  "
                     + "pg_patterns with target \"all\" are only allowed in the global service.",
                     at: location, in: document)

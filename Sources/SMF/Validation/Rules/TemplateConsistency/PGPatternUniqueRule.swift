@@ -5,8 +5,8 @@ import Diagnostics
 /// stored group is keyed by name when there is one, so one name with two
 /// types collides too.
 public struct PGPatternUniqueRule: SemanticRule {
-    public let id = "smf.template.pg-pattern-unique"
-    public let summary = "pg_patterns are unique per entity (by name, else by type)"
+    public static let id = "smf.template.pg-pattern-unique"
+    public static let summary = "pg_patterns are unique per entity (by name, else by type)"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

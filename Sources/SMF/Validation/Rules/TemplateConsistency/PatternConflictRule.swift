@@ -1,48 +1,71 @@
 import Diagnostics
 
-/// `scf_tmpl.c`: an instance's and its service's templates do not disagree:
-/// a pg_pattern of one name with two types (`Conflicting pg_pattern
-/// specifications`), or within one pg_pattern a prop_pattern of one name
-/// with two types (`Conflicting prop_pattern specifications`). Empty names
-/// and types are wildcards and never conflict.
+/// `svccfg_tmpl.c: tmpl_pattern_conflict` (per instance, over the instance's
+/// then the service's templates): a pg_pattern name used with two types
+/// (`Conflicting pg_pattern specifications`), or a prop_pattern name used
+/// with two types in the same pg_pattern (`Conflicting prop_pattern
+/// specifications`). An empty name or type is a wildcard and never
+/// conflicts. Within one entity the load-time uniqueness rules already
+/// refuse such pairs, so only instance-against-service pairs are left.
 public struct PatternConflictRule: SemanticRule {
-    public let id = "smf.template.conflict"
-    public let summary = "instance and service templates do not give one pg_pattern/prop_pattern two types"
+    public static let id = "smf.template.conflict"
+    public static let summary = "an instance's and its service's templates give no pg_pattern or prop_pattern two types"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {
+        guard !document.isProfile else { return [] }
         var found: [Diagnostic] = []
-        for service in document.services {
-            let servicePatterns = service.entity.template?.pgPatterns ?? []
+        for service in document.services where !service.instances.isEmpty {
+            let index = ServicePatterns(service.entity.template?.pgPatterns ?? [])
             for instance in service.instances {
+                let fmri = "\(service.fmri):\(instance.name)"
                 for pattern in instance.entity.template?.pgPatterns ?? [] {
-                    let fmri = "\(service.fmri):\(instance.name)"
-                    for other in servicePatterns where nonEmpty(other.name) == nonEmpty(pattern.name)
-                        && nonEmpty(pattern.name) != nil {
-                        if let type = nonEmpty(pattern.type), let otherType = nonEmpty(other.type), type != otherType {
-                            found.append(diagnostic("Conflicting pg_pattern specifications: \(fmri) declares "
-                                + "pg_pattern \"\(pattern.name ?? "")\" with type \"\(type)\", its service with "
-                                + "type \"\(otherType)\"", at: pattern.location, in: document))
-                            continue
-                        }
-                        found += propConflicts(pattern, other, fmri: fmri, document: document)
-                    }
+                    found += conflicts(of: pattern, with: index, fmri: fmri, document: document)
                 }
             }
         }
         return found
     }
 
-    private func propConflicts(_ pattern: PGPattern, _ other: PGPattern, fmri: String,
-                               document: SemanticDocument) -> [Diagnostic] {
-        pattern.propPatterns.compactMap { prop in
+    private func conflicts(of pattern: PGPattern, with index: ServicePatterns, fmri: String,
+                           document: SemanticDocument) -> [Diagnostic] {
+        if let name = nonEmpty(pattern.name), let type = nonEmpty(pattern.type),
+           let other = index.types(ofPattern: name).first(where: { $0 != type }) {
+            return [diagnostic("Conflicting pg_pattern specifications: FMRI=\"\(fmri)\"; pg_pattern \"\(name)\" has "
+                + "type \"\(type)\" in the instance and type \"\(other)\" in the service", at: pattern.location,
+                in: document)]
+        }
+        return pattern.propPatterns.compactMap { prop in
             guard let type = nonEmpty(prop.type),
-                  let otherType = other.propPatterns.first(where: { $0.name == prop.name }).flatMap({ nonEmpty($0.type) }),
-                  type != otherType else { return nil }
-            return diagnostic("Conflicting prop_pattern specifications: \(fmri) declares prop_pattern "
-                + "\"\(prop.name)\" with type \"\(type)\", its service with type \"\(otherType)\"",
+                  let other = index.types(ofProp: prop.name, in: pattern.storageName).first(where: { $0 != type })
+            else { return nil }
+            return diagnostic("Conflicting prop_pattern specifications: FMRI=\"\(fmri)\"; prop_pattern "
+                + "\"\(prop.name)\" has type \"\(type)\" in the instance and type \"\(other)\" in the service",
                 at: prop.location, in: document)
         }
+    }
+
+    /// A service's pattern types, hashed by pattern name and by
+    /// (prop_pattern name, enclosing pg_pattern).
+    private struct ServicePatterns {
+        private var patternTypes: [String: [String]] = [:]
+        private var propTypes: [String: [String]] = [:]
+
+        init(_ patterns: [PGPattern]) {
+            for pattern in patterns {
+                if let name = pattern.name, !name.isEmpty, let type = pattern.type, !type.isEmpty {
+                    patternTypes[name, default: []].append(type)
+                }
+                for prop in pattern.propPatterns {
+                    if let type = prop.type, !type.isEmpty {
+                        propTypes["\(pattern.storageName)\u{0}\(prop.name)", default: []].append(type)
+                    }
+                }
+            }
+        }
+
+        func types(ofPattern name: String) -> [String] { patternTypes[name] ?? [] }
+        func types(ofProp name: String, in owner: String) -> [String] { propTypes["\(owner)\u{0}\(name)"] ?? [] }
     }
 
     private func nonEmpty(_ text: String?) -> String? {

@@ -3,10 +3,11 @@ import Diagnostics
 /// `lxml_get_tm_pg_pattern`, `lxml_get_tm_prop_pattern`: pattern names
 /// satisfy `UU_NAME_DOMAIN` (`pg_pattern name attribute, "%s", for %s is
 /// invalid`; `prop_pattern name, "%s", for %s is not valid.`), and a
-/// prop_pattern has one (`prop_pattern name is missing for %s`).
+/// prop_pattern has one (`prop_pattern name is missing for %s`), and the
+/// property groups storing them fit the 119-byte name limit.
 public struct PatternNameRule: SemanticRule {
-    public let id = "smf.template.pattern-name"
-    public let summary = "pg_pattern and prop_pattern names satisfy UU_NAME_DOMAIN; prop_pattern has a name"
+    public static let id = "smf.template.pattern-name"
+    public static let summary = "pg_pattern and prop_pattern names satisfy UU_NAME_DOMAIN; prop_pattern has a name"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {
@@ -25,6 +26,13 @@ public struct PatternNameRule: SemanticRule {
                 } else if !SMFName.isValid(prop.name, as: .domain) {
                     found.append(diagnostic("prop_pattern name, \"\(prop.name)\", for \(declared.entity.fmri) is "
                         + "not valid.", at: prop.location, in: document))
+                } else {
+                    let stored = "tm_proppat_\(pattern.storageSuffix)_\(prop.name)"
+                    if !SMFName.fitsLength(stored) {
+                        found.append(diagnostic("prop_pattern name, \"\(prop.name)\", for \(declared.entity.fmri) is "
+                            + "\(stored.utf8.count - SMFName.maxLength) characters too long", at: prop.location,
+                            in: document))
+                    }
                 }
             }
             return found

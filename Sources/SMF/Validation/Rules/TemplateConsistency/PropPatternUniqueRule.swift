@@ -3,8 +3,8 @@ import Diagnostics
 /// `lxml_get_tm_prop_pattern`: a pg_pattern declares each prop_pattern once
 /// (`Property group for prop_pattern, "%s", already exists in %s`).
 public struct PropPatternUniqueRule: SemanticRule {
-    public let id = "smf.template.prop-pattern-unique"
-    public let summary = "prop_patterns are unique within their pg_pattern"
+    public static let id = "smf.template.prop-pattern-unique"
+    public static let summary = "prop_patterns are unique within their pg_pattern"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -3,8 +3,8 @@ import Diagnostics
 /// `verify_range`: a `range` has both bounds, each converts (base 0; signed
 /// if either starts with `-`), and `max` is not below `min`.
 public struct RangeRule: SemanticRule {
-    public let id = "smf.template.range"
-    public let summary = "constraint/choice ranges have numeric min and max with min <= max"
+    public static let id = "smf.template.range"
+    public static let summary = "constraint/choice ranges have numeric min and max with min <= max"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {
@@ -20,7 +20,8 @@ public struct RangeRule: SemanticRule {
     private func check(_ range: ValueRange, in service: Service, document: SemanticDocument,
                        fallback: SourceLocation?) -> Diagnostic? {
         let location = range.location ?? fallback
-        for (attribute, value) in [("min", range.min), ("max", range.max)] where value == nil {
+        // svccfg treats an empty bound like a missing one.
+        for (attribute, value) in [("max", range.max), ("min", range.min)] where value?.isEmpty ?? true {
             return diagnostic("range element is missing the \(attribute) attribute in service \(service.name).",
                               at: location, in: document)
         }

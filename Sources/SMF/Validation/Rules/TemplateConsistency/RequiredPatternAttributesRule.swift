@@ -1,15 +1,16 @@
 import Diagnostics
 
-/// `scf_tmpl.c`: a required pg_pattern needs a name and a type (`Required
+/// `svccfg_tmpl.c: tmpl_required_attr_present`, per instance: a required pg_pattern needs a name and a type (`Required
 /// pg_pattern is missing a name or type attribute`), a required
 /// prop_pattern a type (`Required prop_pattern is missing a type attribute`).
 public struct RequiredPatternAttributesRule: SemanticRule {
-    public let id = "smf.template.required-attributes"
-    public let summary = "required pg_patterns have name and type; required prop_patterns have a type"
+    public static let id = "smf.template.required-attributes"
+    public static let summary = "required pg_patterns have name and type; required prop_patterns have a type"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {
-        document.declaredPGPatterns.flatMap { declared -> [Diagnostic] in
+        guard !document.isProfile else { return [] }
+        return document.declaredPGPatterns.filter(\.isValidatedPerInstance).flatMap { declared -> [Diagnostic] in
             var found: [Diagnostic] = []
             let pattern = declared.pattern
             if pattern.required == "true", (pattern.name ?? "").isEmpty || (pattern.type ?? "").isEmpty {

@@ -3,8 +3,8 @@ import Diagnostics
 /// `lxml_xlate_boolean`: a manifest boolean is exactly `true` or `false`
 /// (`illegal boolean value "%s"`), in a `propval` or a `boolean_list`.
 public struct BooleanValueRule: SemanticRule {
-    public let id = "smf.value.boolean"
-    public let summary = "boolean values are exactly 'true' or 'false'"
+    public static let id = "smf.value.boolean"
+    public static let summary = "boolean values are exactly 'true' or 'false'"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

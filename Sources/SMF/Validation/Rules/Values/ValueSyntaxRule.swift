@@ -4,8 +4,8 @@ import Diagnostics
 /// has its type's syntax (smf.md §2), in a `propval` or a `*_list`
 /// (`illegal value "%s" for %s (%s)`).
 public struct ValueSyntaxRule: SemanticRule {
-    public let id = "smf.value.syntax"
-    public let summary = "count, integer, time, opaque, uri, fmri, net_address… values have their type's syntax"
+    public static let id = "smf.value.syntax"
+    public static let summary = "count, integer, time, opaque, uri, fmri, net_address… values have their type's syntax"
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -4,6 +4,10 @@ import Diagnostics
 struct DeclaredPGPattern {
     var entity: EntityReference
     var pattern: PGPattern
+
+    /// svccfg checks template consistency per instance
+    /// (`tmpl_consistency`), so a service without instances escapes it.
+    var isValidatedPerInstance: Bool { !entity.service.effectiveInstances.isEmpty }
 }
 
 extension SemanticDocument {
@@ -26,4 +30,8 @@ extension PGPattern {
         case (let name, _): "tm_pgpatnt_\(name)"
         }
     }
+
+    /// The part of `storageName` after `tm_pgpat`, which prop_pattern group
+    /// names embed (`tm_proppat_<suffix>_<name>`).
+    var storageSuffix: String { String(storageName.dropFirst("tm_pgpat".count)) }
 }

@@ -1,0 +1,99 @@
+import Foundation
+import SMF
+import Testing
+
+/// `smfkit validate --list-rules`, `--strict` and JSON diagnostics, run as a
+/// user runs them: the built binary, its output and exit status.
+@Suite struct ValidateRulesCommandTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The `smfkit` binary SwiftPM built beside the test bundle.
+    static var binary: URL {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("smfkit")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: ".build/debug/smfkit")
+    }
+
+    static func run(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func temporaryManifest(exec: String) throws -> String {
+        let xml = """
+            <?xml version="1.0"?>
+            <!DOCTYPE service_bundle SYSTEM "/usr/share/lib/xml/dtd/service_bundle.dtd.1">
+            <service_bundle type='manifest' name='t'>
+            <service name='site/t' type='service' version='1'>
+            <create_default_instance enabled='false'/>
+            <exec_method type='method' name='start' exec='\(exec)' timeout_seconds='60'/>
+            <exec_method type='method' name='stop' exec=':kill' timeout_seconds='60'/>
+            </service>
+            </service_bundle>
+            """
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("smfkit-strict-\(UUID().uuidString).xml").path
+        try xml.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func listRulesPrintsEveryRuleWithADescription() throws {
+        let run = try Self.run(["validate", "--list-rules"])
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n")
+        let ids = lines.map { String($0.split(separator: " ", maxSplits: 1)[0]) }
+        #expect(ids == RuleCatalog.all.map(\.id))
+        #expect(lines.allSatisfy { $0.split(separator: " ", omittingEmptySubsequences: true).count >= 2 })
+        #expect(ids.contains("smf.value.boolean"))
+    }
+
+    @Test func warningsFailOnlyWithStrict() throws {
+        let path = try Self.temporaryManifest(exec: "/usr/bin/daemon %Y")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let lenient = try Self.run(["validate", path])
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains("warning: unknown method token \"%Y\""))
+        #expect(lenient.stderr.contains("[smf.method.token]"))
+        #expect(lenient.stderr.contains("\(path):6:"))
+        let strict = try Self.run(["validate", "--strict", path])
+        #expect(strict.status == 1)
+    }
+
+    @Test func strictPassesACleanManifest() throws {
+        let path = try Self.temporaryManifest(exec: "/usr/bin/daemon %m")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try Self.run(["validate", "--strict", path])
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
+    }
+
+    @Test func jsonDiagnosticsCarryRuleAndSeverity() throws {
+        let path = try Self.temporaryManifest(exec: "/usr/bin/daemon %Y")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try Self.run(["validate", "--format", "json", path])
+        #expect(run.status == 0)
+        let array = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]]
+        let first = try #require(array?.first)
+        #expect(first["rule"] as? String == "smf.method.token")
+        #expect(first["severity"] as? String == "warning")
+        #expect(first["line"] as? Int == 6)
+    }
+}
