@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way: CLI -> Cluster -> (SMF, Tribblix) -> Diagnostics.
+// Dependencies point one way: CLI -> Cluster -> FileValidation -> (SMF, Tribblix) -> Diagnostics.
 // See ../shared/DESIGN.md for what each target owns.
 let package = Package(
     name: "smfkit",
@@ -33,10 +33,12 @@ let package = Package(
             plugins: ["EmbedFiles"]
         ),
         .target(name: "Tribblix", dependencies: ["Diagnostics"]),
+        // Any file smfkit can check: SMF bundles or Tribblix descriptors.
+        .target(name: "FileValidation", dependencies: ["SMF", "Tribblix", "Diagnostics"]),
         .target(
             name: "Cluster",
             dependencies: [
-                "SMF", "Tribblix", "Diagnostics",
+                "SMF", "Tribblix", "FileValidation", "Diagnostics",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -45,17 +47,18 @@ let package = Package(
         .executableTarget(
             name: "smfkit",
             dependencies: [
-                "SMF", "Tribblix", "Cluster", "Diagnostics",
+                "SMF", "Tribblix", "FileValidation", "Cluster", "Diagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         .testTarget(name: "SMFTests", dependencies: ["SMF"]),
         .testTarget(name: "TribblixTests", dependencies: ["Tribblix"]),
+        .testTarget(name: "FileValidationTests", dependencies: ["FileValidation", "SMF", "Tribblix"]),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster", "SMF", "Tribblix"]),
         .testTarget(
             name: "SmfkitTests",
-            dependencies: ["smfkit", "SMF", "Cluster", .product(name: "Yams", package: "Yams")]
+            dependencies: ["smfkit", "SMF", "Cluster", "FileValidation", .product(name: "Yams", package: "Yams")]
         ),
     ],
     swiftLanguageModes: [.v6]

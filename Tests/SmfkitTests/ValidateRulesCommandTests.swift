@@ -1,4 +1,5 @@
 import Foundation
+import FileValidation
 import SMF
 import Testing
 
@@ -60,7 +61,8 @@ import Testing
         #expect(run.status == 0)
         let lines = run.stdout.split(separator: "\n")
         let ids = lines.map { String($0.split(separator: " ", maxSplits: 1)[0]) }
-        #expect(ids == RuleCatalog.all.map(\.id))
+        #expect(ids == FileValidator.rules.map(\.id))
+        #expect(ids.contains("tribblix.ovl.unknown-key"), "Tribblix lint rules are listed too")
         #expect(lines.allSatisfy { $0.split(separator: " ", omittingEmptySubsequences: true).count >= 2 })
         #expect(ids.contains("smf.value.boolean"))
     }

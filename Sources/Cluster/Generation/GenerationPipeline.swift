@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import SMF
+import FileValidation
 import Tribblix
 
 /// `smfkit generate` as a pipeline of typed stages, like a compiler:
@@ -65,13 +66,10 @@ public struct GenerationPipeline: Sendable {
     /// account id Tribblix gives to someone else, say) are reported with
     /// the definition's own warnings.
     public func verify(_ files: [GeneratedFile]) -> [Diagnostic] {
+        let checker = FileValidator(smf: validator)
         var problems: [Diagnostic] = []
-        for file in files {
-            if file.path.hasSuffix(".xml") {
-                problems += validator.validate(data: Data(file.contents.utf8), path: file.path).diagnostics
-            } else if let lint = TribblixLint.lint(text: file.contents, path: file.path) {
-                problems += lint
-            }
+        for file in files where file.path.hasSuffix(".xml") || TribblixLint.kind(ofPath: file.path) != nil {
+            problems += checker.validate(text: file.contents, path: file.path).diagnostics
         }
         return problems
     }

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import FileValidation
 import SMF
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Validate SMF manifests and profiles as svccfg would, on any OS.",
+        abstract: "Validate SMF manifests and profiles as svccfg would, on any OS, and lint Tribblix descriptors.",
         discussion: """
             Checks each file for well-formed XML, the service_bundle DOCTYPE and root, \
             and validity against the SMF DTD, and reports every problem as \
@@ -22,6 +23,11 @@ struct ValidateCommand: ParsableCommand {
             checked (`--list-rules` lists them); method-token lints and \
             svccfg's template warnings are warnings, which fail only with --strict.
 
+            Tribblix package and overlay descriptors (.ovl, .pkgs, an overlay or \
+            package catalog, pkginfo, depend, prototype, restart_fmri_list, alias, \
+            passwd, group, user_attr) are recognised by name and linted by the \
+            rules Tribblix's own build scripts apply.
+
             Exit status: 0 all files valid, 1 a file is invalid (or has warnings, \
             with --strict), 2 usage error or a file that cannot be read.
 
@@ -33,7 +39,7 @@ struct ValidateCommand: ParsableCommand {
         case text, json
     }
 
-    @Argument(help: "SMF XML files: manifests or profiles.")
+    @Argument(help: "SMF manifests or profiles, or Tribblix descriptors (.ovl, .pkgs, catalog, pkginfo, depend, prototype, …).")
     var files: [String] = []
 
     @Option(help: "text: diagnostics on stderr; json: an array on stdout.")
@@ -49,12 +55,12 @@ struct ValidateCommand: ParsableCommand {
     var listRules = false
 
     func validate() throws {
-        guard listRules || !files.isEmpty else { throw ValidationError("name at least one SMF XML file to validate") }
+        guard listRules || !files.isEmpty else { throw ValidationError("name at least one file to validate") }
     }
 
     func run() throws {
         if listRules {
-            print(RuleCatalog.all.map { "\($0.id)  \($0.summary)" }.joined(separator: "\n"))
+            print(FileValidator.rules.map { "\($0.id)  \($0.summary)" }.joined(separator: "\n"))
             return
         }
         let source: DTDSource
@@ -71,7 +77,7 @@ struct ValidateCommand: ParsableCommand {
             throw ExitCode(2)
         }
 
-        let reports = validator.validate(paths: files)
+        let reports = FileValidator(smf: validator).validate(paths: files)
         let diagnostics = reports.flatMap(\.diagnostics)
         switch format {
         case .text: printError(DiagnosticFormatter.text(diagnostics), terminator: "")

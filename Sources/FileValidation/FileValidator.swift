@@ -1,0 +1,88 @@
+import Diagnostics
+import Foundation
+import SMF
+import Tribblix
+
+/// Validates any file smfkit knows: a Tribblix package or overlay
+/// descriptor (recognised by its name, then its contents) is linted by
+/// Tribblix's rules; anything else is read as an SMF service bundle and
+/// validated as svccfg would. `smfkit validate` and the verify stage of
+/// `smfkit generate` both go through here, so they cannot disagree.
+public struct FileValidator: Sendable {
+    public var smf: Validator
+
+    public init(smf: Validator) {
+        self.smf = smf
+    }
+
+    /// The outcome for one file.
+    public struct Report: Sendable {
+        public var path: String
+        public var diagnostics: [Diagnostic]
+        /// The file could not be read at all: a usage problem (exit 2)
+        /// rather than an invalid file.
+        public var isUnreadable: Bool
+
+        public var isValid: Bool { !isUnreadable && !diagnostics.hasErrors }
+    }
+
+    /// Every file, SMF bundles in parallel; reports in the order of `paths`.
+    public func validate(paths: [String]) -> [Report] {
+        var reports = [Report?](repeating: nil, count: paths.count)
+        var bundlePaths: [(index: Int, path: String)] = []
+        for (index, path) in paths.enumerated() {
+            if TribblixLint.kind(ofPath: path) != nil {
+                reports[index] = lintDescriptor(at: path)
+            } else {
+                bundlePaths.append((index, path))
+            }
+        }
+        let bundleReports = smf.validate(paths: bundlePaths.map(\.path))
+        for (slot, report) in zip(bundlePaths, bundleReports) {
+            reports[slot.index] = Report(path: report.path, diagnostics: report.diagnostics,
+                                         isUnreadable: report.isUnreadable)
+        }
+        return reports.compactMap { $0 }
+    }
+
+    /// Text already in memory (what `generate` rendered), named `path`.
+    public func validate(text: String, path: String) -> Report {
+        if let diagnostics = TribblixLint.lint(text: text, path: path) {
+            return Report(path: path, diagnostics: diagnostics, isUnreadable: false)
+        }
+        let report = smf.validate(data: Data(text.utf8), path: path)
+        return Report(path: path, diagnostics: report.diagnostics, isUnreadable: report.isUnreadable)
+    }
+
+    private func lintDescriptor(at path: String) -> Report {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return Report(
+                path: path,
+                diagnostics: [.error("cannot read this file; check the path and its permissions",
+                                     rule: DocumentRuleID.unreadable, at: SourceLocation(file: path))],
+                isUnreadable: true
+            )
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return Report(
+                path: path,
+                diagnostics: [.error("the file is not UTF-8 text; Tribblix descriptors are plain ASCII",
+                                     rule: Self.encodingRule, at: SourceLocation(file: path, line: 1, column: 1))],
+                isUnreadable: false
+            )
+        }
+        let kind = TribblixLint.kind(ofPath: path, contents: text) ?? .overlay
+        return Report(path: path, diagnostics: TribblixLint.lint(text: text, path: path, kind: kind),
+                      isUnreadable: false)
+    }
+
+    /// A descriptor that is not text cannot be linted line by line.
+    public static let encodingRule = "tribblix.encoding"
+
+    /// Every rule either side applies, for `--list-rules`: id and summary.
+    public static var rules: [(id: String, summary: String)] {
+        RuleCatalog.all.map { ($0.id, $0.summary) }
+            + [(encodingRule, "A Tribblix descriptor must be UTF-8 (in practice ASCII) text.")]
+            + TribblixLint.rules.map { ($0.id, $0.summary) }
+    }
+}
