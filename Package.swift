@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "SMFTests", dependencies: ["SMF"]),
         .testTarget(name: "TribblixTests", dependencies: ["Tribblix"]),
         .testTarget(name: "FileValidationTests", dependencies: ["FileValidation", "SMF", "Tribblix"]),
-        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "SMF", "Tribblix"]),
+        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "SMF", "Tribblix"], exclude: ["Golden"]),
         .testTarget(
             name: "SmfkitTests",
             dependencies: ["smfkit", "SMF", "Cluster", "FileValidation", .product(name: "Yams", package: "Yams")]

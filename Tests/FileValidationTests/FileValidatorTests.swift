@@ -13,7 +13,7 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appending(path: "smfkit-fv-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let path = directory + "/" + name
-        FileManager.default.createFile(atPath: path, contents: contents)
+        _ = FileManager.default.createFile(atPath: path, contents: contents)
         return path
     }
 

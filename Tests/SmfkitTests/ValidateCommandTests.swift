@@ -39,8 +39,8 @@ import Testing
         // Files, not pipes: nothing can block however much smfkit writes.
         let outputURL = folder.appending(path: "stdout")
         let errorURL = folder.appending(path: "stderr")
-        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
         let output = try FileHandle(forWritingTo: outputURL)
         let errors = try FileHandle(forWritingTo: errorURL)
         process.standardOutput = output

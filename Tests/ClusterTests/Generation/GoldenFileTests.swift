@@ -25,7 +25,7 @@ import Testing
         if let walker = FileManager.default.enumerator(atPath: directory) {
             for case let path as String in walker {
                 var isDirectory: ObjCBool = false
-                FileManager.default.fileExists(atPath: directory + "/" + path, isDirectory: &isDirectory)
+                _ = FileManager.default.fileExists(atPath: directory + "/" + path, isDirectory: &isDirectory)
                 if !isDirectory.boolValue { expected.insert(path) }
             }
         }

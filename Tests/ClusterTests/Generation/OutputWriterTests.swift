@@ -18,14 +18,14 @@ import Testing
     }
 
     @Test func refusesANonEmptyDirectoryItDidNotGenerate() throws {
-        FileManager.default.createFile(atPath: directory + "/precious.txt", contents: Data("mine".utf8))
+        _ = FileManager.default.createFile(atPath: directory + "/precious.txt", contents: Data("mine".utf8))
         #expect(throws: WriteError.self) { try OutputWriter(directory: directory).write(files("a.txt")) }
         #expect(!FileManager.default.fileExists(atPath: directory + "/a.txt"))
         #expect(try String(contentsOfFile: directory + "/precious.txt", encoding: .utf8) == "mine")
     }
 
     @Test func forceWritesIntoAForeignDirectoryAndKeepsWhatWasThere() throws {
-        FileManager.default.createFile(atPath: directory + "/precious.txt", contents: Data("mine".utf8))
+        _ = FileManager.default.createFile(atPath: directory + "/precious.txt", contents: Data("mine".utf8))
         _ = try OutputWriter(directory: directory, force: true).write(files("a.txt"))
         #expect(FileManager.default.fileExists(atPath: directory + "/a.txt"))
         #expect(FileManager.default.fileExists(atPath: directory + "/precious.txt"))

@@ -16,7 +16,7 @@ import Testing
         ]
         for (name, password) in passwords {
             let path = scratch + "/\(name)-password"
-            FileManager.default.createFile(atPath: path, contents: Data(password.utf8), attributes: [.posixPermissions: 0o600])
+            _ = FileManager.default.createFile(atPath: path, contents: Data(password.utf8), attributes: [.posixPermissions: 0o600])
         }
         var text = try String(contentsOfFile: Fixtures.path("Examples/loopback-patroni.yaml"), encoding: .utf8)
         text = text.replacingOccurrences(of: "/tmp/smfkit-loopback/secrets", with: scratch)
