@@ -45,13 +45,24 @@ public struct FileValidator: Sendable {
         return reports.compactMap { $0 }
     }
 
-    /// Text already in memory (what `generate` rendered), named `path`.
-    public func validate(text: String, path: String) -> Report {
-        if let diagnostics = TribblixLint.lint(text: text, path: path) {
-            return Report(path: path, diagnostics: diagnostics, isUnreadable: false)
+    /// Texts already in memory (what `generate` rendered), each named by
+    /// its path; SMF bundles in parallel, reports in the order given.
+    public func validate(texts: [(path: String, text: String)]) -> [Report] {
+        var reports = [Report?](repeating: nil, count: texts.count)
+        var bundles: [(index: Int, path: String, data: Data)] = []
+        for (index, file) in texts.enumerated() {
+            if let diagnostics = TribblixLint.lint(text: file.text, path: file.path) {
+                reports[index] = Report(path: file.path, diagnostics: diagnostics, isUnreadable: false)
+            } else {
+                bundles.append((index, file.path, Data(file.text.utf8)))
+            }
         }
-        let report = smf.validate(data: Data(text.utf8), path: path)
-        return Report(path: path, diagnostics: report.diagnostics, isUnreadable: report.isUnreadable)
+        let bundleReports = smf.validate(documents: bundles.map { ($0.path, $0.data) })
+        for (slot, report) in zip(bundles, bundleReports) {
+            reports[slot.index] = Report(path: report.path, diagnostics: report.diagnostics,
+                                         isUnreadable: report.isUnreadable)
+        }
+        return reports.compactMap { $0 }
     }
 
     private func lintDescriptor(at path: String) -> Report {

@@ -66,11 +66,14 @@ public struct GenerationPipeline: Sendable {
     /// account id Tribblix gives to someone else, say) are reported with
     /// the definition's own warnings.
     public func verify(_ files: [GeneratedFile]) -> [Diagnostic] {
-        let checker = FileValidator(smf: validator)
-        var problems: [Diagnostic] = []
-        for file in files where file.path.hasSuffix(".xml") || TribblixLint.kind(ofPath: file.path) != nil {
-            problems += checker.validate(text: file.contents, path: file.path).diagnostics
+        // The package carries byte-identical copies of the manifests;
+        // each distinct text is checked once, under its first path.
+        var seen = Set<String>()
+        let checked = files.filter { file in
+            (file.path.hasSuffix(".xml") || TribblixLint.kind(ofPath: file.path) != nil)
+                && seen.insert(file.contents).inserted
         }
-        return problems
+        return FileValidator(smf: validator).validate(texts: checked.map { ($0.path, $0.contents) })
+            .flatMap(\.diagnostics)
     }
 }

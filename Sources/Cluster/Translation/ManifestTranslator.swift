@@ -46,8 +46,8 @@ struct ManifestTranslator {
         entity.template = try documentation(of: template, origin: origin)
 
         var instances: [Instance] = []
-        for node in definition.nodes {
-            let values = context.node(node)
+        for (index, node) in definition.nodes.enumerated() {
+            let values = context.node(at: index)
             var instanceEntity = Entity()
             instanceEntity.dependencies = try template.dependencies.filter { $0.perNode == true }.map {
                 dependency throws(TemplateError) in

@@ -83,11 +83,10 @@ struct TemplateContext {
         ]
     }
 
-    /// The context with `node` set to one node's values.
-    func node(_ node: Node) -> [String: Any] {
+    /// The context with `node` set to the values of the node at `index`.
+    func node(at index: Int) -> [String: Any] {
         var values = base
-        let index = definition.nodes.firstIndex(of: node) ?? 0
-        values["node"] = Self.nodeValues(node, index: index, definition: definition, fmris: [])
+        values["node"] = Self.nodeValues(definition.nodes[index], index: index, definition: definition, fmris: [])
         return values
     }
 

@@ -59,24 +59,43 @@ public struct Validator: Sendable {
 
     /// Validates every file; the reports come back in the order of `paths`.
     public func validate(paths: [String]) -> [FileReport] {
-        let results = ResultSlots<FileReport>(count: paths.count)
-        let next = Counter()
-        let workers = min(concurrency, paths.count)
-        let source = dtd
-        let rules = rules
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            let loader = DocumentLoader(dtd: DTDCache(source: source))
-            while let index = next.take(below: paths.count) {
-                results.set(index, Self.validateFile(paths[index], loader: loader, rules: rules))
-            }
+        inParallel(count: paths.count) { index, loader, rules in
+            Self.validateFile(paths[index], loader: loader, rules: rules)
         }
-        return results.values()
     }
 
     /// Validates bytes already in memory; `path` is only used in locations.
     public func validate(data: Data, path: String) -> FileReport {
         let loader = DocumentLoader(dtd: DTDCache(source: dtd))
         return Self.validate(data: data, path: path, loader: loader, rules: rules)
+    }
+
+    /// Validates many documents already in memory (what `generate`
+    /// rendered), in parallel; reports in the order given.
+    public func validate(documents: [(path: String, data: Data)]) -> [FileReport] {
+        inParallel(count: documents.count) { index, loader, rules in
+            Self.validate(data: documents[index].data, path: documents[index].path, loader: loader, rules: rules)
+        }
+    }
+
+    /// Runs `work` for every index on `concurrency` threads, each with its
+    /// own loader, so each thread parses the DTD once and libxml2 state
+    /// never crosses threads.
+    private func inParallel(
+        count: Int, _ work: @Sendable (Int, DocumentLoader, [any BundleRule]) -> FileReport
+    ) -> [FileReport] {
+        let results = ResultSlots<FileReport>(count: count)
+        let next = Counter()
+        let workers = min(concurrency, count)
+        let source = dtd
+        let rules = rules
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let loader = DocumentLoader(dtd: DTDCache(source: source))
+            while let index = next.take(below: count) {
+                results.set(index, work(index, loader, rules))
+            }
+        }
+        return results.values()
     }
 
     private static func validateFile(_ path: String, loader: DocumentLoader, rules: [any BundleRule]) -> FileReport {
