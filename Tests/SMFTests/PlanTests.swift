@@ -121,9 +121,30 @@ import Testing
         #expect(diagnostic.location.line > 0)
     }
 
-    @Test func groupMissingFromTheGroupDatabaseIsAnError() throws {
-        let result = try Self.plan([Self.service("site/app", group: "no-such-group-smfkit")])
+    @Test func groupIDMissingFromTheGroupDatabaseIsAnError() throws {
+        let result = try Self.plan([Self.service("site/app", group: "987654")])
         #expect(result.diagnostics.map(\.rule) == [PlanRuleID.unknownGroup])
+    }
+
+    /// The generated manifests name their user, group and directory: a plan
+    /// of them needs no account on the planning host (an illumos zone's
+    /// users do not exist on the build host).
+    @Test func anExplicitContextNeedsNoAccountOnThisHost() throws {
+        let result = try Self.plan([Self.service(
+            "site/app", user: "no-such-user-smfkit", group: "no-such-group-smfkit", workingDirectory: "/var/opt/app"
+        )])
+        #expect(result.diagnostics.isEmpty)
+        let entry = try #require(result.entries.first)
+        #expect(entry.user == "no-such-user-smfkit")
+        #expect(entry.group == "no-such-group-smfkit")
+        #expect(entry.workingDirectory == "/var/opt/app")
+    }
+
+    @Test func aMissingUserWhoseHomeIsNeededIsAnError() throws {
+        let result = try Self.plan([Self.service(
+            "site/app", user: "no-such-user-smfkit", group: "no-such-group-smfkit", workingDirectory: ":home"
+        )])
+        #expect(result.diagnostics.map(\.rule) == [PlanRuleID.unknownUser])
     }
 
     @Test func environmentHasTheEnvvarsAndSvcStartdsVariables() throws {

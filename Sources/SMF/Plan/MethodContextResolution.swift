@@ -30,26 +30,38 @@ struct MethodContextResolution {
     /// No `user` means the restarter's own credentials (root). A `group` that
     /// is absent or `:default` is the user's primary group; a working
     /// directory that is absent, `:default` or `:home` is the user's home.
+    /// The passwd and group databases are consulted only for those: a plan
+    /// whose context names everything explicitly can be made on any host,
+    /// with names shown as written.
     func credentials() throws(Failure) -> Credentials {
         let userText = value("user") ?? "root"
-        guard let account = Accounts.user(userText) else {
-            throw .unknownUser(userText, property("user")?.location)
+        let account = Accounts.user(userText)
+        func requireAccount() throws(Failure) -> Account {
+            guard let account else { throw .unknownUser(userText, property("user")?.location) }
+            return account
         }
         let group: String
         if let groupText = value("group"), groupText != ":default" {
-            guard let name = Accounts.groupName(groupText) else {
+            if let name = Accounts.groupName(groupText) {
+                group = name
+            } else if groupText.allSatisfy(\.isNumber) {
                 throw .unknownGroup(groupText, property("group")?.location)
+            } else {
+                group = groupText
             }
-            group = name
         } else {
-            guard let name = Accounts.groupName(id: account.gid) else {
-                throw .unknownGroup(String(account.gid), property("user")?.location)
+            let gid = try requireAccount().gid
+            guard let name = Accounts.groupName(id: gid) else {
+                throw .unknownGroup(String(gid), property("user")?.location)
             }
             group = name
         }
         var directory = value("working_directory") ?? ":default"
-        if directory == ":default" || directory == ":home" { directory = account.home }
-        return Credentials(user: account.name, group: group, workingDirectory: directory)
+        if directory == ":default" || directory == ":home" { directory = try requireAccount().home }
+        if account == nil, userText.allSatisfy(\.isNumber) {
+            throw .unknownUser(userText, property("user")?.location)
+        }
+        return Credentials(user: account?.name ?? userText, group: group, workingDirectory: directory)
     }
 
     /// `method_environment` entries, then the variables svc.startd always
