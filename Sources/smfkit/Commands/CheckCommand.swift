@@ -32,11 +32,11 @@ struct CheckCommand: ParsableCommand {
         do {
             result = try DefinitionLoader.loadAndCheck(path: definition)
         } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            writeToStandardError(error.description + "\n")
             throw ExitCode(2)
         }
         switch format {
-        case .text: FileHandle.standardError.write(Data(DiagnosticFormatter.text(result.diagnostics).utf8))
+        case .text: writeToStandardError(DiagnosticFormatter.text(result.diagnostics))
         case .json: FileHandle.standardOutput.write(Data(DiagnosticFormatter.json(result.diagnostics).utf8))
         }
         if !result.isValid { throw ExitCode(1) }

@@ -46,25 +46,21 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let loaded = PlanInput.load(inputs)
         if !loaded.unreadable.isEmpty {
-            printError(DiagnosticFormatter.text(loaded.unreadable + loaded.diagnostics))
+            writeToStandardError(DiagnosticFormatter.text(loaded.unreadable + loaded.diagnostics))
             throw ExitCode(2)
         }
         if !loaded.diagnostics.isEmpty {
-            printError(DiagnosticFormatter.text(loaded.diagnostics))
+            writeToStandardError(DiagnosticFormatter.text(loaded.diagnostics))
             throw ExitCode(1)
         }
         let result = NodePlanner(catalog: ServiceCatalog(bundles: loaded.bundles)).plan(node: node)
         guard result.isValid else {
-            printError(DiagnosticFormatter.text(result.diagnostics))
+            writeToStandardError(DiagnosticFormatter.text(result.diagnostics))
             throw ExitCode(1)
         }
         switch format {
         case .text: print(PlanFormatter.text(result.entries), terminator: "")
         case .json: print(PlanFormatter.json(result.entries), terminator: "")
         }
-    }
-
-    private func printError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
     }
 }

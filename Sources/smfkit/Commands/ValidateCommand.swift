@@ -67,29 +67,25 @@ struct ValidateCommand: ParsableCommand {
         do {
             source = try DTDSource.choose(override: dtdPath)
         } catch {
-            printError("error: \(error)")
+            writeToStandardError("error: \(error)\n")
             throw ExitCode(2)
         }
         let validator = Validator(dtd: source)
         let dtdProblems = validator.checkDTD()
         guard dtdProblems.isEmpty else {
-            printError(DiagnosticFormatter.text(dtdProblems), terminator: "")
+            writeToStandardError(DiagnosticFormatter.text(dtdProblems))
             throw ExitCode(2)
         }
 
         let reports = FileValidator(smf: validator).validate(paths: files)
         let diagnostics = reports.flatMap(\.diagnostics)
         switch format {
-        case .text: printError(DiagnosticFormatter.text(diagnostics), terminator: "")
+        case .text: writeToStandardError(DiagnosticFormatter.text(diagnostics))
         case .json: print(DiagnosticFormatter.json(diagnostics), terminator: "")
         }
 
         if reports.contains(where: \.isUnreadable) { throw ExitCode(2) }
         if reports.contains(where: { !$0.isValid }) { throw ExitCode(1) }
         if strict, diagnostics.contains(where: { $0.severity == .warning }) { throw ExitCode(1) }
-    }
-
-    private func printError(_ text: String, terminator: String = "\n") {
-        FileHandle.standardError.write(Data((text + terminator).utf8))
     }
 }
