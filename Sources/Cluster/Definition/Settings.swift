@@ -131,7 +131,8 @@ public struct InstallPaths: Hashable, Sendable {
     /// Directory holding stolon-keeper, stolon-sentinel, stolon-proxy, stolonctl.
     public var stolonBin: String
     public var haproxy: String
-    /// Root of each node's data: `<data>/<node>/etcd`, `<data>/<node>/postgres`, …
+    /// Where the daemons keep their data: `<data>/etcd/<node>`,
+    /// `<data>/postgres/<node>/data`, …; also the services' working directory.
     public var data: String
     /// Where generated configuration (haproxy.cfg, patroni.yml) is installed.
     public var config: String
@@ -142,10 +143,12 @@ public struct InstallPaths: Hashable, Sendable {
         etcd: String = "/opt/tribblix/etcd/bin/etcd",
         etcdctl: String = "/opt/tribblix/etcd/bin/etcdctl",
         postgresBin: String = "/opt/tribblix/postgres17/bin",
-        patroni: String = "/opt/tribblix/patroni/bin/patroni",
-        patronictl: String = "/opt/tribblix/patroni/bin/patronictl",
+        // TRIBpatroni-python-313 links patroni and patronictl into /usr/bin.
+        patroni: String = "/usr/bin/patroni",
+        patronictl: String = "/usr/bin/patronictl",
         stolonBin: String = "/opt/tribblix/stolon/bin",
-        haproxy: String = "/opt/tribblix/haproxy2/sbin/haproxy",
+        // TRIBblix-haproxy2 installs under /opt/tribblix/haproxy.
+        haproxy: String = "/opt/tribblix/haproxy/sbin/haproxy",
         data: String = "/var/opt/pgha",
         config: String = "/etc/opt/pgha",
         methods: String = "/opt/pgha/lib/svc/method"
