@@ -90,8 +90,8 @@ import Testing
     }
 
     @Test func theCheckRejectsAFlagStolonDoesNotDefine() {
-        #expect(Self.unknownFlags(daemon: "stolon-keeper", command: "exec /x/stolon-keeper --pg-su-pasword f --uid k") == ["pg-su-pasword"])
-        #expect(Self.unknownFlags(daemon: "stolon-proxy", command: "exec /x/stolon-proxy --listen-address=a --port 1") == [])
+        #expect(Self.unknownFlags(daemon: "stolon-keeper", command: "/x/stolon-keeper --pg-su-pasword f --uid k") == ["pg-su-pasword"])
+        #expect(Self.unknownFlags(daemon: "stolon-proxy", command: "/x/stolon-proxy --listen-address=a --port 1") == [])
         #expect(Self.unknownFlags(daemon: "stolon-sentinel", command: "stolon-sentinel --pg-port 5432") == ["pg-port"])
     }
 }

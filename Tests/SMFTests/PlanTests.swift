@@ -21,7 +21,7 @@ import Testing
 
     /// A service with one start method, credentials and a per-node instance.
     static func service(
-        _ name: String, instance: String = "node1", exec: String = "exec /bin/true", user: String = "root",
+        _ name: String, instance: String = "node1", exec: String = "/bin/true", user: String = "root",
         group: String? = nil, workingDirectory: String? = nil, environment: [String] = [],
         dependencies: String = "", instanceBody: String = "", timeout: String = "60"
     ) -> String {
@@ -58,12 +58,12 @@ import Testing
             </property_group>
             """
         let result = try Self.plan([Self.service(
-            "network/etcd", exec: "exec /usr/bin/etcd --name %{config/name} --say %{config/greeting} --fmri %f",
+            "network/etcd", exec: "/usr/bin/etcd --name %{config/name} --say %{config/greeting} --fmri %f",
             instanceBody: instance)])
         #expect(result.diagnostics == [])
         let entry = try #require(result.entries.first)
         #expect(entry.fmri == "svc:/network/etcd:node1")
-        #expect(entry.exec == #"exec /usr/bin/etcd --name node1 --say hello\ world --fmri svc:/network/etcd:node1"#)
+        #expect(entry.exec == #"/usr/bin/etcd --name node1 --say hello\ world --fmri svc:/network/etcd:node1"#)
         #expect(entry.timeoutSeconds == 60)
     }
 

@@ -62,9 +62,11 @@ public struct GenerationPipeline: Sendable {
 
     /// The verify stage: every manifest and profile goes through the same
     /// validator `smfkit validate` runs, and every Tribblix descriptor
-    /// through the same linter. Errors stop the generation; warnings (an
-    /// account id Tribblix gives to someone else, say) are reported with
-    /// the definition's own warnings.
+    /// through the same linter. In SMF XML a warning counts as an error, as
+    /// `smfkit validate --strict` (and svccfg validate) count it: a method
+    /// token lint means svc.startd would fail the method. Tribblix warnings
+    /// (an account id Tribblix gives to someone else, say) are about values
+    /// the definition chose, and are reported as warnings.
     public func verify(_ files: [GeneratedFile]) -> [Diagnostic] {
         // The package carries byte-identical copies of the manifests;
         // each distinct text is checked once, under its first path.
@@ -74,6 +76,13 @@ public struct GenerationPipeline: Sendable {
                 && seen.insert(file.contents).inserted
         }
         return FileValidator(smf: validator).validate(texts: checked.map { ($0.path, $0.contents) })
-            .flatMap(\.diagnostics)
+            .flatMap { report in
+                report.diagnostics.map { diagnostic in
+                    guard report.path.hasSuffix(".xml") else { return diagnostic }
+                    var strict = diagnostic
+                    strict.severity = .error
+                    return strict
+                }
+            }
     }
 }

@@ -35,7 +35,7 @@ public struct Translator {
             artifacts.profiles.append((file: "profiles/\(node.name).xml", bundle: profiles.profile(for: node, services: services)))
         }
 
-        var companions: [(install: String, contents: String)] = []
+        var companions: [(install: String, contents: String, mode: UInt16)] = []
         for template in services {
             for file in template.files ?? [] {
                 guard let text = templates.files[file.template] else {
@@ -44,10 +44,16 @@ public struct Translator {
                         message: "names the text template '\(file.template)', which is not in Templates/files/"
                     )
                 }
+                guard let mode = file.permissions else {
+                    throw TemplateError(
+                        file: "Templates/services/\(template.kind).yaml",
+                        message: "mode '\(file.mode ?? "")' of \(file.output) is not an octal mode such as \"0755\""
+                    )
+                }
                 let rendered = try TextTemplate(text, name: "Templates/files/\(file.template)").render(context.base)
-                artifacts.files.append(GeneratedFile(path: file.output, contents: rendered))
+                artifacts.files.append(GeneratedFile(path: file.output, contents: rendered, mode: mode))
                 let install = try TextTemplate.render(file.install, context.base, name: "Templates/services/\(template.kind).yaml")
-                companions.append((install: install, contents: rendered))
+                companions.append((install: install, contents: rendered, mode: mode))
             }
         }
 

@@ -68,6 +68,14 @@ public struct FileTemplate: Decodable, Hashable, Sendable {
     public var template: String
     public var output: String
     public var install: String
+    /// Octal permission bits, `"0755"` for a method script; default 0644.
+    public var mode: String?
+
+    /// The mode as bits, or nil when it is not an octal number.
+    public var permissions: UInt16? {
+        guard let mode else { return 0o644 }
+        return UInt16(mode, radix: 8).flatMap { $0 <= 0o7777 ? $0 : nil }
+    }
 }
 
 /// One property of the service's `config` property group, documented by a

@@ -13,7 +13,7 @@ struct PackagingTranslator {
 
     /// Manifests and companion files as they are installed on a node:
     /// `(install path relative to /, contents)`.
-    func files(manifests: [(template: ServiceTemplate, xml: String)], companions: [(install: String, contents: String)])
+    func files(manifests: [(template: ServiceTemplate, xml: String)], companions: [(install: String, contents: String, mode: UInt16)])
         throws(TemplateError) -> [GeneratedFile]
     {
         let package = try makePackage(manifests: manifests, companions: companions)
@@ -31,7 +31,7 @@ struct PackagingTranslator {
     }
 
     private func makePackage(manifests: [(template: ServiceTemplate, xml: String)],
-                             companions: [(install: String, contents: String)]) throws(TemplateError) -> TribblixPackage
+                             companions: [(install: String, contents: String, mode: UInt16)]) throws(TemplateError) -> TribblixPackage
     {
         let info = PackageInfo(
             pkg: definition.packaging.package,
@@ -48,7 +48,7 @@ struct PackagingTranslator {
             )
         }
         payload += companions.map { companion in
-            PayloadFile(path: Self.relative(companion.install), contents: companion.contents)
+            PayloadFile(path: Self.relative(companion.install), contents: companion.contents, mode: Int(companion.mode))
         }
         return TribblixPackage.smfServices(
             info: info, depend: DependFile(prerequisites: try daemonPackages()),

@@ -56,10 +56,11 @@ public struct OutputWriter {
 
         let current = Set(files.map(\.path))
         for stale in previous.subtracting(current).sorted() {
-            // Only what our own marker listed, and still only inside the directory.
-            guard (try? Self.checkRelative(stale)) != nil else { continue }
-            let path = absolute(stale)
-            if !isSymbolicLink(path), (try? manager.removeItem(atPath: path)) != nil {
+            // Only what our own marker listed, only a regular file, and only
+            // if no directory on its way is a symbolic link (which could lead
+            // outside the output directory).
+            guard (try? Self.checkRelative(stale)) != nil, isPlainFileInside(stale) else { continue }
+            if unlink(absolute(stale)) == 0 {
                 report.removed.append(stale)
                 removeEmptyParents(of: stale)
             }
@@ -100,6 +101,20 @@ public struct OutputWriter {
 
     private func absolute(_ relative: String) -> String {
         (directory as NSString).appendingPathComponent(relative)
+    }
+
+    /// Whether `relative` names a regular file reached through real
+    /// directories only.
+    private func isPlainFileInside(_ relative: String) -> Bool {
+        var current = directory
+        let parts = relative.split(separator: "/")
+        for part in parts.dropLast() {
+            current = (current as NSString).appendingPathComponent(String(part))
+            var info = stat()
+            guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return false }
+        }
+        var info = stat()
+        return lstat(absolute(relative), &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     private func isSymbolicLink(_ path: String) -> Bool {

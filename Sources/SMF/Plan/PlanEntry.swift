@@ -4,7 +4,8 @@
 public struct PlanEntry: Hashable, Sendable, Codable {
     /// `svc:/service:instance`.
     public var fmri: String
-    /// The expanded `exec`, as svc.startd hands it to `/bin/sh -c`.
+    /// The expanded `exec`. svc.startd runs it as `/sbin/sh -c "exec EXEC"`
+    /// (method.c: exec_method), so the shell is replaced by its command.
     public var exec: String
     public var user: String
     public var group: String

@@ -22,7 +22,7 @@ public enum PlanFormatter {
             for name in entry.environment.keys.sorted() {
                 text += "   env \(name)=\(entry.environment[name] ?? "")\n"
             }
-            text += "   /bin/sh -c \(entry.exec)\n"
+            text += "   /sbin/sh -c \"exec \(entry.exec)\"\n"
         }
         return text
     }

@@ -17,7 +17,7 @@ public enum RuleRegistry {
         BooleanValueRule(), ValueSyntaxRule(), ValueLengthRule(),
         // Methods (§8 items 6, 8, 16)
         TimeoutSecondsRule(), EnvironmentVariableRule(),
-        MethodTokenSyntaxRule(), MethodTokenPropertyRule(), KillOnTransientRule(),
+        MethodTokenSyntaxRule(), MethodTokenPropertyRule(), KillOnTransientRule(), ExecLineRule(),
         // Dependencies, dependents, restarters (§8 item 7)
         DependencyFMRIRule(), DependentTargetRule(), RestarterFMRIRule(),
         // Notification parameters (§8 item 15)

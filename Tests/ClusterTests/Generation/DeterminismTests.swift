@@ -32,3 +32,21 @@ import Testing
         }
     }
 }
+
+/// generate holds its own SMF output to `validate --strict`: a method-token
+/// lint in a user's template stops the generation instead of a node.
+@Suite struct StrictVerifyTests {
+    @Test func aMethodTokenLintInATemplateStopsGeneration() throws {
+        var templates = try TemplateSet.builtIn()
+        let index = try #require(templates.services.firstIndex { $0.kind == "etcd" })
+        templates.services[index].methods[0].exec = "%{config/etcd} --name %{config/no_such_property}"
+        let outcome = GenerationPipeline(templates: templates)
+            .run(definitionText: try String(contentsOfFile: Fixtures.path("Examples/patroni.yaml"), encoding: .utf8),
+                 file: "patroni.yaml")
+        guard case .invalidOutput(let problems) = outcome else {
+            Issue.record("generation went ahead with a method svc.startd cannot expand")
+            return
+        }
+        #expect(problems.contains { $0.rule == "smf.method.token-property" && $0.severity == .error })
+    }
+}

@@ -58,6 +58,20 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside).isEmpty)
     }
 
+    /// A directory the previous generation wrote, replaced by a link to
+    /// somewhere else: its files are no longer ours to remove.
+    @Test func neverRemovesFilesThroughASymbolicLink() throws {
+        let outside = try Generated.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        _ = try OutputWriter(directory: directory).write(files("keep.txt", "config/old.cfg"))
+        try FileManager.default.removeItem(atPath: directory + "/config")
+        try FileManager.default.createSymbolicLink(atPath: directory + "/config", withDestinationPath: outside)
+        _ = FileManager.default.createFile(atPath: outside + "/old.cfg", contents: Data("precious".utf8))
+        let report = try OutputWriter(directory: directory).write(files("keep.txt"))
+        #expect(report.removed.isEmpty)
+        #expect(try String(contentsOfFile: outside + "/old.cfg", encoding: .utf8) == "precious")
+    }
+
     @Test func setsTheModeAskedForWhateverTheUmask() throws {
         _ = try OutputWriter(directory: directory).write([
             GeneratedFile(path: "deploy.sh", contents: "#!/bin/sh\n", mode: 0o755),

@@ -146,6 +146,10 @@ enum RuleFixtures {
             failing: X.withMethods("<property_group name='startd' type='framework'>"
                 + "<propval name='duration' type='astring' value='transient'/></property_group>")),
 
+        RuleFixture(rule: "smf.method.exec-line",
+                    passing: X.manifest(method("start", exec: "/usr/bin/env A=\"x;y\" /usr/bin/daemon -a \\; %m") + stop),
+                    failing: X.manifest(method("start", exec: "mkdir -p /var/x &amp;&amp; /usr/bin/daemon") + stop)),
+
         // Dependencies, dependents, restarters
         RuleFixture(rule: "smf.dependency.fmri", passing: X.withMethods("", before: dependency),
                     failing: X.withMethods("", before: dependency.replacingOccurrences("svc:/milestone/multi-user",

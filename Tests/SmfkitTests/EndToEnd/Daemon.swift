@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// One plan entry started the way svc.startd starts a start method:
-/// `/bin/sh -c EXEC` as the entry's user and group (through `setpriv`, which
+/// `/bin/sh -c "exec EXEC"` as the entry's user and group (through `setpriv`, which
 /// execs in place, so the PID is the shell's and then whatever it execs), in
 /// the entry's working directory, with exactly its environment plus PATH,
 /// output appended to a log file, in a process group of its own.
@@ -55,7 +55,8 @@ final class Daemon {
 
         let arguments = [
             "/usr/bin/setpriv", "--reuid=\(entry.user)", "--regid=\(entry.group)", "--init-groups",
-            "/bin/sh", "-c", entry.exec,
+            // svc.startd runs `exec METHOD` (method.c: exec_method).
+            "/bin/sh", "-c", "exec " + entry.exec,
         ]
         var environment = entry.environment
         environment["PATH"] = Self.path

@@ -8,14 +8,15 @@
 # zap (copy overlays/pgha.ovl and .pkgs into /var/sadm/overlays
 # or an overlay repository). It is safe to run again: every step checks first.
 #
-# Passwords are generated once into $SECRETS (a 0700 directory beside this
-# script unless you set SECRETS) and copied into each zone as 0600 files
-# through zlogin's standard input: they never appear on a command line.
+# Passwords are generated once into $SECRETS (a 0700 directory, by default
+# under root's home, not in this generated tree) and copied into each zone as
+# 0600 files through zlogin's standard input: they never appear on a command
+# line.
 
 set -eu
 cd "$(dirname "$0")"
 
-SECRETS=${SECRETS:-./secrets}
+SECRETS=${SECRETS:-$HOME/.smfkit/my-ha-cluster/secrets}
 
 log() {
     printf '%s\n' "deploy: $*"

@@ -8,14 +8,15 @@
 # zap (copy overlays/pgha.ovl and .pkgs into /var/sadm/overlays
 # or an overlay repository). It is safe to run again: every step checks first.
 #
-# Passwords are generated once into $SECRETS (a 0700 directory beside this
-# script unless you set SECRETS) and copied into each zone as 0600 files
-# through zlogin's standard input: they never appear on a command line.
+# Passwords are generated once into $SECRETS (a 0700 directory, by default
+# under root's home, not in this generated tree) and copied into each zone as
+# 0600 files through zlogin's standard input: they never appear on a command
+# line.
 
 set -eu
 cd "$(dirname "$0")"
 
-SECRETS=${SECRETS:-./secrets}
+SECRETS=${SECRETS:-$HOME/.smfkit/my-ha-cluster/secrets}
 
 log() {
     printf '%s\n' "deploy: $*"
@@ -122,8 +123,30 @@ zlogin node3 /usr/sbin/svcadm enable -s svc:/database/stolon/proxy:node3
 zlogin node3 /usr/sbin/svcadm enable -s svc:/database/stolon/sentinel:node3
 
 # --- once for the cluster: stolon's initial cluster data ---
-if ! zlogin node1 "/opt/tribblix/stolon/bin/stolonctl --cluster-name stolon-cluster --store-backend etcdv3 --store-endpoints http://192.168.0.231:2379,http://192.168.0.232:2379,http://192.168.0.233:2379 status" >/dev/null 2>&1; then
+# `stolonctl init --yes` replaces whatever cluster data exists, so it runs
+# only when etcd answers and holds no key of this cluster (stolon keeps them
+# under stolon/cluster/<name>/); any other failure stops here.
+etcdctl_on_first_node() {
+    zlogin node1 "ETCDCTL_API=3 /opt/tribblix/etcd/bin/etcdctl --endpoints=http://192.168.0.231:2379,http://192.168.0.232:2379,http://192.168.0.233:2379 $*"
+}
+tries=0
+until etcdctl_on_first_node endpoint health >/dev/null 2>&1; do
+    tries=$((tries + 1))
+    if [ "$tries" -gt 60 ]; then
+        log "etcd is not healthy after 2 minutes; stolon was not initialised" >&2
+        exit 1
+    fi
+    sleep 2
+done
+if ! keys=$(etcdctl_on_first_node get --keys-only --prefix stolon/cluster/stolon-cluster/) \
+    || ! slashed=$(etcdctl_on_first_node get --keys-only --prefix /stolon/cluster/stolon-cluster/); then
+    log "cannot read etcd; stolon was not initialised" >&2
+    exit 1
+fi
+if [ -z "$keys$slashed" ]; then
     log "initialising stolon cluster stolon-cluster"
     zlogin node1 "/opt/tribblix/stolon/bin/stolonctl --cluster-name stolon-cluster --store-backend etcdv3 --store-endpoints http://192.168.0.231:2379,http://192.168.0.232:2379,http://192.168.0.233:2379 init --yes"
+else
+    log "stolon cluster stolon-cluster is already initialised"
 fi
 log "done"
