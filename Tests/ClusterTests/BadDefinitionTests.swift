@@ -30,8 +30,16 @@ let badDefinitions: [BadDefinition] = [
     .init("nodes not a list", "cluster: c\nstack: patroni\nnodes: node1\n", ["3:8 error cluster.yaml.type"]),
     .init("section not a mapping", validHead + "etcd: 2379\n", ["10:7 error cluster.yaml.type"]),
     .init("unknown nested key", validHead + "etcd:\n  clientPort: 2379\n", ["11:3 error cluster.yaml.unknown-key"]),
+    // The typo hides no other problem: the fourth member still makes an
+    // even etcd cluster.
     .init("unknown key in a node", validHead + "  - name: node4\n    adress: 10.0.0.4\n",
-          ["11:5 error cluster.yaml.unknown-key"]),
+          ["4:3 warning cluster.etcd.member-count", "11:5 error cluster.yaml.unknown-key"]),
+    .init("a typo hides no other error",
+          "cluster: c\nstack: patroni\nnodes:\n  - name: 1node\n    adress: 10.0.0.1\n"
+              + "  - name: node2\n    address: 10.0.0.2\n  - name: node3\n    address: 10.0.0.3\n"
+              + "etcd:\n  client_port: 70000\n",
+          ["4:11 error cluster.node.name", "5:5 error cluster.yaml.unknown-key",
+           "11:16 error cluster.port.range"]),
     .init("misspelt required key", validHead.replacingFirst("cluster: c", "clustr: c"),
           ["1:1 error cluster.yaml.unknown-key"]),
     .init("duplicate top-level key", validHead + "cluster: d\n", ["10:1 error cluster.yaml.duplicate-key"]),

@@ -9,6 +9,8 @@ struct DuplicateNodeAddressCheck: DefinitionCheck {
         var firstIndex: [IPAddress: Int] = [:]
         var found: [Diagnostic] = []
         for (index, node) in loaded.definition.nodes.enumerated() {
+            // A missing address is reported by the loader; nothing to check.
+            guard loaded.sourceMap.values["nodes[\(index)].address"] != nil else { continue }
             guard let address = IPAddress(node.address) else { continue }
             if let first = firstIndex[address] {
                 let other = loaded.definition.nodes[first].name

@@ -9,6 +9,8 @@ struct DuplicateNodeNameCheck: DefinitionCheck {
         var firstIndex: [String: Int] = [:]
         var found: [Diagnostic] = []
         for (index, node) in loaded.definition.nodes.enumerated() {
+            // A missing name is reported by the loader; nothing to check.
+            guard loaded.sourceMap.values["nodes[\(index)].name"] != nil else { continue }
             if let first = firstIndex[node.name] {
                 let firstAt = loaded.sourceMap.location(of: "nodes[\(first)].name")
                 found.append(error(

@@ -10,6 +10,8 @@ struct NodeAddressCheck: DefinitionCheck {
     func diagnostics(for loaded: LoadedDefinition) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for (index, node) in loaded.definition.nodes.enumerated() {
+            // A missing address is reported by the loader; nothing to check.
+            guard loaded.sourceMap.values["nodes[\(index)].address"] != nil else { continue }
             let path = "nodes[\(index)].address"
             if UnsafeCharacters.first(in: node.address) != nil { continue }
             let location = loaded.sourceMap.location(of: path)

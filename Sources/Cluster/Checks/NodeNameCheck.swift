@@ -12,6 +12,8 @@ struct NodeNameCheck: DefinitionCheck {
     func diagnostics(for loaded: LoadedDefinition) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for (index, node) in loaded.definition.nodes.enumerated() {
+            // A missing name is reported by the loader; nothing to check.
+            guard loaded.sourceMap.values["nodes[\(index)].name"] != nil else { continue }
             let path = "nodes[\(index)].name"
             let name = node.name
             // Reported by cluster.value.unsafe-character already.

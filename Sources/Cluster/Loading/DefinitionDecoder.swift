@@ -34,6 +34,12 @@ struct DefinitionDecoder {
         static let packaging = ["package", "overlay", "version", "overlay_version"]
     }
 
+    /// Whether every required value was there and usable. When it was not,
+    /// `decode` still returns what it could read, with empty stand-ins for
+    /// the missing values, so the checks can report every other problem of
+    /// the file in the same round; such a definition is never generated from.
+    private(set) var isComplete = true
+
     mutating func decode(_ root: YAMLNode?) -> ClusterDefinition? {
         guard let root else {
             report(LoadingRule.missingKey,
@@ -118,10 +124,13 @@ struct DefinitionDecoder {
             packaging.overlayVersion = int(section, "overlay_version") ?? packaging.overlayVersion
         }
 
-        guard complete, let cluster, let stack, let nodes else { return nil }
+        isComplete = complete && cluster != nil && stack != nil && nodes != nil
+        // Without a list of nodes there is too little to check.
+        guard let nodes else { return nil }
         return ClusterDefinition(
-            cluster: cluster, stack: stack, nodes: nodes, etcd: etcd, postgres: postgres, patroni: patroni,
-            stolon: stolon, haproxy: haproxy, users: users, paths: paths, secrets: secrets, packaging: packaging)
+            cluster: cluster ?? "", stack: stack ?? .patroni, nodes: nodes, etcd: etcd, postgres: postgres,
+            patroni: patroni, stolon: stolon, haproxy: haproxy, users: users, paths: paths, secrets: secrets,
+            packaging: packaging)
     }
 
     // MARK: - Sections of the format
@@ -160,16 +169,17 @@ struct DefinitionDecoder {
             record(path, item)
             guard let fields = fields(of: item, at: path, keys: Keys.node) else {
                 complete = false
+                nodes.append(Node(name: "", address: "", keeperID: "postgres\(index)"))
                 continue
             }
             let name = requiredString(fields, "name")
             let address = requiredString(fields, "address")
             let keeperID = string(fields, "keeper_id") ?? "postgres\(index)"
-            if let name, let address {
-                nodes.append(Node(name: name, address: address, keeperID: keeperID))
-            } else {
-                complete = false
-            }
+            // A node missing its name or address keeps its place (checks
+            // find positions by index) with an empty stand-in, which the
+            // checks skip as never written.
+            if name == nil || address == nil { complete = false }
+            nodes.append(Node(name: name ?? "", address: address ?? "", keeperID: keeperID))
         }
         return nodes
     }

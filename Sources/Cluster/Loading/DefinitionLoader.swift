@@ -10,6 +10,15 @@ public struct DefinitionLoad: Sendable {
     public var loaded: LoadedDefinition?
     /// Sorted by position.
     public var diagnostics: [Diagnostic]
+    /// What could be read of an incomplete definition, for the checks only:
+    /// they report the file's other problems in the same round.
+    var partial: LoadedDefinition?
+
+    init(loaded: LoadedDefinition?, diagnostics: [Diagnostic], partial: LoadedDefinition? = nil) {
+        self.loaded = loaded
+        self.diagnostics = diagnostics
+        self.partial = partial
+    }
 
     /// True when there is a definition and no error (warnings allowed).
     public var isValid: Bool { loaded != nil && !diagnostics.hasErrors }
@@ -81,8 +90,9 @@ public enum DefinitionLoader {
         }
         var decoder = DefinitionDecoder(file: file)
         let definition = decoder.decode(root)
-        let loaded = definition.map { LoadedDefinition(definition: $0, sourceMap: decoder.sourceMap) }
-        return DefinitionLoad(loaded: loaded, diagnostics: decoder.diagnostics.sortedForOutput())
+        let read = definition.map { LoadedDefinition(definition: $0, sourceMap: decoder.sourceMap) }
+        return DefinitionLoad(loaded: decoder.isComplete ? read : nil, diagnostics: decoder.diagnostics.sortedForOutput(),
+                              partial: decoder.isComplete ? nil : read)
     }
 
     /// Loads, then runs every check when there is a definition to check:
@@ -96,7 +106,7 @@ public enum DefinitionLoader {
     }
 
     private static func checked(_ load: DefinitionLoad) -> DefinitionLoad {
-        guard let loaded = load.loaded else { return load }
+        guard let loaded = load.loaded ?? load.partial else { return load }
         var result = load
         result.diagnostics = (load.diagnostics + DefinitionChecks.run(loaded)).sortedForOutput()
         return result
