@@ -101,8 +101,6 @@ struct TemplateContext {
             "keeper_id": node.keeperID,
             "index": index,
             "url_host": host,
-            "address_port_rest": "\(host):\(d.patroni.restPort)",
-            "address_port_postgres": "\(host):\(d.postgres.port)",
             // haproxy takes `ipv6@` before an IPv6 address in `bind`.
             "haproxy_bind": bind.contains(":") ? "ipv6@\(bind)" : bind,
             "fmris": fmris,
