@@ -33,6 +33,14 @@ public struct FileValidator: Sendable {
         for (index, path) in paths.enumerated() {
             if TribblixLint.kind(ofPath: path) != nil {
                 reports[index] = lintDescriptor(at: path)
+            } else if Self.isClearlyNotXML(path) {
+                reports[index] = Report(
+                    path: path,
+                    diagnostics: [.error(
+                        "this is neither an SMF manifest or profile (XML) nor a Tribblix descriptor smfkit knows "
+                            + "(.ovl, .pkgs, catalog, pkginfo, depend, prototype, …); leave it out",
+                        rule: Self.unknownKindRule, at: SourceLocation(file: path, line: 1, column: 1))],
+                    isUnreadable: false)
             } else {
                 bundlePaths.append((index, path))
             }
@@ -90,10 +98,28 @@ public struct FileValidator: Sendable {
     /// A descriptor that is not text cannot be linted line by line.
     public static let encodingRule = "tribblix.encoding"
 
+    /// A file that is not XML and not a descriptor smfkit recognises.
+    public static let unknownKindRule = "file.unknown-kind"
+
+    /// A file not named `.xml` whose first non-blank byte is not `<`: a
+    /// script or some other text, not a service bundle. Anything unsure
+    /// (unreadable, empty, XML-looking) goes to the SMF validator, which
+    /// reports it precisely.
+    static func isClearlyNotXML(_ path: String) -> Bool {
+        guard !path.hasSuffix(".xml"), let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 512)) ?? Data()
+        guard let first = head.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) else {
+            return false
+        }
+        return first != UInt8(ascii: "<")
+    }
+
     /// Every rule either side applies, for `--list-rules`: id and summary.
     public static var rules: [(id: String, summary: String)] {
         RuleCatalog.all.map { ($0.id, $0.summary) }
-            + [(encodingRule, "A Tribblix descriptor must be UTF-8 (in practice ASCII) text.")]
+            + [(encodingRule, "A Tribblix descriptor must be UTF-8 (in practice ASCII) text."),
+               (unknownKindRule, "A file that is neither SMF XML nor a known Tribblix descriptor is not validated.")]
             + TribblixLint.rules.map { ($0.id, $0.summary) }
     }
 }

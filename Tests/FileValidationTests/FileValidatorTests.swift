@@ -38,6 +38,16 @@ import Testing
         #expect(report.diagnostics.map(\.rule) == [FileValidator.encodingRule])
     }
 
+    @Test func aScriptIsNeitherABundleNorADescriptor() throws {
+        let script = try scratchFile("fixit", Data("#!/bin/sh\nmkdir -p var\n".utf8))
+        let manifest = try scratchFile("etcd", Data("<?xml version=\"1.0\"?>\n<service_bundle/>\n".utf8))
+        let reports = validator.validate(paths: [script, manifest])
+        #expect(reports[0].diagnostics.map(\.rule) == [FileValidator.unknownKindRule])
+        // XML without the .xml name still goes to the SMF validator.
+        #expect(!reports[1].diagnostics.map(\.rule).contains(FileValidator.unknownKindRule))
+        #expect(!reports[1].isValid)
+    }
+
     @Test func aMissingDescriptorIsUnreadable() {
         let report = validator.validate(paths: ["/nonexistent/smfkit/pkginfo"])[0]
         #expect(report.isUnreadable)
@@ -49,5 +59,6 @@ import Testing
         #expect(ids.contains("smf.value.boolean"))
         #expect(ids.contains("tribblix.ovl.unknown-key"))
         #expect(ids.contains(FileValidator.encodingRule))
+        #expect(ids.contains(FileValidator.unknownKindRule))
     }
 }
