@@ -30,6 +30,19 @@ import Testing
         #expect(try plan([directory, "--node", "node2", "--format", "json"]).stdout == run.stdout)
     }
 
+    @Test func zoneOptionSetsSMFZoneName() throws {
+        let directory = try Self.generated()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let inZone = try plan([directory, "--node", "node3", "--zone", "node3", "--format", "json"])
+        #expect(inZone.status == 0, "\(inZone.stderr)")
+        let entries = try JSONDecoder().decode([PlanEntry].self, from: Data(inZone.stdout.utf8))
+        #expect(!entries.isEmpty)
+        #expect(entries.allSatisfy { $0.environment["SMF_ZONENAME"] == "node3" })
+        let global = try plan([directory, "--node", "node3", "--format", "json"])
+        let defaults = try JSONDecoder().decode([PlanEntry].self, from: Data(global.stdout.utf8))
+        #expect(defaults.allSatisfy { $0.environment["SMF_ZONENAME"] == "global" })
+    }
+
     @Test func textPlanNamesEachInstance() throws {
         let directory = try Self.generated()
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -39,6 +39,9 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "text: a readable listing; json: an array of objects on stdout.")
     var format: OutputFormat = .text
 
+    @Option(help: ArgumentHelp("The zone the node runs in, for SMF_ZONENAME (deploy.sh names each zone after its node).", valueName: "name"))
+    var zone = "global"
+
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("name a directory or at least one SMF XML file") }
     }
@@ -53,7 +56,7 @@ struct PlanCommand: ParsableCommand {
             writeToStandardError(DiagnosticFormatter.text(loaded.diagnostics))
             throw ExitCode(1)
         }
-        let result = NodePlanner(catalog: ServiceCatalog(bundles: loaded.bundles)).plan(node: node)
+        let result = NodePlanner(catalog: ServiceCatalog(bundles: loaded.bundles), zoneName: zone).plan(node: node)
         guard result.isValid else {
             writeToStandardError(DiagnosticFormatter.text(result.diagnostics))
             throw ExitCode(1)
