@@ -130,6 +130,8 @@ public struct ComposedInstance: Sendable {
     /// loads a restarter's templates only from an instance FMRI
     /// (`load_instance`), so `svc:/system/svc/restarter` alone does not count.
     public var isDelegatedToStartd: Bool {
+        // The common case, without parsing.
+        if restarterFMRI == "svc:/system/svc/restarter:default" { return true }
         guard case .success(let parts) = FMRI.parseService(restarterFMRI) else { return false }
         return parts.service == "system/svc/restarter" && parts.instance == "default" && parts.propertyGroup == nil
     }

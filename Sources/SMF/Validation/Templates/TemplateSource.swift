@@ -24,7 +24,7 @@ public enum TemplateLevel: Int, Comparable, Sendable, CaseIterable {
 }
 
 /// One pg_pattern that applies to an instance, and where it came from.
-struct AppliedPattern {
+struct AppliedPattern: Sendable {
     let level: TemplateLevel
     let pattern: PGPattern
     /// Its prop_patterns by name (the first of a name wins).
@@ -59,9 +59,17 @@ extension ComposedInstance {
         }
         add(instance.entity.template?.pgPatterns ?? [], .instance)
         add(service.entity.template?.pgPatterns ?? [], .service)
-        if isDelegatedToStartd { add(BuiltinTemplates.startdDelegate, .restarter) }
+        if isDelegatedToStartd { applied += Self.startdPatterns }
         // svccfg does not load the global templates for the global service.
-        if service.name != BuiltinTemplates.globalServiceName { add(BuiltinTemplates.global, .global) }
+        if service.name != BuiltinTemplates.globalServiceName { applied += Self.globalPatterns }
         return applied
     }
+
+    /// The built-in patterns are the same for every instance: indexed once.
+    private static let startdPatterns = BuiltinTemplates.startdDelegate
+        .filter { TemplateLevel.restarter.applies(target: $0.target) }
+        .map { AppliedPattern(level: .restarter, pattern: $0) }
+    private static let globalPatterns = BuiltinTemplates.global
+        .filter { TemplateLevel.global.applies(target: $0.target) }
+        .map { AppliedPattern(level: .global, pattern: $0) }
 }
