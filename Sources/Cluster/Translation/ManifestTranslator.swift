@@ -1,3 +1,4 @@
+import Foundation
 import SMF
 
 /// Turns one service template into the service's manifest: one disabled
@@ -161,17 +162,4 @@ struct ManifestTranslator {
         text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.joined(separator: " ")
     }
-}
-
-extension Substring {
-    fileprivate func trimmingCharacters(in set: Set<Character>) -> Substring {
-        var slice = self
-        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
-        return slice
-    }
-}
-
-extension Set<Character> {
-    fileprivate static let whitespaces: Set<Character> = [" ", "\t"]
 }

@@ -31,7 +31,7 @@ public enum BundleRenderer {
             }
             if service.singleInstance != nil { writer.empty("single_instance", []) }
             if let restarter = service.restarter { write(restarter: restarter, into: &writer) }
-            write(service.entity, stability: nil, instances: service.instances, into: &writer)
+            write(service.entity, instances: service.instances, into: &writer)
             if let stability = service.stability { writer.empty("stability", [("value", stability.value)]) }
             if let template = service.entity.template { write(template, into: &writer) }
         }
@@ -40,7 +40,7 @@ public enum BundleRenderer {
     private static func write(_ instance: Instance, into writer: inout XMLWriter) {
         writer.element("instance", [("name", instance.name), ("enabled", instance.enabled)]) { writer in
             if let restarter = instance.restarter { write(restarter: restarter, into: &writer) }
-            write(instance.entity, stability: nil, instances: [], into: &writer)
+            write(instance.entity, instances: [], into: &writer)
             if let template = instance.entity.template { write(template, into: &writer) }
         }
     }
@@ -54,7 +54,7 @@ public enum BundleRenderer {
     /// The children services and instances share, up to (not including) the
     /// template; instances go between property groups and stability.
     private static func write(
-        _ entity: Entity, stability: Stability?, instances: [Instance], into writer: inout XMLWriter
+        _ entity: Entity, instances: [Instance], into writer: inout XMLWriter
     ) {
         for dependency in entity.dependencies { write(dependency, into: &writer) }
         for dependent in entity.dependents { write(dependent, into: &writer) }
