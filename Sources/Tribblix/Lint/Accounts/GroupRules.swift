@@ -44,19 +44,19 @@ struct GroupDuplicateRule: DescriptorRule {
     let summary = "a group fragment must not repeat a name or a gid"
 
     func check(_ file: ParsedLineList) -> [Diagnostic] {
-        var names: [String: Int] = [:], gids: [String: Int] = [:]
+        var names = FirstOccurrence<String>(), gids = FirstOccurrence<String>()
         return file.lines.flatMap { line -> [Diagnostic] in
             let fields = line.colonFields
             guard fields.count > 2 else { return [] }
             var found: [Diagnostic] = []
-            if let first = names[fields[0].text] {
+            if let first = names.earlierLine(of: fields[0].text, on: line.number) {
                 found.append(error("group '\(fields[0].text)' is already defined on line \(first); keep one line per group",
                                    in: file.path, line: line.number))
-            } else { names[fields[0].text] = line.number }
-            if let first = gids[fields[2].text] {
+            }
+            if let first = gids.earlierLine(of: fields[2].text, on: line.number) {
                 found.append(error("gid \(fields[2].text) is already used on line \(first); give each group its own gid",
                                    in: file.path, line: line.number, column: fields[2].column))
-            } else { gids[fields[2].text] = line.number }
+            }
             return found
         }
     }

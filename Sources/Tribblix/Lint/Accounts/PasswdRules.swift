@@ -91,19 +91,19 @@ struct PasswdDuplicateRule: DescriptorRule {
     let summary = "a passwd fragment must not repeat a name or a uid"
 
     func check(_ file: ParsedLineList) -> [Diagnostic] {
-        var names: [String: Int] = [:], uids: [String: Int] = [:]
+        var names = FirstOccurrence<String>(), uids = FirstOccurrence<String>()
         return file.lines.flatMap { line -> [Diagnostic] in
             let fields = line.colonFields
             guard fields.count > 2 else { return [] }
             var found: [Diagnostic] = []
-            if let first = names[fields[0].text] {
+            if let first = names.earlierLine(of: fields[0].text, on: line.number) {
                 found.append(error("user '\(fields[0].text)' is already defined on line \(first); keep one line per user",
                                    in: file.path, line: line.number))
-            } else { names[fields[0].text] = line.number }
-            if let first = uids[fields[2].text] {
+            }
+            if let first = uids.earlierLine(of: fields[2].text, on: line.number) {
                 found.append(error("uid \(fields[2].text) is already used on line \(first); give each user its own uid",
                                    in: file.path, line: line.number, column: fields[2].column))
-            } else { uids[fields[2].text] = line.number }
+            }
             return found
         }
     }

@@ -101,15 +101,12 @@ struct CatalogDuplicateRule: DescriptorRule {
     let summary = "a catalog must list each name once"
 
     func check(_ catalog: ParsedCatalog) -> [Diagnostic] {
-        var firstLine: [String: Int] = [:]
+        var seen = FirstOccurrence<String>()
         return catalog.lines.compactMap { line in
             guard line.shape != nil, let name = line.fields.first else { return nil }
-            if let first = firstLine[name] {
-                return error("'\(name)' is already listed on line \(first); keep one line per name",
-                             in: catalog.path, line: line.line.number)
-            }
-            firstLine[name] = line.line.number
-            return nil
+            guard let first = seen.earlierLine(of: name, on: line.line.number) else { return nil }
+            return error("'\(name)' is already listed on line \(first); keep one line per name",
+                         in: catalog.path, line: line.line.number)
         }
     }
 }

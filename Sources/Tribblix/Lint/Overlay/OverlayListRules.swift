@@ -20,14 +20,11 @@ struct OverlayListDuplicateRule: DescriptorRule {
     let summary = "an overlay list must not name an overlay twice"
 
     func check(_ list: ParsedLineList) -> [Diagnostic] {
-        var firstLine: [String: Int] = [:]
+        var seen = FirstOccurrence<String>()
         return list.items.compactMap { line in
-            if let first = firstLine[line.text] {
-                return error("overlay '\(line.text)' is already listed on line \(first); remove the duplicate",
-                             in: list.path, line: line.number)
-            }
-            firstLine[line.text] = line.number
-            return nil
+            guard let first = seen.earlierLine(of: line.text, on: line.number) else { return nil }
+            return error("overlay '\(line.text)' is already listed on line \(first); remove the duplicate",
+                         in: list.path, line: line.number)
         }
     }
 }

@@ -38,15 +38,12 @@ struct OverlayDuplicateValueRule: DescriptorRule {
 
     func check(_ overlay: ParsedKeyValueFile) -> [Diagnostic] {
         ["REQUIRES", "SERVICE"].flatMap { key in
-            var firstLine: [String: Int] = [:]
+            var seen = FirstOccurrence<String>()
             return overlay.entries(for: key).compactMap { entry -> Diagnostic? in
                 guard !entry.value.isEmpty else { return nil }
-                if let first = firstLine[entry.value] {
-                    return error("\(key)=\(entry.value) repeats line \(first); remove the duplicate",
-                                 in: overlay.path, line: entry.line.number, column: entry.valueColumn)
-                }
-                firstLine[entry.value] = entry.line.number
-                return nil
+                guard let first = seen.earlierLine(of: entry.value, on: entry.line.number) else { return nil }
+                return error("\(key)=\(entry.value) repeats line \(first); remove the duplicate",
+                             in: overlay.path, line: entry.line.number, column: entry.valueColumn)
             }
         }
     }

@@ -20,14 +20,11 @@ struct RestartListDuplicateRule: DescriptorRule {
     let summary = "restart_fmri_list must not list a service twice"
 
     func check(_ file: ParsedLineList) -> [Diagnostic] {
-        var firstLine: [String: Int] = [:]
+        var seen = FirstOccurrence<String>()
         return file.items.compactMap { line in
-            if let first = firstLine[line.text] {
-                return error("'\(line.text)' is already listed on line \(first); it would be restarted twice",
-                             in: file.path, line: line.number)
-            }
-            firstLine[line.text] = line.number
-            return nil
+            guard let first = seen.earlierLine(of: line.text, on: line.number) else { return nil }
+            return error("'\(line.text)' is already listed on line \(first); it would be restarted twice",
+                         in: file.path, line: line.number)
         }
     }
 }
@@ -53,14 +50,11 @@ struct AliasDuplicateRule: DescriptorRule {
     let summary = "an alias file must not list an alias twice"
 
     func check(_ file: ParsedLineList) -> [Diagnostic] {
-        var firstLine: [String: Int] = [:]
+        var seen = FirstOccurrence<String>()
         return file.items.compactMap { line in
-            if let first = firstLine[line.text] {
-                return error("alias '\(line.text)' is already listed on line \(first); remove the duplicate",
-                             in: file.path, line: line.number)
-            }
-            firstLine[line.text] = line.number
-            return nil
+            guard let first = seen.earlierLine(of: line.text, on: line.number) else { return nil }
+            return error("alias '\(line.text)' is already listed on line \(first); remove the duplicate",
+                         in: file.path, line: line.number)
         }
     }
 }

@@ -57,17 +57,14 @@ struct DependDuplicateRule: DescriptorRule {
     let summary = "a depend file must list each package once"
 
     func check(_ depend: ParsedFieldFile) -> [Diagnostic] {
-        var firstLine: [String: Int] = [:]
+        var seen = FirstOccurrence<String>()
         return depend.lines.compactMap { line in
             let fields = line.fields
             guard fields.count >= 2, fields[0].column == 1, fields[0].text == "P" || fields[0].text == "I" else { return nil }
             let package = fields[1].text
-            if let first = firstLine[package] {
-                return error("\(package) is already listed on line \(first); remove the duplicate",
-                             in: depend.path, line: line.number, column: fields[1].column)
-            }
-            firstLine[package] = line.number
-            return nil
+            guard let first = seen.earlierLine(of: package, on: line.number) else { return nil }
+            return error("\(package) is already listed on line \(first); remove the duplicate",
+                         in: depend.path, line: line.number, column: fields[1].column)
         }
     }
 }

@@ -42,13 +42,10 @@ struct PackageInfoDuplicateRule: DescriptorRule {
     let summary = "a pkginfo parameter must be set only once"
 
     func check(_ info: ParsedPackageInfo) -> [Diagnostic] {
-        var firstLine: [String: Int] = [:]
+        var seen = FirstOccurrence<String>()
         return info.entries.compactMap { entry in
-            if let first = firstLine[entry.parameter] {
-                return error("\(entry.parameter) is already set on line \(first); keep one", in: info.path, line: entry.line.number)
-            }
-            firstLine[entry.parameter] = entry.line.number
-            return nil
+            guard let first = seen.earlierLine(of: entry.parameter, on: entry.line.number) else { return nil }
+            return error("\(entry.parameter) is already set on line \(first); keep one", in: info.path, line: entry.line.number)
         }
     }
 }

@@ -125,15 +125,12 @@ struct PrototypeDuplicatePathRule: DescriptorRule {
     let summary = "a pathname must appear in only one prototype entry"
 
     func check(_ prototype: ParsedPrototype) -> [Diagnostic] {
-        var firstLine: [String: Int] = [:]
+        var seen = FirstOccurrence<String>()
         return prototype.objects.compactMap { object in
             guard object.isObject, let path = object.pathname else { return nil }
-            if let first = firstLine[path.text] {
-                return error("'\(path.text)' is already listed on line \(first); keep one entry per path",
-                             in: prototype.path, line: object.line.number, column: path.column)
-            }
-            firstLine[path.text] = object.line.number
-            return nil
+            guard let first = seen.earlierLine(of: path.text, on: object.line.number) else { return nil }
+            return error("'\(path.text)' is already listed on line \(first); keep one entry per path",
+                         in: prototype.path, line: object.line.number, column: path.column)
         }
     }
 }
