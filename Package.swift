@@ -52,13 +52,21 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "SMFTests", dependencies: ["SMF"]),
-        .testTarget(name: "TribblixTests", dependencies: ["Tribblix"]),
-        .testTarget(name: "FileValidationTests", dependencies: ["FileValidation", "SMF", "Tribblix"]),
-        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "SMF", "Tribblix"], exclude: ["Golden"]),
+        // What every test target shares: the checkout's root, the external
+        // corpus (found in one place, skipped with a reason where absent),
+        // and running the built smfkit.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "SMFTests", dependencies: ["SMF", "TestSupport"]),
+        .testTarget(name: "TribblixTests", dependencies: ["Tribblix", "TestSupport"]),
+        .testTarget(name: "FileValidationTests", dependencies: ["FileValidation", "SMF", "Tribblix", "TestSupport"]),
+        .testTarget(
+            name: "ClusterTests", dependencies: ["Cluster", "SMF", "Tribblix", "TestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "SmfkitTests",
-            dependencies: ["smfkit", "SMF", "Cluster", "FileValidation", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "smfkit", "SMF", "Cluster", "FileValidation", "TestSupport",
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,13 +1,11 @@
 import Foundation
 import SMF
+import TestSupport
 import Testing
 @testable import FileValidation
 
 @Suite struct FileValidatorTests {
     let validator = FileValidator(smf: Validator(dtd: .embedded))
-    static let corpus = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appending(path: "../shared/corpus").standardizedFileURL.path
 
     private func scratchFile(_ name: String, _ contents: Data) throws -> String {
         let directory = FileManager.default.temporaryDirectory.appending(path: "smfkit-fv-\(UUID().uuidString)").path
@@ -17,9 +15,9 @@ import Testing
         return path
     }
 
-    @Test func aTribblixOverlayIsLintedAndAManifestValidatedInOneRun() throws {
-        let overlay = Self.corpus + "/tribblix/overlays/patroni.ovl"
-        let manifest = Self.corpus + "/thirdparty/tribblix+build/patches/haproxy2.xml"
+    @Test(.needsCorpus) func aTribblixOverlayIsLintedAndAManifestValidatedInOneRun() throws {
+        let overlay = try Corpus.path("tribblix/overlays/patroni.ovl")
+        let manifest = try Corpus.path("thirdparty/tribblix+build/patches/haproxy2.xml")
         let typo = try scratchFile("pgha.ovl", Data("VERSION=1\nNAME=x\nREQUIRE=base\n".utf8))
         let reports = validator.validate(paths: [overlay, manifest, typo])
         #expect(reports.map(\.path) == [overlay, manifest, typo], "reports come back in the order asked")

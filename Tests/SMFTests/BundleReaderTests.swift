@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 @testable import SMF
 
@@ -253,8 +254,8 @@ import Testing
         #expect(bundle.services[1].name == "")
     }
 
-    @Test func readsEveryCorpusBundle() throws {
-        let files = TestPaths.corpusBundles()
+    @Test(.needsCorpus) func readsEveryCorpusBundle() throws {
+        let files = try TestPaths.corpusBundles()
         #expect(files.count == 225)
         var services = 0
         for file in files {

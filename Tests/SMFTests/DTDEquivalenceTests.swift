@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import SMF
 
@@ -23,7 +24,7 @@ import Testing
 
     /// xmllint's verdict with the illumos DTD, switched to `variant`.
     func illumosInvalidFiles(_ files: [String], variant: DTDVariant, scratch: URL) throws -> Set<String> {
-        let illumos = try String(contentsOf: TestPaths.illumosDTD, encoding: .utf8)
+        let illumos = try String(contentsOf: TestPaths.illumosDTD(), encoding: .utf8)
         let dtd = scratch.appending(path: "illumos-\(variant.rawValue).dtd")
         try Xmllint.writeVariant(variant, of: illumos, to: dtd)
         return try Xmllint.invalidFiles(files, dtd: dtd.path)
@@ -35,10 +36,10 @@ import Testing
         return url
     }
 
-    @Test func corpusVerdictsMatchXmllint() throws {
+    @Test(.needsCorpus) func corpusVerdictsMatchXmllint() throws {
         let scratch = try makeScratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let files = TestPaths.corpusBundles()
+        let files = try TestPaths.corpusBundles()
         #expect(files.count == 225)
         var byVariant: [DTDVariant: [String]] = [:]
         for file in files {
@@ -58,7 +59,7 @@ import Testing
         #expect(invalidCount == 4)
     }
 
-    @Test func mutationVerdictsMatchXmllint() throws {
+    @Test(.needsCorpus) func mutationVerdictsMatchXmllint() throws {
         let scratch = try makeScratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let bases: [(name: String, text: String, variant: DTDVariant)] = [
@@ -101,7 +102,7 @@ import Testing
         #expect(invalidTotal >= 150)
 
         // Every element the illumos DTD declares was broken at least once.
-        let illumos = try String(contentsOf: TestPaths.illumosDTD, encoding: .utf8)
+        let illumos = try String(contentsOf: TestPaths.illumosDTD(), encoding: .utf8)
         let declared = Set(illumos.split(separator: "\n").compactMap { line -> String? in
             guard line.hasPrefix("<!ELEMENT ") else { return nil }
             return line.dropFirst("<!ELEMENT ".count).split(separator: " ").first.map(String.init)

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 @testable import SMF
 
@@ -14,8 +15,8 @@ import Testing
         report.diagnostics.map(\.rule)
     }
 
-    @Test func acceptsEveryIllumosGateBundle() {
-        let paths = TestPaths.corpusBundles(under: ["illumos-gate"]).map(\.path)
+    @Test(.needsCorpus) func acceptsEveryIllumosGateBundle() throws {
+        let paths = try TestPaths.corpusBundles(under: ["illumos-gate"]).map(\.path)
         #expect(paths.count == 196)
         let reports = validator.validate(paths: paths)
         #expect(reports.map(\.path) == paths)
@@ -27,9 +28,9 @@ import Testing
 
     /// The DTD layer alone: the semantic rules reject the build templates
     /// among these (see CorpusConformanceTests for the full verdicts).
-    @Test func acceptsEveryThirdPartyBundle() {
+    @Test(.needsCorpus) func acceptsEveryThirdPartyBundle() throws {
         let dtdOnly = Validator(dtd: .embedded, rules: [])
-        let reports = dtdOnly.validate(paths: TestPaths.corpusBundles(under: ["thirdparty"]).map(\.path))
+        let reports = dtdOnly.validate(paths: try TestPaths.corpusBundles(under: ["thirdparty"]).map(\.path))
         #expect(reports.count == 29)
         #expect(reports.allSatisfy { $0.isValid })
         // The two omnios profiles leave `enabled` out, which apply allows:
@@ -163,9 +164,9 @@ import Testing
         #expect(report.diagnostics.filter { $0.rule == DocumentRuleID.dtdProfile }.isEmpty)
     }
 
-    @Test func illumosProfilesWithXIncludeAreAccepted() throws {
-        let paths = ["generic_open.xml", "generic_limited_net.xml"].map {
-            TestPaths.corpus.appending(path: "illumos-gate/usr/src/cmd/svc/profile/\($0)").path
+    @Test(.needsCorpus) func illumosProfilesWithXIncludeAreAccepted() throws {
+        let paths = try ["generic_open.xml", "generic_limited_net.xml"].map {
+            try Corpus.path("illumos-gate/usr/src/cmd/svc/profile/\($0)")
         }
         for report in validator.validate(paths: paths) {
             #expect(report.isValid)

@@ -1,32 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The built binary, run the way a user runs it: exit codes and streams.
 @Suite struct CheckAndInitCommandTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    func smfkit(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.root.appending(path: ".build/debug/smfkit")
-        process.arguments = arguments
-        process.currentDirectoryURL = Self.root
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+    func smfkit(_ arguments: [String]) throws -> ProcessRun {
+        try Smfkit.run(arguments)
     }
 
     @Test(arguments: ["Examples/patroni.yaml", "Examples/stolon.yaml", "Examples/loopback-patroni.yaml"])

@@ -1,57 +1,13 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `smfkit validate` run as a user runs it: the built binary, as a subprocess.
 @Suite struct ValidateCommandTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let corpus = packageRoot.deletingLastPathComponent().appending(path: "shared/corpus")
-    static let illumosDTD = packageRoot.deletingLastPathComponent().appending(path: "shared/smf/service_bundle.dtd.1")
-    static let example = packageRoot.appending(path: "Examples/smf/etcd.xml").path
+    static let example = PackageRoot.path("Examples/smf/etcd.xml")
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// The smfkit binary SwiftPM built next to this test bundle.
-    static var binary: URL {
-        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
-        var folder = runner.deletingLastPathComponent()
-        // The runner is either `…/debug/smfkitPackageTests.xctest` or a
-        // binary inside a bundle; walk up until a sibling smfkit appears.
-        for _ in 0..<4 {
-            let candidate = folder.appending(path: "smfkit")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return packageRoot.appending(path: ".build/debug/smfkit")
-    }
-
-    func smfkit(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        let folder = FileManager.default.temporaryDirectory.appending(path: "smfkit-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        // Files, not pipes: nothing can block however much smfkit writes.
-        let outputURL = folder.appending(path: "stdout")
-        let errorURL = folder.appending(path: "stderr")
-        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        let output = try FileHandle(forWritingTo: outputURL)
-        let errors = try FileHandle(forWritingTo: errorURL)
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        process.waitUntilExit()
-        try output.close()
-        try errors.close()
-        return Run(status: process.terminationStatus,
-                   stdout: String(decoding: try Data(contentsOf: outputURL), as: UTF8.self),
-                   stderr: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self))
+    func smfkit(_ arguments: [String]) throws -> ProcessRun {
+        try Smfkit.run(arguments)
     }
 
     func temporaryFile(_ text: String, name: String = "bad.xml") throws -> String {
@@ -170,7 +126,8 @@ import Testing
     }
 
     @Test func dtdOptionUsesTheGivenFile() throws {
-        let run = try smfkit(["validate", "--dtd", Self.illumosDTD.path, Self.example])
+        let ours = PackageRoot.path("Sources/SMF/DTD/service_bundle.dtd")
+        let run = try smfkit(["validate", "--dtd", ours, Self.example])
         #expect(run.status == 0)
         // A DTD that declares nothing rejects every element.
         let empty = try temporaryFile("<!ENTITY % nothing \"\">", name: "empty.dtd")
@@ -179,13 +136,8 @@ import Testing
         #expect(rejected.stderr.contains("No declaration for element service_bundle"))
     }
 
-    @Test func acceptsTheWholeIllumosGateCorpusInOneRun() throws {
-        var files: [String] = []
-        let root = Self.corpus.appending(path: "illumos-gate")
-        let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
-        while let url = walker?.nextObject() as? URL {
-            if url.pathExtension == "xml" { files.append(url.path) }
-        }
+    @Test(.needsCorpus) func acceptsTheWholeIllumosGateCorpusInOneRun() throws {
+        let files = try Corpus.xmlFiles(under: ["illumos-gate"]).map(\.path)
         #expect(files.count == 196)
         let run = try smfkit(["validate"] + files)
         #expect(run.status == 0, "\(run.stderr.prefix(2000))")

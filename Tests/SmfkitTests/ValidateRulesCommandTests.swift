@@ -1,41 +1,14 @@
 import Foundation
 import FileValidation
 import SMF
+import TestSupport
 import Testing
 
 /// `smfkit validate --list-rules`, `--strict` and JSON diagnostics, run as a
 /// user runs them: the built binary, its output and exit status.
 @Suite struct ValidateRulesCommandTests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// The `smfkit` binary SwiftPM built beside the test bundle.
-    static var binary: URL {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("smfkit")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: ".build/debug/smfkit")
-    }
-
-    static func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self))
+    static func run(_ arguments: [String]) throws -> ProcessRun {
+        try Smfkit.run(arguments)
     }
 
     static func temporaryManifest(exec: String) throws -> String {

@@ -1,22 +1,23 @@
 import Foundation
+import TestSupport
 import Testing
 import Tribblix
 
 /// The mistakes Tribblix fixed in its history, re-made on today's real
 /// files: each must fail for exactly the rule that names it.
-@Suite("Corpus files with a historical mistake re-made")
+@Suite("Corpus files with a historical mistake re-made", .needsCorpus)
 struct CorpusMutationTests {
     /// Corpus files of `kind` whose text contains `needle` (so the mutation
     /// below really changes them).
     static func files(of kind: DescriptorKind, containing needle: String = "") -> [String] {
         CorpusVerdicts.expected.filter { $0.value.0 == kind }.map(\.key).sorted().filter { file in
-            let text = try? String(contentsOf: CorpusTests.root.appendingPathComponent(file), encoding: .utf8)
+            let text = try? CorpusTests.text(file)
             return text?.contains(needle) ?? false || needle.isEmpty
         }
     }
 
     static func lint(_ file: String, _ mutate: (String) -> String) throws -> Set<String> {
-        let text = try String(contentsOf: CorpusTests.root.appendingPathComponent(file), encoding: .utf8)
+        let text = try CorpusTests.text(file)
         let mutated = mutate(text)
         #expect(mutated != text, "the mutation left \(file) unchanged")
         let kind = try #require(CorpusVerdicts.expected[file]?.0)
@@ -24,7 +25,8 @@ struct CorpusMutationTests {
     }
 
     @Test("the mutated file lists are not empty")
-    func listsArePopulated() {
+    func listsArePopulated() throws {
+        _ = try Corpus.require()
         #expect(Self.files(of: .overlay, containing: "REQUIRES=").count == 22)
         #expect(Self.files(of: .overlayPackages).count == 28)
         #expect(Self.files(of: .pkginfo).count == 14)

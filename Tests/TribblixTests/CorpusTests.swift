@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 import Tribblix
 
@@ -70,13 +71,18 @@ enum CorpusVerdicts {
     }()
 }
 
-@Suite("Corpus: real Tribblix descriptors get Tribblix's verdict")
+@Suite("Corpus: real Tribblix descriptors get Tribblix's verdict", .needsCorpus)
 struct CorpusTests {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("../shared/corpus/tribblix").standardized
+    /// `corpus/tribblix` of the external corpus.
+    static func root() throws -> URL { try Corpus.url("tribblix").standardized }
 
-    static func allFiles() -> [String] {
+    /// The text of `corpus/tribblix/<relative>`.
+    static func text(_ relative: String) throws -> String {
+        try String(contentsOf: root().appendingPathComponent(relative), encoding: .utf8)
+    }
+
+    static func allFiles() throws -> [String] {
+        let root = try root()
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
         var paths: [String] = []
         for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
@@ -87,11 +93,12 @@ struct CorpusTests {
 
     @Test("the table lists exactly the files the linter recognises")
     func tableCoversCorpus() throws {
-        let files = Self.allFiles()
-        try #require(files.count > 100, "corpus not found at \(Self.root.path)")
+        let files = try Self.allFiles()
+        let root = try Self.root()
+        try #require(files.count > 100, "corpus incomplete at \(root.path)")
         var recognised: [String: DescriptorKind] = [:]
         for file in files {
-            let text = try String(contentsOf: Self.root.appendingPathComponent(file), encoding: .utf8)
+            let text = try Self.text(file)
             if let kind = TribblixLint.kind(ofPath: file, contents: text) { recognised[file] = kind }
         }
         #expect(Set(recognised.keys) == Set(CorpusVerdicts.expected.keys),
@@ -103,7 +110,7 @@ struct CorpusTests {
 
     @Test("verdict", arguments: CorpusVerdicts.expected.keys.sorted())
     func verdict(file: String) throws {
-        let text = try String(contentsOf: Self.root.appendingPathComponent(file), encoding: .utf8)
+        let text = try Self.text(file)
         let expected = try #require(CorpusVerdicts.expected[file])
         let found = TribblixLint.lint(text: text, path: file, kind: expected.0)
         #expect(Set(found.map(\.rule)) == expected.1, "\(file): \(found.map(\.description))")
@@ -111,7 +118,7 @@ struct CorpusTests {
 
     @Test("every current overlay in the catalog has the catalog's version")
     func catalogMatchesOverlays() throws {
-        let catalog = try String(contentsOf: Self.root.appendingPathComponent("overlays/catalog"), encoding: .utf8)
+        let catalog = try Self.text("overlays/catalog")
         var versions: [String: String] = [:]
         for line in catalog.split(separator: "\n") {
             let fields = line.split(separator: "|", omittingEmptySubsequences: false)
@@ -120,7 +127,7 @@ struct CorpusTests {
         var checked = 0
         for file in CorpusVerdicts.expected.keys where file.hasPrefix("overlays/") && !file.contains("/history/")
             && CorpusVerdicts.expected[file]?.0 == .overlay {
-            let text = try String(contentsOf: Self.root.appendingPathComponent(file), encoding: .utf8)
+            let text = try Self.text(file)
             let version = text.split(separator: "\n").first { $0.hasPrefix("VERSION=") }?.dropFirst("VERSION=".count)
             let id = String(file.dropFirst("overlays/".count).dropLast(".ovl".count))
             #expect(versions[id] == version.map(String.init), "\(id)")
@@ -130,11 +137,11 @@ struct CorpusTests {
     }
 }
 
-@Suite("Facts taken from the corpus")
+@Suite("Facts taken from the corpus", .needsCorpus)
 struct CorpusFactsTests {
     @Test("the account registry is Tribblix's User.txt")
     func registryMatchesUserTxt() throws {
-        let text = try String(contentsOf: CorpusTests.root.appendingPathComponent("packages/_framework/User.txt"), encoding: .utf8)
+        let text = try CorpusTests.text("packages/_framework/User.txt")
         var allocations: [Int: String] = [:]
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
@@ -147,7 +154,7 @@ struct CorpusFactsTests {
 
     @Test("pkginfo.base is what the complete pkginfo appends")
     func pkginfoBase() throws {
-        let text = try String(contentsOf: CorpusTests.root.appendingPathComponent("packages/_framework/pkginfo.base"), encoding: .utf8)
+        let text = try CorpusTests.text("packages/_framework/pkginfo.base")
         #expect(PackageInfo.base.map { "\($0.0)=\"\($0.1)\"\n" }.joined() == text)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Tribblix
 
@@ -6,10 +7,10 @@ import Testing
 @Suite("Renderers match Tribblix's own files")
 struct RendererTests {
     static func corpus(_ path: String) throws -> String {
-        try String(contentsOf: CorpusTests.root.appendingPathComponent(path), encoding: .utf8)
+        try CorpusTests.text(path)
     }
 
-    @Test("patroni.ovl and boot-server.ovl")
+    @Test("patroni.ovl and boot-server.ovl", .needsCorpus)
     func overlays() throws {
         let patroni = OverlayDescriptor(id: "patroni", version: 29, name: "Patroni", requires: ["base", "httpx", "python313"])
         #expect(patroni.render() == (try Self.corpus("overlays/patroni.ovl")))
@@ -20,14 +21,14 @@ struct RendererTests {
         #expect(patroni.catalogLine.render() == "patroni|29||\n")
     }
 
-    @Test("postgres17.pkgs")
+    @Test("postgres17.pkgs", .needsCorpus)
     func packageList() throws {
         let list = OverlayPackageList(["TRIBlibicu", "TRIBperl-542", "TRIBtext-locale", "TRIBblix-postgres17"])
         #expect(list.render() == (try Self.corpus("overlays/postgres17.pkgs")))
         #expect(OverlayPackageList(["a", "b", "a"]).withoutDuplicates.packages == ["a", "b"])
     }
 
-    @Test("the overlay catalog is ordered as the shell glob orders <id>.ovl")
+    @Test("the overlay catalog is ordered as the shell glob orders <id>.ovl", .needsCorpus)
     func catalogOrder() throws {
         let lines = [OverlayCatalogLine(id: "base", version: 60), OverlayCatalogLine(id: "base-cloud", version: 1),
                      OverlayCatalogLine(id: "abiword", version: 11)]
@@ -36,7 +37,7 @@ struct RendererTests {
         #expect(real.contains("base-cloud|1||\nbase-extras|37||\nbase-iso|27||\nbase-server|2||\nbase|60||\n"))
     }
 
-    @Test("TRIBblix-haproxy2's descriptors")
+    @Test("TRIBblix-haproxy2's descriptors", .needsCorpus)
     func haproxy2() throws {
         let info = PackageInfo(pkg: "TRIBblix-haproxy2", name: "High Performance TCP/HTTP Load Balancer",
                                version: PackageInfo.version(upstream: "2.6.31"), zapURL: "http://www.haproxy.org/")
@@ -54,7 +55,7 @@ struct RendererTests {
         #expect(AliasList(["haproxy"]).repositoryLines(for: "TRIBblix-haproxy2") == "haproxy|TRIBblix-haproxy2\n")
     }
 
-    @Test("zookeeper's pkginfo.arch and user_attr, promnode's passwd with a shell")
+    @Test("zookeeper's pkginfo.arch and user_attr, promnode's passwd with a shell", .needsCorpus)
     func archAndUserAttr() throws {
         let info = PackageInfo(pkg: "TRIBblix-zookeeper", name: "Zookeeper", version: "3.9.5.0", architectures: ["i386", "sparc"])
         #expect(info.renderArchFragment() == (try Self.corpus("packages/TRIBblix-zookeeper/pkginfo.arch")))

@@ -1,28 +1,21 @@
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 @testable import SMF
 
 /// smfkit's verdict on real bundles equals svccfg's (smf.md §4).
 @Suite struct CorpusConformanceTests {
-    /// `../shared/corpus` beside the package root (never copied into the repo).
-    static let corpus: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("../shared/corpus").standardizedFileURL
-
-    static func xmlFiles(under directory: String) -> [String] {
-        let root = corpus.appendingPathComponent(directory)
-        guard let walker = FileManager.default.enumerator(atPath: root.path) else { return [] }
-        return walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".xml") }.sorted()
-            .map { root.appendingPathComponent($0).path }
+    static func xmlFiles(under directory: String) throws -> [String] {
+        try Corpus.xmlFiles(under: [directory]).map(\.path)
     }
 
     static let validator = Validator(dtd: .embedded)
 
     /// The illumos build runs `svccfg validate` on every manifest of the gate
     /// and they all pass; the profiles are applied by svccfg apply.
-    @Test func everyIllumosGateBundleIsAccepted() {
-        let files = Self.xmlFiles(under: "illumos-gate")
+    @Test(.needsCorpus) func everyIllumosGateBundleIsAccepted() throws {
+        let files = try Self.xmlFiles(under: "illumos-gate")
         #expect(files.count == 196)
         let reports = Self.validator.validate(paths: files)
         #expect(reports.count == files.count)
@@ -75,15 +68,15 @@ import Testing
         ("tribblix+build/patches/zookeeper.xml", []),
     ]
 
-    @Test func thirdPartyTableCoversTheCorpus() {
-        let onDisk = Set(Self.xmlFiles(under: "thirdparty"))
-        let listed = Set(Self.thirdParty.map { Self.corpus.appendingPathComponent("thirdparty/\($0.file)").path })
+    @Test(.needsCorpus) func thirdPartyTableCoversTheCorpus() throws {
+        let onDisk = Set(try Self.xmlFiles(under: "thirdparty"))
+        let listed = Set(try Self.thirdParty.map { try Corpus.path("thirdparty/\($0.file)") })
         #expect(onDisk.count == 29)
         #expect(onDisk == listed)
     }
 
-    @Test func everyThirdPartyBundleGetsSvccfgsVerdict() {
-        let paths = Self.thirdParty.map { Self.corpus.appendingPathComponent("thirdparty/\($0.file)").path }
+    @Test(.needsCorpus) func everyThirdPartyBundleGetsSvccfgsVerdict() throws {
+        let paths = try Self.thirdParty.map { try Corpus.path("thirdparty/\($0.file)") }
         let reports = Self.validator.validate(paths: paths)
         #expect(reports.count == paths.count)
         for (report, expected) in zip(reports, Self.thirdParty) {

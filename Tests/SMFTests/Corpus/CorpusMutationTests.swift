@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 @testable import SMF
 
@@ -9,8 +10,8 @@ import Testing
 @Suite struct CorpusMutationTests {
     static let validator = Validator(dtd: .embedded, concurrency: 1)
 
-    static var gateManifests: [(path: String, text: String)] {
-        CorpusConformanceTests.xmlFiles(under: "illumos-gate").compactMap { path in
+    static func gateManifests() throws -> [(path: String, text: String)] {
+        try CorpusConformanceTests.xmlFiles(under: "illumos-gate").compactMap { path in
             guard let text = try? String(contentsOfFile: path, encoding: .utf8),
                   text.contains("type='manifest'") || text.contains("type=\"manifest\"") else { return nil }
             return (path, text)
@@ -24,10 +25,10 @@ import Testing
     }
 
     /// A boolean propval's `true` becomes `yes`: `illegal boolean value`.
-    @Test func aBooleanSpelledYesIsCaughtWhereItIs() throws {
+    @Test(.needsCorpus) func aBooleanSpelledYesIsCaughtWhereItIs() throws {
         let pattern = try Regex(#"<propval[^>]*type=['"]boolean['"][^>]*value=['"]true['"]"#)
         var mutated = 0
-        for (path, text) in Self.gateManifests {
+        for (path, text) in try Self.gateManifests() {
             guard let match = text.firstMatch(of: pattern) else { continue }
             let element = String(text[match.range])
             let broken = element.replacingOccurrences("'true'", "'yes'").replacingOccurrences("\"true\"", "\"yes\"")
@@ -44,10 +45,10 @@ import Testing
     }
 
     /// A service name gains an instance part: `should be a bare service name`.
-    @Test func aServiceNameWithAColonIsCaught() throws {
+    @Test(.needsCorpus) func aServiceNameWithAColonIsCaught() throws {
         let pattern = try Regex(#"<service\s+name=['"][^'"]+"#)
         var mutated = 0
-        for (path, text) in Self.gateManifests {
+        for (path, text) in try Self.gateManifests() {
             guard let match = text.firstMatch(of: pattern) else { continue }
             var mutatedText = text
             mutatedText.replaceSubrange(match.range, with: String(text[match.range]) + ":extra")
@@ -64,10 +65,10 @@ extension CorpusMutationTests {
     /// the restarter template's required `stop` group is missing. Only
     /// manifests whose instances svc.startd runs (no `<restarter>` element)
     /// and that have instances are mutated.
-    @Test func aMissingStopMethodIsCaught() {
+    @Test(.needsCorpus) func aMissingStopMethodIsCaught() throws {
         let stop = #/(<exec_method[^>]*name=)(['"])stop(['"])/#
         var mutated = 0
-        for (path, text) in Self.gateManifests
+        for (path, text) in try Self.gateManifests()
         where !text.contains("<restarter") && (text.contains("<instance") || text.contains("<create_default_instance"))
             && text.contains(stop) {
             let mutatedText = text.replacing(stop) { match in "\(match.output.1)\(match.output.2)halt\(match.output.3)" }

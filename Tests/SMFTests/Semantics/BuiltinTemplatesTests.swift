@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import SMF
 
@@ -31,19 +32,19 @@ import Testing
     }
 
     static func patterns(in file: String, target: String) throws -> [Shape] {
-        let path = CorpusConformanceTests.corpus.appendingPathComponent("illumos-gate/usr/src/cmd/svc/milestone/\(file)")
+        let path = try Corpus.url("illumos-gate/usr/src/cmd/svc/milestone/\(file)")
         let document = try SMFDocument.load(path: path.path, dtd: .embedded)
         let service = try #require(document.bundle?.services.first)
         return (service.entity.template?.pgPatterns ?? []).filter { $0.target == target }.map(Shape.init)
     }
 
-    @Test func startdDelegatePatternsAreRestarterXML() throws {
+    @Test(.needsCorpus) func startdDelegatePatternsAreRestarterXML() throws {
         let fromFile = try Self.patterns(in: "restarter.xml", target: "delegate")
         #expect(fromFile.count == 5)
         #expect(Set(fromFile) == Set(BuiltinTemplates.startdDelegate.map(Shape.init)))
     }
 
-    @Test func globalPatternsAreGlobalXML() throws {
+    @Test(.needsCorpus) func globalPatternsAreGlobalXML() throws {
         let fromFile = try Self.patterns(in: "global.xml", target: "all")
         #expect(fromFile.count == 8)
         #expect(Set(fromFile) == Set(BuiltinTemplates.global.map(Shape.init)))

@@ -1,34 +1,16 @@
 import Foundation
+import TestSupport
 
-/// Where the package and the shared data live, found from this file's path so
-/// tests run from any working directory.
+/// Paths the SMF tests read: our DTD in the checkout, and the external corpus
+/// through `Corpus` (which throws, saying how to get it, where it is absent).
 enum TestPaths {
-    /// `<package root>`.
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // Support
-        .deletingLastPathComponent()  // SMFTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()
+    static let ourDTD = PackageRoot.url.appending(path: "Sources/SMF/DTD/service_bundle.dtd")
 
-    /// `<package root>/../shared`.
-    static let shared = packageRoot.deletingLastPathComponent().appending(path: "shared")
-    static let corpus = shared.appending(path: "corpus")
-    static let illumosDTD = shared.appending(path: "smf/service_bundle.dtd.1")
-    static let ourDTD = packageRoot.appending(path: "Sources/SMF/DTD/service_bundle.dtd")
+    static func illumosDTD() throws -> URL { try Corpus.illumosDTD() }
 
     /// Every SMF bundle of the corpus (illumos-gate and third-party), sorted.
-    static func corpusBundles(under folders: [String] = ["illumos-gate", "thirdparty"]) -> [URL] {
-        var found: [URL] = []
-        for folder in folders {
-            let root = corpus.appending(path: folder)
-            guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
-                continue
-            }
-            for case let url as URL in walker where url.pathExtension == "xml" {
-                found.append(url)
-            }
-        }
-        return found.sorted { $0.path < $1.path }
+    static func corpusBundles(under folders: [String] = ["illumos-gate", "thirdparty"]) throws -> [URL] {
+        try Corpus.xmlFiles(under: folders)
     }
 }
 

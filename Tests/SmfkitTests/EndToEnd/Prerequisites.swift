@@ -1,6 +1,7 @@
 import Cluster
 import Foundation
 import SMF
+import TestSupport
 
 /// Whether this host can run the end-to-end test: root (daemons are started
 /// as their own users), the Debian packages' binaries the loopback example
@@ -12,7 +13,7 @@ enum E2EPrerequisites {
         .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()
     static let example = packageRoot.appending(path: "Examples/loopback-patroni.yaml").path
-    static let smfkit = packageRoot.appending(path: ".build/debug/smfkit").path
+    static let smfkit = Smfkit.binary.path
     static let psql = "/usr/bin/psql"
     static let setpriv = "/usr/bin/setpriv"
 
