@@ -116,10 +116,11 @@ public struct FileValidator: Sendable {
     }
 
     /// Every rule either side applies, for `--list-rules`: id and summary.
-    public static var rules: [(id: String, summary: String)] {
-        RuleCatalog.all.map { ($0.id, $0.summary) }
-            + [(encodingRule, "A Tribblix descriptor must be UTF-8 (in practice ASCII) text."),
-               (unknownKindRule, "A file that is neither SMF XML nor a known Tribblix descriptor is not validated.")]
-            + TribblixLint.rules.map { ($0.id, $0.summary) }
+    public static var rules: [RuleDescription] {
+        RuleCatalog.all.map { RuleDescription(id: $0.id, summary: $0.summary) }
+            + [RuleDescription(id: encodingRule, summary: "A Tribblix descriptor must be UTF-8 (in practice ASCII) text."),
+               RuleDescription(id: unknownKindRule,
+                               summary: "A file that is neither SMF XML nor a known Tribblix descriptor is not validated.")]
+            + TribblixLint.rules.map { RuleDescription(id: $0.id, summary: $0.summary) }
     }
 }

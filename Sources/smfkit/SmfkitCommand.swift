@@ -14,6 +14,7 @@ struct SmfkitCommand: AsyncParsableCommand {
 
             Start with:  smfkit init > cluster.yaml
             """,
+        version: SmfkitVersion.current,
         subcommands: [
             ValidateCommand.self,
             CheckCommand.self,

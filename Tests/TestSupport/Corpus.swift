@@ -27,7 +27,7 @@ public enum Corpus {
     public static var isAvailable: Bool { root != nil }
 
     /// Under CI a missing corpus is a failure, not a skip.
-    public static var isRequired: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+    public static var isRequired: Bool { CI.isRunning }
 
     /// For `.enabled(if: Corpus.shouldRun, Corpus.skipComment)`: run where the
     /// corpus is, or where its absence must fail.

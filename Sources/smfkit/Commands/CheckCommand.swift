@@ -20,12 +20,8 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The cluster definition (YAML).")
     var definition: String
 
-    @Option(help: "Output format: text (stderr) or json (stdout).")
-    var format: OutputFormat = .text
-
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
+    @Option(help: DiagnosticFormat.help)
+    var format: DiagnosticFormat = .text
 
     func run() throws {
         let result: DefinitionLoad
@@ -35,10 +31,7 @@ struct CheckCommand: ParsableCommand {
             writeToStandardError(error.description + "\n")
             throw ExitCode(2)
         }
-        switch format {
-        case .text: writeToStandardError(DiagnosticFormatter.text(result.diagnostics))
-        case .json: FileHandle.standardOutput.write(Data(DiagnosticFormatter.json(result.diagnostics).utf8))
-        }
+        format.emit(result.diagnostics)
         if !result.isValid { throw ExitCode(1) }
     }
 }

@@ -11,8 +11,9 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
             Checks each file for well-formed XML, the service_bundle DOCTYPE and root, \
             and validity against the SMF DTD, and reports every problem as \
-            path:line[:col]: severity: message [rule-id] on stderr (or a JSON array \
-            on stdout with --format json). Nothing is ever fetched: the DOCTYPE's \
+            path:line[:col]: severity: message [rule-id] on stderr (or, on stdout, \
+            a JSON array with --format json, SARIF 2.1.0 for code scanning with \
+            --format sarif, GitHub workflow annotations with --format github). Nothing is ever fetched: the DOCTYPE's \
             SYSTEM id is mapped to --dtd PATH, else the system's \
             /usr/share/lib/xml/dtd/service_bundle.dtd.1, else smfkit's own DTD.
 
@@ -35,15 +36,11 @@ struct ValidateCommand: ParsableCommand {
             """
     )
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
     @Argument(help: "SMF manifests or profiles, or Tribblix descriptors (.ovl, .pkgs, catalog, pkginfo, depend, prototype, …).")
     var files: [String] = []
 
-    @Option(help: "text: diagnostics on stderr; json: an array on stdout.")
-    var format: OutputFormat = .text
+    @Option(help: DiagnosticFormat.help)
+    var format: DiagnosticFormat = .text
 
     @Option(name: .customLong("dtd"), help: ArgumentHelp("Validate against this DTD file.", valueName: "path"))
     var dtdPath: String?
@@ -79,10 +76,7 @@ struct ValidateCommand: ParsableCommand {
 
         let reports = FileValidator(smf: validator).validate(paths: files)
         let diagnostics = reports.flatMap(\.diagnostics)
-        switch format {
-        case .text: writeToStandardError(DiagnosticFormatter.text(diagnostics))
-        case .json: print(DiagnosticFormatter.json(diagnostics), terminator: "")
-        }
+        format.emit(diagnostics, rules: FileValidator.rules)
 
         if reports.contains(where: \.isUnreadable) { throw ExitCode(2) }
         if reports.contains(where: { !$0.isValid }) { throw ExitCode(1) }

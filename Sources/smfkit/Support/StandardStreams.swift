@@ -4,3 +4,9 @@ import Foundation
 func writeToStandardError(_ text: String) {
     FileHandle.standardError.write(Data(text.utf8))
 }
+
+/// Writes to standard output unbuffered, so it never interleaves oddly with
+/// what goes to stderr.
+func writeToStandardOutput(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}
