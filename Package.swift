@@ -26,9 +26,11 @@ let package = Package(
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedFilesTool"]),
 
         .target(name: "Diagnostics"),
+        // Boxes and arrows, and the one DOT and one Mermaid renderer.
+        .target(name: "Diagram"),
         .target(
             name: "SMF",
-            dependencies: ["CLibXML2", "Diagnostics"],
+            dependencies: ["CLibXML2", "Diagnostics", "Diagram"],
             exclude: ["DTD/service_bundle.dtd"],
             plugins: ["EmbedFiles"]
         ),
@@ -38,7 +40,7 @@ let package = Package(
         .target(
             name: "Cluster",
             dependencies: [
-                "SMF", "Tribblix", "FileValidation", "Diagnostics",
+                "SMF", "Tribblix", "FileValidation", "Diagnostics", "Diagram",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -47,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "smfkit",
             dependencies: [
-                "SMF", "Tribblix", "FileValidation", "Cluster", "Diagnostics",
+                "SMF", "Tribblix", "FileValidation", "Cluster", "Diagnostics", "Diagram",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +59,7 @@ let package = Package(
         // and running the built smfkit.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SMFTests", dependencies: ["SMF", "TestSupport"]),
+        .testTarget(name: "DiagramTests", dependencies: ["Diagram"]),
         .testTarget(name: "TribblixTests", dependencies: ["Tribblix", "TestSupport"]),
         .testTarget(name: "FileValidationTests", dependencies: ["FileValidation", "SMF", "Tribblix", "TestSupport"]),
         .testTarget(
@@ -66,7 +69,8 @@ let package = Package(
             dependencies: [
                 "smfkit", "SMF", "Cluster", "FileValidation", "TestSupport",
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -21,6 +21,8 @@ struct SmfkitCommand: AsyncParsableCommand {
             InitCommand.self,
             GenerateCommand.self,
             PlanCommand.self,
+            GraphCommand.self,
+            DescribeCommand.self,
         ]
     )
 
