@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way: CLI -> Cluster -> FileValidation -> (SMF, Tribblix) -> Diagnostics.
+// Dependencies point one way: CLI -> (Cluster -> FileValidation, Convert -> Systemd) -> (SMF, Tribblix) -> Diagnostics.
 // See ../shared/DESIGN.md for what each target owns.
 let package = Package(
     name: "smfkit",
@@ -33,6 +33,10 @@ let package = Package(
             plugins: ["EmbedFiles"]
         ),
         .target(name: "Tribblix", dependencies: ["Diagnostics"]),
+        // systemd unit files, read as systemd reads them.
+        .target(name: "Systemd", dependencies: ["Diagnostics"]),
+        // systemd units mapped to SMF bundles (smfkit convert).
+        .target(name: "Convert", dependencies: ["Systemd", "SMF", "Diagnostics"]),
         // Any file smfkit can check: SMF bundles or Tribblix descriptors.
         .target(name: "FileValidation", dependencies: ["SMF", "Tribblix", "Diagnostics"]),
         .target(
@@ -47,13 +51,15 @@ let package = Package(
         .executableTarget(
             name: "smfkit",
             dependencies: [
-                "SMF", "Tribblix", "FileValidation", "Cluster", "Diagnostics",
+                "SMF", "Tribblix", "FileValidation", "Cluster", "Convert", "Systemd", "Diagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         .testTarget(name: "SMFTests", dependencies: ["SMF"]),
         .testTarget(name: "TribblixTests", dependencies: ["Tribblix"]),
+        .testTarget(name: "SystemdTests", dependencies: ["Systemd"]),
+        .testTarget(name: "ConvertTests", dependencies: ["Convert", "Systemd", "SMF"]),
         .testTarget(name: "FileValidationTests", dependencies: ["FileValidation", "SMF", "Tribblix"]),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster", "SMF", "Tribblix"], exclude: ["Golden"]),
         .testTarget(

@@ -20,6 +20,7 @@ struct SmfkitCommand: AsyncParsableCommand {
             InitCommand.self,
             GenerateCommand.self,
             PlanCommand.self,
+            ConvertCommand.self,
         ]
     )
 

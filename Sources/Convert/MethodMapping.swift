@@ -1,0 +1,314 @@
+import Diagnostics
+import SMF
+import Systemd
+
+/// `Type=` and the `Exec*=` lines as SMF methods: an `exec` attribute when
+/// one command says it all, otherwise a method script with one arm per
+/// method (environment files, limits, umask, several commands, the main
+/// PID from the service's contract).
+struct MethodMapping {
+    struct Result {
+        var execMethods: [ExecMethod]
+        var propertyGroups: [PropertyGroup]
+        var script: MethodScript?
+    }
+
+    enum Duration: String {
+        case child, contract, transient
+    }
+
+    let context: MappingContext
+
+    init(context: MappingContext) {
+        self.context = context
+    }
+
+    func map(into context: inout MappingContext) throws(Refusal) -> Result {
+        let unit = context.unit
+        let fileStart = SourceLocation(file: unit.path, line: 1, column: 1)
+        let starts = try commands("ExecStart", in: &context)
+        let typeSetting = unit.setting("Service", "Type")
+        let type = typeSetting?.value ?? (starts.isEmpty ? "oneshot" : "simple")
+        let duration: Duration
+        switch type {
+        case "simple", "exec", "notify", "notify-reload", "idle": duration = .child
+        case "dbus":
+            duration = .child
+            if let typeSetting {
+                context.findings.unmapped(typeSetting, "SMF does not wait for a D-Bus name; the service is online once it runs")
+            }
+        case "forking": duration = .contract
+        case "oneshot": duration = .transient
+        default:
+            throw Refusal("Type=\(type) is not a service type systemd knows", at: typeSetting?.location ?? fileStart)
+        }
+        if duration != .transient {
+            guard let first = starts.first else {
+                throw Refusal("\(unit.name) has no ExecStart=; systemd refuses a Type=\(type) service without one",
+                              at: typeSetting?.location ?? fileStart)
+            }
+            if starts.count > 1 {
+                throw Refusal("Type=\(type) allows one ExecStart= command (systemd refuses the unit too); "
+                    + "only Type=oneshot runs several", at: starts[1].location)
+            }
+            _ = first
+        }
+        let user = unit.setting("Service", "User")
+        if let permissions = unit.setting("Service", "PermissionsStartOnly"), Self.isTrue(permissions.value), let user {
+            context.findings.unmapped(permissions, "SMF runs every method with one credential, so ExecStartPre=, "
+                + "ExecStartPost=, ExecStop= and ExecReload= run as User=\(user.value) too")
+        }
+
+        let pres = try commands("ExecStartPre", in: &context)
+        var posts = try commands("ExecStartPost", in: &context)
+        if duration == .child, !posts.isEmpty {
+            for post in posts {
+                context.findings.warn("ExecStartPost= with a foreground daemon: svc.startd's start method is the "
+                    + "daemon itself, so nothing runs after it starts; run it from a separate transient service",
+                    at: post.location)
+            }
+            posts = []
+        }
+        for command in pres + starts + posts { checkPrefixes(command, user: user, in: &context) }
+
+        var script = MethodScript(name: "svc-" + context.identity.baseName, header: [
+            "SMF method script for \(context.identity.fmri), converted by smfkit from \(unit.name).",
+            "Generated; do not edit: change the unit and convert again.",
+        ])
+        let scriptPath = context.options.methodDirectory + "/" + script.name
+        let attribute = ShellCommandRenderer(destination: .execAttribute)
+        let usesContract = duration != .transient
+
+        // start
+        let setup = StartSetup.lines(in: &context)
+        let sequence = pres + starts + posts
+        var startExec: String
+        if let only = sequence.first, sequence.count == 1, setup.isEmpty, !Self.usesMainPID(only),
+           !(only.prefixes.contains(.ignoreFailure) && duration == .transient) {
+            if only.prefixes.contains(.ignoreFailure) {
+                context.findings.warn("'-' (ignore a failed start): svc.startd takes a failing start method as a "
+                    + "failure; make the command exit 0 if that is meant", at: only.location)
+            }
+            startExec = render(only, with: attribute, in: &context)
+        } else if sequence.isEmpty && setup.isEmpty {
+            startExec = ":true"
+        } else {
+            var lines = setup
+            for (index, command) in sequence.enumerated() {
+                let isMain = index == pres.count + starts.count - 1 && posts.isEmpty
+                lines += scriptLines(command, execute: isMain && duration == .child,
+                                     ignoreFailure: command.prefixes.contains(.ignoreFailure) && !(isMain && duration == .child),
+                                     in: &context)
+            }
+            script.add(method: "start", usage: "start", lines: lines)
+            startExec = attribute.quoted(scriptPath) + " start"
+        }
+        // Type=oneshot has no start timeout by default (systemd.service(5)).
+        let startTimeout = timeout(["TimeoutStartSec", "TimeoutSec"], default: duration == .transient ? "0" : "90",
+                                   in: &context)
+        var methods = [ExecMethod(name: "start", exec: startExec, timeoutSeconds: startTimeout)]
+
+        // stop
+        let stops = try commands("ExecStop", in: &context) + commands("ExecStopPost", in: &context)
+        for command in stops { checkPrefixes(command, user: user, in: &context) }
+        let signal = killSignal(in: &context)
+        let killMode = unit.setting("Service", "KillMode")
+        let stopExec: String
+        if stops.isEmpty {
+            if duration == .transient {
+                stopExec = ":true"
+            } else {
+                switch killMode?.value ?? "control-group" {
+                case "process":
+                    script.add(method: "stop", usage: "stop CONTRACT", lines: [
+                        "# KillMode=process: only the main process, the contract's oldest.",
+                        "pkill -\(signal) -o -c \"$2\" || true",
+                    ])
+                    stopExec = attribute.quoted(scriptPath) + " stop %{restarter/contract}"
+                case "none":
+                    if let killMode {
+                        context.findings.unmapped(killMode, "svc.startd always stops what is left of the contract")
+                    }
+                    stopExec = ":kill"
+                default:
+                    if let killMode, killMode.value == "mixed" {
+                        context.findings.unmapped(killMode, "svc.startd sends the stop signal to every process of "
+                            + "the contract, not to the main one first")
+                    }
+                    stopExec = signal == "TERM" ? ":kill" : ":kill -\(signal)"
+                }
+            }
+        } else if let only = stops.first, stops.count == 1, only.prefixes.subtracting([.fullPrivileges, .noCredentialSwitch, .ambientFallback]).isEmpty,
+                  !Self.usesMainPID(only) {
+            stopExec = render(only, with: attribute, in: &context)
+        } else {
+            var lines = mainPIDLines(stops, usesContract: usesContract, in: &context)
+            for command in stops {
+                lines += scriptLines(command, execute: false, ignoreFailure: command.prefixes.contains(.ignoreFailure),
+                                     in: &context)
+            }
+            let contract = usesContract && Self.usesMainPID(stops)
+            script.add(method: "stop", usage: contract ? "stop CONTRACT" : "stop", lines: lines)
+            stopExec = attribute.quoted(scriptPath) + " stop" + (contract ? " %{restarter/contract}" : "")
+        }
+        if !stops.isEmpty, let killMode, killMode.value != "control-group" {
+            context.findings.unmapped(killMode, "after the stop method, svc.startd stops every process left in the contract")
+        }
+        methods.append(ExecMethod(name: "stop", exec: stopExec,
+                                  timeoutSeconds: timeout(["TimeoutStopSec", "TimeoutSec"], default: "90", in: &context)))
+
+        // refresh
+        let reloads = try commands("ExecReload", in: &context)
+        for command in reloads { checkPrefixes(command, user: user, in: &context) }
+        if let only = reloads.first, reloads.count == 1, only.prefixes.isEmpty, !Self.usesMainPID(only) {
+            methods.append(ExecMethod(name: "refresh", exec: render(only, with: attribute, in: &context),
+                                      timeoutSeconds: startTimeout))
+        } else if !reloads.isEmpty {
+            var lines = mainPIDLines(reloads, usesContract: usesContract, in: &context)
+            for command in reloads {
+                lines += scriptLines(command, execute: false, ignoreFailure: command.prefixes.contains(.ignoreFailure),
+                                     in: &context)
+            }
+            let contract = usesContract && Self.usesMainPID(reloads)
+            script.add(method: "refresh", usage: contract ? "refresh CONTRACT" : "refresh", lines: lines)
+            methods.append(ExecMethod(name: "refresh",
+                                      exec: attribute.quoted(scriptPath) + " refresh" + (contract ? " %{restarter/contract}" : ""),
+                                      timeoutSeconds: startTimeout))
+        }
+
+        if let restart = unit.setting("Service", "Restart"), restart.value == "no", duration != .transient {
+            context.findings.unmapped(restart, "svc.startd restarts a service whose processes die, and puts it into "
+                + "maintenance when that happens too often; it cannot be told not to")
+        }
+        if let remain = unit.setting("Service", "RemainAfterExit"), duration != .transient {
+            context.findings.unmapped(remain, "only a Type=oneshot service (SMF transient) stays online after its start method exits")
+        }
+        for key in ["PIDFile", "GuessMainPID"] {
+            if let setting = unit.setting("Service", key), duration != .contract {
+                context.findings.unmapped(setting, "used by systemd for Type=forking only")
+            }
+        }
+        for key in ["StandardOutput", "StandardError"] {
+            if let setting = unit.setting("Service", key),
+               !["journal", "inherit", "syslog", "kmsg", "journal+console", "syslog+console", "kmsg+console"].contains(setting.value) {
+                context.findings.unmapped(setting, "SMF sends a method's output to the service's log, /var/svc/log/<FMRI>.log")
+            }
+        }
+
+        var groups: [PropertyGroup] = []
+        if duration != .contract {
+            groups.append(PropertyGroup(name: "startd", type: "framework", properties: [
+                Property("duration", .astring, duration.rawValue),
+            ]))
+        }
+        return Result(execMethods: methods, propertyGroups: groups, script: script.isEmpty ? nil : script)
+    }
+
+    // MARK: - Pieces
+
+    private func commands(_ key: String, in context: inout MappingContext) throws(Refusal) -> [ExecCommand] {
+        var result: [ExecCommand] = []
+        for assignment in context.unit.list("Service", key) {
+            let (commands, diagnostics) = ExecLineParser.parse(assignment, unit: context.unit.name)
+            if let error = diagnostics.first(where: { $0.severity == .error }) {
+                throw Refusal("\(key)= cannot be read: \(error.message)", at: error.location)
+            }
+            context.findings.diagnostics += diagnostics
+            result += commands
+        }
+        return result
+    }
+
+    private func checkPrefixes(_ command: ExecCommand, user: UnitAssignment?, in context: inout MappingContext) {
+        if let user, !command.prefixes.isDisjoint(with: [.fullPrivileges, .noCredentialSwitch, .ambientFallback]) {
+            context.findings.warn("'+'/'!' (run with full privileges): SMF runs every command of a method with one "
+                + "credential, so this one runs as User=\(user.value) too; grant the privilege it needs in "
+                + "method_credential or move it to a separate service", at: command.location)
+        }
+        if command.prefixes.contains(.customArgv0) {
+            context.findings.warn("'@' (a custom argv[0]): a method command runs with its program as argv[0]",
+                                  at: command.location)
+        }
+    }
+
+    private func render(_ command: ExecCommand, with renderer: ShellCommandRenderer,
+                        in context: inout MappingContext) -> String {
+        let rendered = renderer.command(command)
+        for loss in Set(rendered.losses) { Self.report(loss, at: command.location, in: &context) }
+        return rendered.text
+    }
+
+    static func report(_ loss: ShellCommandRenderer.Loss, at location: SourceLocation, in context: inout MappingContext) {
+        let code = loss.specifier.rawValue
+        let message = loss.specifier == .unescapedInstance
+            ? "%I (the unescaped instance): SMF instance names are not escaped, so %I becomes %i"
+            : "%\(code): its value is known only on the systemd host; written as the text '%\(code)'"
+        context.findings.warn(message, at: location)
+    }
+
+    private func scriptLines(_ command: ExecCommand, execute: Bool, ignoreFailure: Bool,
+                             in context: inout MappingContext) -> [String] {
+        let rendered = ShellCommandRenderer(destination: .script).command(command)
+        for loss in Set(rendered.losses) { Self.report(loss, at: command.location, in: &context) }
+        var lines: [String] = []
+        if rendered.splitsVariables {
+            lines.append("# shellcheck disable=SC2086 # systemd splits a lone $NAME at whitespace, as sh does here")
+        }
+        lines.append((execute ? "exec " : "") + rendered.text + (ignoreFailure && !execute ? " || true" : ""))
+        return lines
+    }
+
+    private func mainPIDLines(_ commands: [ExecCommand], usesContract: Bool, in context: inout MappingContext) -> [String] {
+        guard Self.usesMainPID(commands) else { return [] }
+        guard usesContract else {
+            for command in commands where Self.usesMainPID(command) {
+                context.findings.warn("$MAINPID: a Type=oneshot (transient) service has no main process; it is empty here",
+                                      at: command.location)
+            }
+            return []
+        }
+        return [
+            "# systemd's main PID: the oldest process of the service's contract.",
+            "MAINPID=$(pgrep -o -c \"$2\" || true)",
+        ]
+    }
+
+    static func usesMainPID(_ command: ExecCommand) -> Bool {
+        ([command.path] + command.arguments).contains { pieces in
+            pieces.contains { piece in
+                if case .literal(let text) = piece { return text.contains("$MAINPID") || text.contains("${MAINPID}") }
+                return false
+            }
+        }
+    }
+
+    static func usesMainPID(_ commands: [ExecCommand]) -> Bool { commands.contains { usesMainPID($0) } }
+
+    private func timeout(_ keys: [String], default fallback: String, in context: inout MappingContext) -> String {
+        for key in keys {
+            guard let setting = context.unit.setting("Service", key) else { continue }
+            switch TimeSpan(setting.value) {
+            case .infinite?, .seconds(0)?: return "0"
+            case .seconds(let seconds)?: return String(seconds)
+            case nil:
+                context.findings.unmapped(setting, "not a time span systemd reads; the default is used")
+            }
+        }
+        return fallback
+    }
+
+    private func killSignal(in context: inout MappingContext) -> String {
+        guard let setting = context.unit.setting("Service", "KillSignal") else { return "TERM" }
+        let name = setting.value.hasPrefix("SIG") ? String(setting.value.dropFirst(3)) : setting.value
+        let known = ["TERM", "INT", "HUP", "QUIT", "KILL", "USR1", "USR2", "ABRT", "ALRM", "CONT", "STOP", "WINCH"]
+        guard known.contains(name) else {
+            context.findings.unmapped(setting, "not a signal smfkit knows; SIGTERM is used")
+            return "TERM"
+        }
+        return name
+    }
+
+    static func isTrue(_ value: String) -> Bool {
+        ["1", "yes", "y", "true", "t", "on"].contains(value.lowercased())
+    }
+}
