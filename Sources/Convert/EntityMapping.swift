@@ -84,9 +84,14 @@ struct EntityMapping {
                 }
             }
         }
-        if !context.unit.list("Unit", "RequiresMountsFor").isEmpty, relations["svc:/system/filesystem/local"] == nil {
-            order.append("svc:/system/filesystem/local")
-            relations["svc:/system/filesystem/local"] = Relation(require: true, names: ["RequiresMountsFor"])
+        // RequiresMountsFor= names local paths; DefaultDependencies= (on
+        // unless "no") orders a service after basic.target, which holds
+        // local-fs.target. Both are svc:/system/filesystem/local here.
+        let localFS = "svc:/system/filesystem/local"
+        let defaults = context.unit.setting("Unit", "DefaultDependencies").map { MethodMapping.isTrue($0.value) } ?? true
+        if !context.unit.list("Unit", "RequiresMountsFor").isEmpty || defaults {
+            if relations[localFS] == nil { order.append(localFS) }
+            relations[localFS, default: Relation()].require = true
         }
         var used = Set<String>()
         func name(for fmri: String) -> String {

@@ -54,7 +54,10 @@ struct MethodMapping {
             _ = first
         }
         let user = unit.setting("Service", "User")
-        if let permissions = unit.setting("Service", "PermissionsStartOnly"), Self.isTrue(permissions.value), let user {
+        // Only meaningful when there are commands other than ExecStart=.
+        let others = ["ExecStartPre", "ExecStartPost", "ExecStop", "ExecStopPost", "ExecReload"]
+        if let permissions = unit.setting("Service", "PermissionsStartOnly"), Self.isTrue(permissions.value), let user,
+           others.contains(where: { !unit.list("Service", $0).isEmpty }) {
             context.findings.unmapped(permissions, "SMF runs every method with one credential, so ExecStartPre=, "
                 + "ExecStartPost=, ExecStop= and ExecReload= run as User=\(user.value) too")
         }

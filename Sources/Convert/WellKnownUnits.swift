@@ -4,8 +4,7 @@ enum WellKnownUnits {
     enum Counterpart: Equatable {
         case service(String)
         /// What SMF does anyway: the shutdown targets (svc.startd stops
-        /// every service at shutdown), the early-boot targets every SMF
-        /// service comes after.
+        /// every service at shutdown), the unit-type targets and slices.
         case implicit
     }
 
@@ -33,8 +32,8 @@ enum WellKnownUnits {
         "ssh.service": .service("svc:/network/ssh"),
         "dbus.service": .service("svc:/system/dbus"),
         "dbus.socket": .service("svc:/system/dbus"),
-        "sysinit.target": .implicit,
-        "basic.target": .implicit,
+        "sysinit.target": .service("svc:/milestone/single-user"),
+        "basic.target": .service("svc:/system/filesystem/local"),
         "shutdown.target": .implicit,
         "final.target": .implicit,
         "umount.target": .implicit,

@@ -1,4 +1,4 @@
-import Convert
+@testable import Convert
 import Foundation
 import Testing
 
