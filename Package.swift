@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "ClusterTests", dependencies: ["Cluster", "SMF", "Tribblix"], exclude: ["Golden"]),
         .testTarget(
             name: "SmfkitTests",
-            dependencies: ["smfkit", "SMF", "Cluster", "FileValidation", .product(name: "Yams", package: "Yams")]
+            dependencies: ["smfkit", "SMF", "Cluster", "FileValidation", "Systemd", .product(name: "Yams", package: "Yams")]
         ),
     ],
     swiftLanguageModes: [.v6]
