@@ -8,6 +8,6 @@ public enum ConvertRuleID {
     public static let noInstance = "convert.no-instance"
     /// A unit that cannot be represented as an SMF service: an error.
     public static let refused = "convert.refused"
-    /// What smfkit rendered failed its own validation (a bug in smfkit).
-    public static let output = "convert.output"
+
+    static let all = [unmapped, dependency, noInstance, refused]
 }

@@ -47,7 +47,8 @@ enum CredentialMapping {
     private static func literalSetting(_ key: String, in context: inout MappingContext) -> String? {
         guard let setting = context.unit.setting("Service", key) else { return nil }
         if let text = MappingContext.literal(context.resolved(setting)) { return text }
-        context.findings.unmapped(setting, "a name known only on the host cannot be written into method_credential")
+        context.findings.unmapped(setting, "a name that depends on the instance or the host cannot be written into "
+            + "method_credential; write the account by hand")
         return nil
     }
 

@@ -51,7 +51,7 @@ enum DirectiveTable {
             "RestrictRealtime", "RestrictSUIDSGID", "SystemCallFilter", "SystemCallArchitectures",
             "SystemCallErrorNumber", "MemoryDenyWriteExecute", "LockPersonality", "NoNewPrivileges",
             "IPAddressDeny", "IPAddressAllow", "DeviceAllow", "DevicePolicy", "RootDirectory", "RootImage",
-            "MountAPIVFS", "ProtectKernelModules", "KeyringMode", "RemoveIPC", "DynamicUser",
+            "MountAPIVFS", "KeyringMode", "RemoveIPC", "DynamicUser",
         ] { table[key] = sandboxing }
         for key in [
             "MemoryMax", "MemoryLimit", "MemoryHigh", "MemoryLow", "MemoryMin", "MemorySwapMax", "CPUQuota",
@@ -130,7 +130,6 @@ enum DirectiveTable {
         table["UtmpMode"] = table["UtmpIdentifier"]
         table["PAMName"] = "SMF methods do not open a PAM session"
         table["IgnoreSIGPIPE"] = "SMF methods start with SIGPIPE at its default"
-        table["Before"] = "SMF needs the FMRI of the unit to make it depend on this one"
         table["LoadCredential"] = "SMF has no credentials store; keep secrets in 0600 files the method reads"
         table["SetCredential"] = table["LoadCredential"]
         table["LoadCredentialEncrypted"] = table["LoadCredential"]

@@ -157,7 +157,9 @@ struct EntityMapping {
 
     /// `default` for a plain unit; a template's instances come from
     /// `--instance` and `DefaultInstance=`. Enabled when `[Install]` hooks
-    /// the unit into a target, as a package's `systemctl enable` would.
+    /// the unit into a target, as a package's `systemctl enable` would; of
+    /// a template, `systemctl enable` enables the `DefaultInstance=` only,
+    /// so instances named with `--instance` are left for the administrator.
     func instances(of context: inout MappingContext,
                    instanceDependencies: [(grouping: String, restartOn: String, identity: ServiceIdentity, name: String)])
         -> [Instance]
@@ -187,7 +189,8 @@ struct EntityMapping {
                 Dependency(name: dependency.name, grouping: dependency.grouping, restartOn: dependency.restartOn,
                            fmris: [ServiceFMRI("\(dependency.identity.fmri):\(instanceName)")])
             }
-            return Instance(name: instanceName, enabled: enabled, entity: entity)
+            let isDefault = unit.setting("Install", "DefaultInstance")?.value == instanceName
+            return Instance(name: instanceName, enabled: enabled && isDefault, entity: entity)
         }
     }
 }

@@ -183,6 +183,10 @@ struct MethodMapping {
             context.findings.unmapped(restart, "svc.startd restarts a service whose processes die, and puts it into "
                 + "maintenance when that happens too often; it cannot be told not to")
         }
+        if let restart = unit.setting("Service", "Restart"), restart.value != "no", duration == .transient {
+            context.findings.unmapped(restart, "svc.startd never runs a transient service's start method again by "
+                + "itself; a failure puts it into maintenance")
+        }
         if let remain = unit.setting("Service", "RemainAfterExit"), duration != .transient {
             context.findings.unmapped(remain, "only a Type=oneshot service (SMF transient) stays online after its start method exits")
         }
