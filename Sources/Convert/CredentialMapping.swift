@@ -37,7 +37,7 @@ enum CredentialMapping {
                 methodContext.workingDirectory = ":home"
             }
         }
-        let environment = StartSetup.environment(in: &context)
+        let environment = StartSetup.environment(of: unit)
         if !environment.isEmpty { methodContext.environment = environment }
         let isEmpty = methodContext.credential == nil && methodContext.workingDirectory == nil
             && methodContext.environment == nil

@@ -17,12 +17,6 @@ struct MethodMapping {
         case child, contract, transient
     }
 
-    let context: MappingContext
-
-    init(context: MappingContext) {
-        self.context = context
-    }
-
     func map(into context: inout MappingContext) throws(Refusal) -> Result {
         let unit = context.unit
         let fileStart = SourceLocation(file: unit.path, line: 1, column: 1)
@@ -43,7 +37,7 @@ struct MethodMapping {
             throw Refusal("Type=\(type) is not a service type systemd knows", at: typeSetting?.location ?? fileStart)
         }
         if duration != .transient {
-            guard let first = starts.first else {
+            if starts.isEmpty {
                 throw Refusal("\(unit.name) has no ExecStart=; systemd refuses a Type=\(type) service without one",
                               at: typeSetting?.location ?? fileStart)
             }
@@ -51,7 +45,6 @@ struct MethodMapping {
                 throw Refusal("Type=\(type) allows one ExecStart= command (systemd refuses the unit too); "
                     + "only Type=oneshot runs several", at: starts[1].location)
             }
-            _ = first
         }
         let user = unit.setting("Service", "User")
         // Only meaningful when there are commands other than ExecStart=.

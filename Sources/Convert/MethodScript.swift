@@ -1,14 +1,11 @@
 /// A POSIX sh method script, for what an `exec` attribute cannot hold:
 /// several commands, environment files, limits, a umask, the main PID.
 /// One `case` arm per SMF method (`start`, `stop`, `refresh`).
-struct MethodScript: Hashable {
+struct MethodScript {
     var name: String
     var header: [String]
     /// In the order the arms are written.
     var arms: [(method: String, usage: String, lines: [String])] = []
-
-    static func == (lhs: MethodScript, rhs: MethodScript) -> Bool { lhs.render() == rhs.render() }
-    func hash(into hasher: inout Hasher) { hasher.combine(render()) }
 
     var isEmpty: Bool { arms.isEmpty }
 

@@ -12,7 +12,14 @@ enum StartSetup {
 
         for assignment in unit.list("Service", "Environment") {
             for word in WordSplitter.words(assignment.value) {
-                guard let (name, value) = variable(word, at: assignment, in: &context) else { continue }
+                let name: String, value: String
+                switch variable(word) {
+                case .failure(let problem):
+                    context.findings.unmapped(assignment, problem.reason)
+                    continue
+                case .success(let pair):
+                    (name, value) = pair
+                }
                 let pieces = context.resolved(assignment, value)
                 if MappingContext.literal(pieces) == nil {
                     let (text, losses) = script.word(pieces, expandVariables: false)
@@ -64,43 +71,41 @@ enum StartSetup {
         return lines
     }
 
-    /// The literal `Environment=` values, for `method_environment`.
-    static func environment(in context: inout MappingContext) -> [EnvironmentVariable] {
+    /// The literal `Environment=` values, for `method_environment` (what
+    /// is wrong with the others is reported by `lines(in:)`).
+    static func environment(of unit: SystemdUnit) -> [EnvironmentVariable] {
         var variables: [EnvironmentVariable] = []
-        var findings = Findings()  // reported once, by lines(in:)
-        for assignment in context.unit.list("Service", "Environment") {
+        for assignment in unit.list("Service", "Environment") {
             for word in WordSplitter.words(assignment.value) {
-                var scratch = context
-                scratch.findings = findings
-                guard let (name, value) = variable(word, at: assignment, in: &scratch) else { continue }
-                let (pieces, _) = SpecifierResolver.resolve(value, for: context.unit.name, at: assignment.location)
+                guard case .success(let (name, value)) = variable(word) else { continue }
+                let (pieces, _) = SpecifierResolver.resolve(value, for: unit.name, at: assignment.location)
                 if let literal = MappingContext.literal(pieces) {
+                    // A later assignment of a name replaces the earlier one.
                     variables.removeAll { $0.name == name }
                     variables.append(EnvironmentVariable(name: name, value: literal))
                 }
-                findings = Findings()
             }
         }
         return variables
     }
 
-    private static func variable(_ word: String, at assignment: UnitAssignment, in context: inout MappingContext)
-        -> (String, String)?
-    {
+    struct Problem: Error {
+        var reason: String
+    }
+
+    /// `NAME=VALUE` split, or why svc.startd or sh cannot take it.
+    private static func variable(_ word: String) -> Result<(String, String), Problem> {
         guard let equals = word.firstIndex(of: "="), equals != word.startIndex else {
-            context.findings.unmapped(assignment, "'\(word)' is not NAME=VALUE; systemd ignores it")
-            return nil
+            return .failure(Problem(reason: "'\(word)' is not NAME=VALUE; systemd ignores it"))
         }
         let name = String(word[..<equals])
         guard ShellCommandRenderer.isVariableName(Substring(name)) else {
-            context.findings.unmapped(assignment, "'\(name)' is not a variable name sh can set")
-            return nil
+            return .failure(Problem(reason: "'\(name)' is not a variable name sh can set"))
         }
         guard !name.hasPrefix("SMF_") else {
-            context.findings.unmapped(assignment, "svc.startd refuses method_environment names starting SMF_")
-            return nil
+            return .failure(Problem(reason: "svc.startd refuses method_environment names starting SMF_"))
         }
-        return (name, String(word[word.index(after: equals)...]))
+        return .success((name, String(word[word.index(after: equals)...])))
     }
 
     /// A systemd limit value as ulimit's: a number or `unlimited`.

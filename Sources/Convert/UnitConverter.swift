@@ -49,7 +49,7 @@ public struct UnitConverter: Sendable {
 
         let identity = identity(of: unit)
         var context = MappingContext(unit: unit, identity: identity, options: options, findings: findings)
-        let methods = try MethodMapping(context: context).map(into: &context)
+        let methods = try MethodMapping().map(into: &context)
         let entity = EntityMapping(peers: peers)
         let dependencies = entity.dependencies(of: &context)
         let instances = entity.instances(of: &context, instanceDependencies: dependencies.perInstance)

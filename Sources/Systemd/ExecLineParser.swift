@@ -84,7 +84,7 @@ public enum ExecLineParser {
     /// C escapes apply inside and outside them.
     static func split(_ value: String, at location: SourceLocation) throws(Failure) -> [Word] {
         var words: [Word] = []
-        var characters = Array(value)
+        let characters = Array(value)
         var index = 0
         func fail(_ message: String) -> Failure {
             Failure(diagnostic: .error(message, rule: SystemdRuleID.execLine, at: location))
@@ -121,7 +121,6 @@ public enum ExecLineParser {
             let raw = String(characters[start..<index])
             words.append(Word(text: text, isSeparator: !quoted && raw == ";"))
         }
-        characters.removeAll()
         return words
     }
 
