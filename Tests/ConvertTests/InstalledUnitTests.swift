@@ -16,7 +16,7 @@ import Testing
     static let options = ConversionOptions(instances: ["main"])
 
     static func source(_ path: String) throws -> (path: String, text: String) {
-        (path, try String(contentsOfFile: path, encoding: .utf8))
+        (path, try TestPaths.read(path))
     }
 
     @Test(arguments: stack)

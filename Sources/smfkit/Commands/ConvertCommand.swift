@@ -74,8 +74,8 @@ struct ConvertCommand: ParsableCommand {
     func run() throws {
         var sources: [(path: String, text: String)] = []
         for path in units {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                writeToStandardError("\(path): error: cannot read this file\n")
+            guard let text = Self.read(path) else {
+                writeToStandardError("\(path): error: cannot be read as UTF-8 text (missing, a directory, or not text)\n")
                 throw ExitCode(2)
             }
             sources.append((path, text))
@@ -106,5 +106,14 @@ struct ConvertCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
+    }
+
+    /// Through a file handle: a masked unit is a link to /dev/null, which
+    /// reads as empty (and is then refused as such).
+    static func read(_ path: String) -> String? {
+        guard let handle = try? FileHandle(forReadingFrom: URL(fileURLWithPath: path)) else { return nil }
+        defer { try? handle.close() }
+        guard let data = try? handle.readToEnd() ?? Data() else { return nil }
+        return String(data: data, encoding: .utf8)
     }
 }

@@ -30,14 +30,20 @@ enum TestPaths {
         for directory in unitDirectories {
             for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where name.hasSuffix(".service") {
                 let path = directory + "/" + name
-                // A symbolic link to /dev/null is a masked unit, not a file to read.
-                if byName[name] == nil, FileManager.default.isReadableFile(atPath: path),
-                   (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != "/dev/null" {
+                // A masked unit (a link to /dev/null) is kept: it must be refused.
+                if byName[name] == nil, FileManager.default.isReadableFile(atPath: path) {
                     byName[name] = path
                 }
             }
         }
         return byName.keys.sorted().compactMap { byName[$0] }
+    }
+
+    /// A file's text, read through a file handle so /dev/null reads as empty.
+    static func read(_ path: String) throws -> String {
+        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        return String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self)
     }
 
     static func tool(_ name: String) -> String? {
