@@ -138,3 +138,70 @@ import Testing
         #expect(convert(unit).files == convert(unit).files)
     }
 }
+
+/// More rows of the table: relations, capabilities, instances, host values.
+@Suite struct MoreMappingTests {
+    @Test func relationsBecomeGroupings() throws {
+        let outcome = convert([
+            ("a.service", "[Unit]\nConflicts=b.service\nBefore=c.service\nDefaultDependencies=no\n[Service]\nExecStart=/bin/a\n"),
+            ("b.service", "[Service]\nExecStart=/bin/b\n"),
+            ("c.service", "[Unit]\nBindsTo=b.service\n[Service]\nExecStart=/bin/c\n"),
+        ])
+        #expect(outcome.warnings.isEmpty, "\(outcome.warnings)")
+        let a = try #require(outcome.file("manifests/a.xml"))
+        #expect(a.contains(#"<dependency name="b" grouping="exclude_all" restart_on="none" type="service">"#))
+        #expect(a.contains(#"<dependent name="a_c" grouping="optional_all" restart_on="none">"#))
+        #expect(!a.contains("svc:/system/filesystem/local"), "DefaultDependencies=no adds nothing")
+        let c = try #require(outcome.file("manifests/c.xml"))
+        #expect(c.contains(#"<dependency name="b" grouping="require_all" restart_on="restart" type="service">"#))
+        #expect(c.contains(#"<service_fmri value="svc:/system/filesystem/local"/>"#), "basic.target by default")
+    }
+
+    @Test func capabilityBoundingSetIsLimitPrivileges() throws {
+        let outcome = convert([("k.service", "[Service]\nExecStart=/bin/k\nCapabilityBoundingSet=~CAP_SYS_ADMIN CAP_SYS_BOOT\n")])
+        #expect(try #require(outcome.file("manifests/k.xml")).contains(#"user="root" limit_privileges="all,!sys_admin,!sys_config""#))
+        let unknown = convert([("u.service", "[Service]\nExecStart=/bin/u\nAmbientCapabilities=CAP_BPF\n")])
+        #expect(unknown.warnings.map(\.location.line) == [3])
+    }
+
+    @Test func defaultInstanceIsEnabledWithWantedBy() throws {
+        let outcome = convert([("t@.service", "[Service]\nExecStart=/bin/t %i\n[Install]\nWantedBy=multi-user.target\nDefaultInstance=one\n")],
+                              options: ConversionOptions(instances: ["two"]))
+        let xml = try #require(outcome.file("manifests/t.xml"))
+        #expect(xml.contains(#"<instance name="two" enabled="false">"#))
+        #expect(xml.contains(#"<instance name="one" enabled="true">"#))
+    }
+
+    @Test func hostValuesGoThroughTheScript() throws {
+        let outcome = convert([("h@.service", "[Service]\nEnvironment=NAME=%H PLAIN=x\nExecStartPre=/bin/prep %i\nExecStart=/bin/h\n")],
+                              options: ConversionOptions(instances: ["main"]))
+        let script = try #require(outcome.file("methods/svc-h"))
+        #expect(script.contains("NAME=\"$(uname -n)\"\n    export NAME\n"))
+        #expect(script.contains("/bin/prep \"${SMF_FMRI##*:}\"\n"))
+        #expect(try #require(outcome.file("manifests/h.xml")).contains(#"<envvar name="PLAIN" value="x"/>"#))
+    }
+
+    @Test func startPostOfAForegroundDaemonAndArgv0AreWarnings() {
+        let outcome = convert([("p.service", "[Service]\nExecStart=@/bin/p pname\nExecStartPost=/bin/after\n")])
+        #expect(outcome.warnings.map(\.location.line) == [2, 3])
+    }
+
+    @Test func noExpansionPrefixQuotesDollars() throws {
+        let outcome = convert([("n.service", "[Service]\nExecStart=:/bin/n $HOME\n")])
+        #expect(try #require(outcome.file("manifests/n.xml")).contains(#"exec="/bin/n '$HOME'""#))
+    }
+
+    @Test func aDropInOverridesTheUnit() throws {
+        let outcome = convert([
+            ("d.service", "[Service]\nExecStart=/bin/d\nUser=a\n"),
+            ("d.service.d/override.conf", "[Service]\nExecStart=\nExecStart=/bin/e\nUser=b\n"),
+        ])
+        let xml = try #require(outcome.file("manifests/d.xml"))
+        #expect(xml.contains(#"exec="/bin/e""#) && xml.contains(#"user="b""#))
+    }
+
+    @Test func twoUnitsForOneServiceAreRefused() {
+        let outcome = convert([("x.service", "[Service]\nExecStart=/bin/x\n"), ("x@.service", "[Service]\nExecStart=/bin/x %i\n")])
+        #expect(outcome.errors.map(\.location.file) == ["x@.service"])
+    }
+}
