@@ -72,6 +72,13 @@ extension MethodMapping {
         ]
     }
 
+    /// Whether one command can be a stop or refresh `exec` attribute: `-`
+    /// needs the script's `|| true`, `$MAINPID` its contract lookup (the
+    /// other prefixes are warned about and change nothing in SMF).
+    static func fitsAttribute(_ command: ExecCommand) -> Bool {
+        !command.prefixes.contains(.ignoreFailure) && !usesMainPID(command)
+    }
+
     static func usesMainPID(_ command: ExecCommand) -> Bool {
         ([command.path] + command.arguments).contains { pieces in
             pieces.contains { piece in

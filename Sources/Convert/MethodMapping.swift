@@ -134,8 +134,7 @@ struct MethodMapping {
                     stopExec = signal == "TERM" ? ":kill" : ":kill -\(signal)"
                 }
             }
-        } else if let only = stops.first, stops.count == 1, only.prefixes.subtracting([.fullPrivileges, .noCredentialSwitch, .ambientFallback]).isEmpty,
-                  !Self.usesMainPID(only) {
+        } else if let only = stops.first, stops.count == 1, Self.fitsAttribute(only) {
             stopExec = render(only, with: attribute, in: &context)
         } else {
             var lines = mainPIDLines(stops, usesContract: usesContract, in: &context)
@@ -156,7 +155,7 @@ struct MethodMapping {
         // refresh
         let reloads = try commands("ExecReload", in: &context)
         for command in reloads { checkPrefixes(command, user: user, in: &context) }
-        if let only = reloads.first, reloads.count == 1, only.prefixes.isEmpty, !Self.usesMainPID(only) {
+        if let only = reloads.first, reloads.count == 1, Self.fitsAttribute(only) {
             methods.append(ExecMethod(name: "refresh", exec: render(only, with: attribute, in: &context),
                                       timeoutSeconds: startTimeout))
         } else if !reloads.isEmpty {
