@@ -2,7 +2,7 @@
 import Diagnostics
 import Foundation
 import SMF
-@testable import Systemd
+import Systemd
 import Testing
 
 /// The units this machine has installed, read where they are (never copied

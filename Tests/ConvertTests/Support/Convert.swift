@@ -1,4 +1,5 @@
 @testable import Convert
+import Diagnostics
 import Foundation
 import Testing
 
@@ -30,4 +31,3 @@ extension ConversionPipeline.Outcome {
     func file(_ path: String) -> String? { files.first { $0.path == path }?.contents }
 }
 
-import Diagnostics
