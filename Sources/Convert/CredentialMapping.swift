@@ -5,7 +5,7 @@ import Systemd
 /// `WorkingDirectory=` and the literal `Environment=` values as the
 /// service's `method_context`.
 enum CredentialMapping {
-    static func methodContext(of context: inout MappingContext) -> MethodContext? {
+    static func methodContext(of context: inout MappingContext) -> MethodContext {
         let unit = context.unit
         var methodContext = MethodContext()
 
@@ -25,6 +25,9 @@ enum CredentialMapping {
             )
         }
 
+        // systemd's default is the root directory; SMF's would be the
+        // user's home, so the default is written out.
+        methodContext.workingDirectory = "/"
         if let setting = unit.setting("Service", "WorkingDirectory") {
             let value = setting.value.hasPrefix("-") ? String(setting.value.dropFirst()) : setting.value
             if value == "~" {
@@ -39,9 +42,7 @@ enum CredentialMapping {
         }
         let environment = StartSetup.environment(of: unit)
         if !environment.isEmpty { methodContext.environment = environment }
-        let isEmpty = methodContext.credential == nil && methodContext.workingDirectory == nil
-            && methodContext.environment == nil
-        return isEmpty ? nil : methodContext
+        return methodContext
     }
 
     private static func literalSetting(_ key: String, in context: inout MappingContext) -> String? {

@@ -186,6 +186,11 @@ import Testing
         #expect(outcome.warnings.map(\.location.line) == [2, 3])
     }
 
+    @Test func withoutWorkingDirectoryTheMethodsRunInTheRoot() throws {
+        let outcome = convert([("w.service", "[Service]\nExecStart=/bin/w\n")])
+        #expect(try #require(outcome.file("manifests/w.xml")).contains(#"<method_context working_directory="/">"#))
+    }
+
     @Test func noExpansionPrefixQuotesDollars() throws {
         let outcome = convert([("n.service", "[Service]\nExecStart=:/bin/n $HOME\n")])
         #expect(try #require(outcome.file("manifests/n.xml")).contains(#"exec="/bin/n '$HOME'""#))
