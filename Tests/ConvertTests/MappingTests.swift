@@ -188,7 +188,7 @@ import Testing
 
     @Test func withoutWorkingDirectoryTheMethodsRunInTheRoot() throws {
         let outcome = convert([("w.service", "[Service]\nExecStart=/bin/w\n")])
-        #expect(try #require(outcome.file("manifests/w.xml")).contains(#"<method_context working_directory="/">"#))
+        #expect(try #require(outcome.file("manifests/w.xml")).contains(#"<method_context working_directory="/"/>"#))
     }
 
     @Test func noExpansionPrefixQuotesDollars() throws {
