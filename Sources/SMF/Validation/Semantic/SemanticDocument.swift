@@ -14,6 +14,9 @@ public final class SemanticDocument: @unchecked Sendable {
     /// `svccfg apply` does (smf.md §4.1). Any other type is reported by
     /// `smf.bundle.type` and otherwise checked as a manifest.
     public let isProfile: Bool
+    /// The bundle type the svccfg command asked for (`--as`) requires; nil
+    /// when any manifest or profile will do.
+    public let requiredType: BundleType?
 
     private let lock = NSRecursiveLock()
     private var cachedServices: [Service]?
@@ -21,10 +24,11 @@ public final class SemanticDocument: @unchecked Sendable {
     private var cachedComposed: [ComposedInstance]?
     private var cachedFindings: [TemplateFinding]?
 
-    public init(bundle: ServiceBundle, path: String, isProfile: Bool? = nil) {
+    public init(bundle: ServiceBundle, path: String, isProfile: Bool? = nil, requiredType: BundleType? = nil) {
         self.bundle = bundle
         self.path = path
         self.isProfile = isProfile ?? (bundle.type == BundleType.profile.rawValue)
+        self.requiredType = requiredType
     }
 
     private func memo<Value>(_ slot: ReferenceWritableKeyPath<SemanticDocument, Value?>, _ make: () -> Value)

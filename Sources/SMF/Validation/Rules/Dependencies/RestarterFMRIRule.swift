@@ -6,6 +6,10 @@ import Diagnostics
 public struct RestarterFMRIRule: SemanticRule {
     public static let id = "smf.restarter.fmri"
     public static let summary = "a restarter's service_fmri is an svc FMRI naming a service or instance"
+    /// Per svccfg command (`.repository`): `lxml_get_restarter` stores the value unchecked; `lscf_property_import`'s
+    /// `scf_value_set_from_string(…, SCF_TYPE_FMRI, …)` refuses an unparsable one (`Value "%s" is not a valid fmri.`,
+    /// `EINVAL`).
+    public static let verdicts = RuleVerdicts.repository
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -5,6 +5,9 @@ import Diagnostics
 public struct NameLengthRule: SemanticRule {
     public static let id = "smf.name.length"
     public static let summary = "service, instance, property group, property names and pg types are at most 119 bytes"
+    /// Per svccfg command (`.repository`): names are checked by svc.configd only (`uu_check_name` has no length);
+    /// `EINVAL` at import, `IMPORT_NEXT` in apply.
+    public static let verdicts = RuleVerdicts.repository
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -5,6 +5,8 @@ import Diagnostics
 public struct ServiceNameRule: SemanticRule {
     public static let id = "smf.name.service"
     public static let summary = "service names are bare service names (uu_check_name domain+path, no ':')"
+    /// Per svccfg command (`.loading`): `validate_service_name`: `uu_die`.
+    public static let verdicts = RuleVerdicts.loading
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -5,6 +5,8 @@ import Diagnostics
 public struct NotificationAttributesRule: SemanticRule {
     public static let id = "smf.notification.attributes"
     public static let summary = "notification type and parameter names are present; paramval has a value"
+    /// Per svccfg command (`.loading`): `lxml_get_type`, `lxml_get_paramval`: `uu_die`.
+    public static let verdicts = RuleVerdicts.loading
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -8,6 +8,9 @@ import Diagnostics
 public struct PatternNameRule: SemanticRule {
     public static let id = "smf.template.pattern-name"
     public static let summary = "pg_pattern and prop_pattern names satisfy UU_NAME_DOMAIN; prop_pattern has a name"
+    /// Per svccfg command (`.loading`): `lxml_get_tm_pg_pattern`, `lxml_get_tm_prop_pattern`: `semerr` with `-1`
+    /// returned through `lxml_get_template`, or `uu_die` for the lengths.
+    public static let verdicts = RuleVerdicts.loading
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {
