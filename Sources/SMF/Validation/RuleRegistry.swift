@@ -26,6 +26,7 @@ public enum RuleRegistry {
         PatternNameRule(), PGPatternUniqueRule(), PropPatternUniqueRule(), PGPatternTargetRule(),
         CardinalityRule(), RangeRule(), InternalSeparatorsRule(), RequiredPatternAttributesRule(),
         IncludeValuesRule(), PatternConflictRule(), RedefinesBuiltinPatternRule(), LocalizedTextRule(),
+        DerivedPropertyNameRule(),
         // Templates applied to each instance (§8 items 9, 10, 13)
         StartdTemplateRule(), GlobalTemplateRule(),
         TemplateGroupTypeRule(), TemplatePropertyTypeRule(), TemplateCardinalityViolationRule(),

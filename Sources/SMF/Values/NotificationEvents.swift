@@ -21,14 +21,18 @@ public enum NotificationEvents {
         }
         if state == "all" || states.contains(String(state)) { return .smf }
         if fmaAliases.contains(String(token)) { return .fma }
-        if (token.hasPrefix("list.") && token.count > 5) || (token.hasPrefix("ireport.") && token.count > 8) {
-            return .fma
-        }
+        // `is_fma_token` compares the class prefix only (`strncmp`), so a
+        // bare `list.` or `ireport.` is an FMA token too.
+        if token.hasPrefix("list.") || token.hasPrefix("ireport.") { return .fma }
         return nil
     }
 
+    /// The tokens svccfg sees: `svccfg_libscf.c: tokenize` splits with
+    /// `strtok_r(str, ",", &lasts)`, which skips empty fields, so
+    /// `to-online,,to-offline,` is two tokens and `,` none (and `check_tokens`
+    /// finds no token valid: `INVALID_TOKENS`, "Invalid input.").
     public static func tokens(of value: String) -> [Substring] {
-        value.split(separator: ",", omittingEmptySubsequences: false)
+        value.split(separator: ",", omittingEmptySubsequences: true)
     }
 
     /// The property groups svccfg stores the parameters in: one per SMF

@@ -222,6 +222,12 @@ enum RuleFixtures {
         RuleFixture(
             rule: "smf.template.loctext", passing: X.withMethods(X.template("")),
             failing: X.withMethods(X.template("").replacingOccurrences(">test<", "><"))),
+        RuleFixture(
+            rule: "smf.template.derived-name",
+            passing: X.withMethods(X.template("").replacingOccurrences("xml:lang='C'",
+                                                                       "xml:lang='\(String(repeating: "l", count: 119))'")),
+            failing: X.withMethods(X.template("").replacingOccurrences("xml:lang='C'",
+                                                                       "xml:lang='\(String(repeating: "l", count: 120))'"))),
 
         // Templates applied to each instance
         RuleFixture(rule: "smf.startd.template", passing: X.manifest(),

@@ -44,6 +44,11 @@ final class TemplateValidator {
             finding.fmri = composed.fmri
             return finding
         }
+        // The groups storing the templates' prop_patterns are groups too.
+        for stored in StoredPatternGroups.groups(for: composed) {
+            guard let match = patterns.match(for: stored) else { continue }
+            findings += Self.check(stored, against: match, fmri: composed.fmri)
+        }
         // `tmpl_required_pg_present`: the composed view is keyed by name and type.
         for applied in patterns.required {
             if let group = view.group(named: applied.name), applied.type.isEmpty || group.type == applied.type {

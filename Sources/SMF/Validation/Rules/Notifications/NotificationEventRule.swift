@@ -3,6 +3,9 @@ import Diagnostics
 /// `lxml_get_notification_parameters`, `check_tokens`: one `<event>`, whose
 /// comma-separated tokens are all valid (`Invalid input.`) and either all SMF
 /// transitions or all FMA classes (`Can't mix SMF and FMA event definitions`).
+/// Tokens are `strtok_r` fields (`tokenize`): empty fields are skipped, and
+/// an event with no token at all is `INVALID_TOKENS` (`check_tokens` ends
+/// `return (INVALID_TOKENS)` when it saw neither kind).
 public struct NotificationEventRule: SemanticRule {
     public static let id = "smf.notification.event"
     public static let summary = "notification_parameters have one event of valid, unmixed SMF or FMA tokens"
@@ -20,6 +23,10 @@ public struct NotificationEventRule: SemanticRule {
                                        at: parameters.events[1].location, in: document)]
                 }
                 guard let event = parameters.events.first else { return [] }
+                if NotificationEvents.tokens(of: event.value).isEmpty {
+                    return [diagnostic("Invalid input. \"\(event.value)\" has no event token", at: event.location,
+                                       in: document)]
+                }
                 let kinds = NotificationEvents.tokens(of: event.value).map { NotificationEvents.kind(of: $0) }
                 if let bad = zip(NotificationEvents.tokens(of: event.value), kinds).first(where: { $0.1 == nil }) {
                     return [diagnostic("Invalid input. \"\(bad.0)\" is not an SMF transition or FMA event in "
