@@ -6,9 +6,10 @@
 public enum RuleRegistry {
     public static let all: [any BundleRule] = [
         // Bundle (§8 item 1, 14)
-        BundleTypeRule(), BundleNameRule(), ProfileTemplateRule(),
+        BundleTypeRule(), BundleNameRule(), ProfileTemplateRule(), ProfileElementRule(),
         // Names (§8 items 2, 11)
         ServiceNameRule(), InstanceNameRule(), PropertyGroupNameRule(), PropertyNameRule(), NameLengthRule(),
+        EntityNameLengthRule(),
         // Duplicates and merging (§8 items 3, 4)
         DuplicateServiceRule(), DuplicateInstanceRule(), DuplicateDependentRule(), DependentNameClashRule(),
         PropertyGroupTypeConflictRule(), DuplicatePropertyRule(),

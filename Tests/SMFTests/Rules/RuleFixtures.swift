@@ -51,6 +51,15 @@ enum RuleFixtures {
             failing: X.bundle("<service name='site/test' version='1' type='service'>"
                 + "<instance name='default' enabled='true'/>\(X.template(""))</service>", type: "profile")),
 
+        RuleFixture(
+            rule: "smf.profile.element",
+            passing: X.bundle("<service name='site/test' version='1' type='service'>"
+                + "<instance name='default' enabled='true'><property_group name='config' type='application'>"
+                + "<propval name='port' type='count' value='1'/></property_group></instance></service>", type: "profile"),
+            failing: X.bundle("<service name='site/test' version='1' type='service'>"
+                + "<instance name='default' enabled='true'><property_group name='config' type='application'>"
+                + "<port value='1'/></property_group></instance></service>", type: "profile")),
+
         // Names
         RuleFixture(rule: "smf.name.service", passing: X.manifest(name: "site/com.example,test/worker"),
                     failing: X.manifest(name: "site/test:default")),
@@ -67,6 +76,11 @@ enum RuleFixtures {
             rule: "smf.name.length",
             passing: X.withMethods(X.config("<propval name='\(String(repeating: "a", count: 119))' type='count' value='1'/>")),
             failing: X.withMethods(X.config("<propval name='\(String(repeating: "a", count: 120))' type='count' value='1'/>"))),
+
+        RuleFixture(
+            rule: "smf.name.entity-length",
+            passing: X.withMethods("<instance name='\(String(repeating: "i", count: 119))' enabled='false'/>", head: ""),
+            failing: X.withMethods("<instance name='\(String(repeating: "i", count: 120))' enabled='false'/>", head: "")),
 
         // Duplicates and merging
         RuleFixture(rule: "smf.duplicate.service", passing: X.bundle(X.service() + X.service(name: "site/other")),
