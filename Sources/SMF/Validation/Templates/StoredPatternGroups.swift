@@ -1,7 +1,7 @@
 import Diagnostics
 
-/// The property groups svccfg stores a template's prop_patterns in, as
-/// template validation sees them.
+/// The property groups svccfg stores a template's pg_ and prop_patterns in,
+/// as template validation sees them.
 ///
 /// `lxml_get_tm_prop_pattern` makes each prop_pattern a group of type
 /// `template_prop_pattern` named `tm_proppat_<suffix>_<name>`, holding its
@@ -26,6 +26,7 @@ enum StoredPatternGroups {
         let declared = (composed.instance.entity.template?.pgPatterns ?? [])
             + (composed.service.entity.template?.pgPatterns ?? [])
         for pattern in declared {
+            if seen.insert(pattern.storageName).inserted { groups.append(group(for: pattern)) }
             for prop in pattern.propPatterns where !prop.name.isEmpty {
                 let name = "tm_proppat_\(pattern.storageSuffix)_\(prop.name)"
                 guard seen.insert(name).inserted else { continue }
@@ -33,6 +34,19 @@ enum StoredPatternGroups {
             }
         }
         return groups
+    }
+
+    /// `lxml_get_pg_pattern_attributes`: a group of type
+    /// `template_pg_pattern` with the attributes written or defaulted.
+    private static func group(for pattern: PGPattern) -> PropertyGroupView {
+        let properties: [ComposedProperty] = [
+            pattern.name.map { ComposedProperty("name", .astring, [$0], location: pattern.location) },
+            pattern.type.map { ComposedProperty("type", .astring, [$0], location: pattern.location) },
+            pattern.target.map { ComposedProperty("target", .astring, [$0], location: pattern.location) },
+            pattern.required.map { ComposedProperty("required", .boolean, [$0], location: pattern.location) },
+        ].compactMap { $0 }
+        return PropertyGroupView(name: pattern.storageName, type: "template_pg_pattern", properties: properties,
+                                 location: pattern.location)
     }
 
     private static func group(_ name: String, for prop: PropPattern, in pattern: PGPattern) -> PropertyGroupView {
