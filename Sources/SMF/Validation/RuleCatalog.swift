@@ -37,7 +37,9 @@ public enum RuleCatalog {
         }
     }
 
-    /// Each rule's verdicts by id.
-    static let verdictsByID: [String: RuleVerdicts] = Dictionary(
-        all.map { ($0.id, $0.verdicts) }, uniquingKeysWith: { first, _ in first })
+    /// The verdicts of the document checks and of `rules`, by id.
+    static func verdictsByID(_ rules: [any BundleRule]) -> [String: RuleVerdicts] {
+        Dictionary(documentChecks.map { ($0.id, $0.verdicts) } + rules.map { (type(of: $0).id, type(of: $0).verdicts) },
+                   uniquingKeysWith: { first, _ in first })
+    }
 }

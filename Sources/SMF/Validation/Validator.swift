@@ -138,7 +138,7 @@ public struct Validator: Sendable {
                 diagnostics += rule.check(bundle, in: context)
             }
         }
-        return FileReport(path: path, diagnostics: mode.resolve(diagnostics).sortedForOutput(),
+        return FileReport(path: path, diagnostics: mode.resolve(diagnostics, rules: rules).sortedForOutput(),
                           document: outcome.document,
                           dtdVerdict: outcome.dtdVerdict, isUnreadable: false)
     }

@@ -15,11 +15,13 @@ extension ValidationMode {
     /// The diagnostics as this mode reports them: unchanged for the union;
     /// under one command, each takes its rule's verdict for that command —
     /// an error, a warning, or dropped when the command never checks it.
-    /// An id the catalog does not know (none today) is kept as found.
-    public func resolve(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    /// `rules` are the rules that ran; an id neither they nor the document
+    /// checks carry is kept as found.
+    public func resolve(_ diagnostics: [Diagnostic], rules: [any BundleRule]) -> [Diagnostic] {
         guard case .command(let command) = self else { return diagnostics }
+        let verdictsByID = RuleCatalog.verdictsByID(rules)
         return diagnostics.compactMap { found in
-            guard let verdicts = RuleCatalog.verdictsByID[found.rule] else { return found }
+            guard let verdicts = verdictsByID[found.rule] else { return found }
             var resolved = found
             switch verdicts[command] {
             case .error: resolved.severity = .error
