@@ -13,6 +13,21 @@ public enum NotificationEvents {
     /// The FMA event aliases; classes starting `list.` or `ireport.` are FMA too.
     public static let fmaAliases = ["problem-diagnosed", "problem-updated", "problem-repaired", "problem-resolved"]
 
+    /// The FMA class an alias stands for (`notify_params.c: de_tag`); any
+    /// other token is its own class.
+    public static func fmaClass(of token: Substring) -> String {
+        let classes = ["problem-diagnosed": "list.suspect", "problem-updated": "list.updated",
+                       "problem-repaired": "list.repaired", "problem-resolved": "list.resolved"]
+        return classes[String(token)] ?? String(token)
+    }
+
+    /// The property group an FMA token's parameters are stored in
+    /// (`lxml_get_notification_parameters`: `"%s,%s"`, `de_tag(token)`,
+    /// `SCF_NOTIFY_PG_POSTFIX`).
+    public static func fmaGroupName(of token: Substring) -> String {
+        "\(fmaClass(of: token)),fmnotify"
+    }
+
     /// What kind of token `token` is, nil if it is neither.
     public static func kind(of token: Substring) -> Kind? {
         var state = token
@@ -55,7 +70,7 @@ public enum NotificationEvents {
                         for each in state == "all" ? states : [state] { add(direction + each) }
                     }
                 case .fma:
-                    add("\(token),fmnotify")
+                    add(fmaGroupName(of: token))
                 case nil:
                     continue
                 }

@@ -192,6 +192,36 @@ enum SourceAuditCases {
                  xml: valueText(92)),
             Case(area: d, source: val + "; " + loc, rule: rule, command: .validate, outcome: .fails,
                  xml: valueText(93)),
+        ] + notificationNames
+    }()
+
+    // d. Notification type and parameter names become `<type>,<parameter>`
+    // and `<type>,active`; an FMA class becomes the group `<class>,fmnotify`.
+    static let notificationNames: [Case] = {
+        let type = "svccfg_xml.c: lxml_get_type (snprintf \"%s,%s\", name '%s,%s' is too long)"
+        let event = "svccfg_xml.c: lxml_get_notification_parameters (event name too long)"
+        func typed(_ name: Int, _ parameter: Int) -> String {
+            X.withMethods(F.notification("to-offline", "<paramval name='\(String(repeating: "p", count: parameter))' "
+                + "value='x'/>").replacingOccurrences("name='smtp'", "name='\(String(repeating: "t", count: name))'"))
+        }
+        func fma(_ length: Int) -> String {
+            X.bundle("<service name='system/fm/notify-params' type='service' version='1'>\(X.methods)"
+                + "<instance name='default' enabled='true'>"
+                + F.notification("list." + String(repeating: "c", count: length - 5)) + "</instance></service>")
+        }
+        return [
+            Case(area: d, source: type, rule: "smf.notification.attributes", command: .validate, outcome: .passes,
+                 xml: typed(112, 1)),
+            Case(area: d, source: type + " (<type>,active)", rule: "smf.notification.attributes", command: .validate,
+                 outcome: .fails, xml: typed(113, 1)),
+            Case(area: d, source: type, rule: "smf.notification.attributes", command: .validate, outcome: .passes,
+                 xml: typed(4, 114)),
+            Case(area: d, source: type, rule: "smf.notification.attributes", command: .validate, outcome: .fails,
+                 xml: typed(4, 115)),
+            Case(area: d, source: event, rule: "smf.notification.event", command: .validate, outcome: .passes,
+                 xml: fma(110)),
+            Case(area: d, source: event, rule: "smf.notification.event", command: .validate, outcome: .fails,
+                 xml: fma(111)),
         ]
     }()
 

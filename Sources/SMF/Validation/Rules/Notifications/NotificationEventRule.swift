@@ -5,7 +5,9 @@ import Diagnostics
 /// transitions or all FMA classes (`Can't mix SMF and FMA event definitions`).
 /// Tokens are `strtok_r` fields (`tokenize`): empty fields are skipped, and
 /// an event with no token at all is `INVALID_TOKENS` (`check_tokens` ends
-/// `return (INVALID_TOKENS)` when it saw neither kind).
+/// `return (INVALID_TOKENS)` when it saw neither kind). An FMA class becomes
+/// the group `<class>,fmnotify`, built with `snprintf(pgname,
+/// max_scf_name_len + 1, …)`: `event name too long` (`uu_die`) past 119 bytes.
 public struct NotificationEventRule: SemanticRule {
     public static let id = "smf.notification.event"
     public static let summary = "notification_parameters have one event of valid, unmixed SMF or FMA tokens"
@@ -36,7 +38,13 @@ public struct NotificationEventRule: SemanticRule {
                     return [diagnostic("Can't mix SMF and FMA event definitions in \"\(event.value)\"",
                                        at: event.location, in: document)]
                 }
-                return []
+                // Each FMA class names a property group: at most 119 bytes.
+                return NotificationEvents.tokens(of: event.value).compactMap { token in
+                    let group = NotificationEvents.fmaGroupName(of: token)
+                    guard NotificationEvents.kind(of: token) == .fma, !SMFName.fitsLength(group) else { return nil }
+                    return diagnostic("event name too long: \(token) (property group \(group) is "
+                        + "\(group.utf8.count) bytes)", at: event.location, in: document)
+                }
             }
         }
     }
