@@ -287,6 +287,13 @@ enum SourceAuditCases {
                  xml: profile(F.notification("to-online,problem-updated"))),
             Case(area: g, source: "svccfg_xml.c: lxml_get_notification_parameters (INVALID_TOKENS: uu_die)",
                  rule: "smf.notification.event", command: .apply, outcome: .fails, xml: profile(F.notification(","))),
+            Case(area: g, source: "svccfg_xml.c: lxml_get_instance (default: uu_die \"illegal element\")",
+                 rule: "smf.profile.element", command: .apply, outcome: .fails, xml: profile("<enabled/>")),
+            Case(area: g, source: "svccfg_xml.c: lxml_get_pgroup (default: abort())", rule: "smf.profile.element",
+                 command: .apply, outcome: .fails, xml: profile(config("<value_node value='1'/>"))),
+            Case(area: g, source: "svccfg_xml.c: lxml_get_event (default: uu_warn); profiles are not DTD-validated",
+                 rule: "smf.profile.element", command: .apply, outcome: .passes,
+                 xml: profile(F.notification("to-offline").replacingOccurrences("</type>", "</type><extra/>"))),
         ]
     }()
 
