@@ -64,6 +64,10 @@ public enum PropertyGroupConflict: Hashable, Sendable {
 public struct EntityPropertyGroups: Hashable, Sendable {
     public var groups: [PropertyGroupView]
     public var conflicts: [PropertyGroupConflict]
+    /// Groups whose name an earlier group of another type holds: svccfg
+    /// keeps them apart (and validates them against the templates); lookups
+    /// by name never see them.
+    public var shadowGroups: [PropertyGroupView] = []
 
     public subscript(group name: String) -> PropertyGroupView? {
         groups.first { $0.name == name }

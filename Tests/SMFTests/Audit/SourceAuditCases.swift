@@ -311,6 +311,21 @@ enum SourceAuditCases {
                  command: .import, outcome: .fails, xml: X.withMethods(groups)),
             Case(area: h, source: source + "; svccfg_libscf.c: lscf_bundle_apply (SCI_FORCE | SCI_KEEP)", rule: rule,
                  command: .apply, outcome: .passes, xml: profile(groups)),
+            Case(area: h, source: source + "; svccfg_tmpl.c: composed_pg_compare (name, then type): both groups are "
+                + "validated, and restarter.xml's start/method pattern matches the application one by name",
+                 rule: "smf.startd.template", command: .validate, outcome: .fails,
+                 xml: X.withMethods("<property_group name='start' type='application'/>")),
+            Case(area: h, source: "svccfg_tmpl.c: build_composed_property_groups composes an instance and a "
+                + "service group only when name and type match", rule: "smf.template.pg-type", command: .validate,
+                 outcome: .fails, xml: X.withMethods(
+                    "<property_group name='config' type='framework'/>"
+                        + "<instance name='node1' enabled='false'>\(F.port)</instance>"
+                        + X.template("<pg_pattern name='config' type='application'/>"), head: "")),
+            Case(area: h, source: "svccfg_tmpl.c: build_composed_property_groups", rule: "smf.template.pg-type",
+                 command: .validate, outcome: .passes, xml: X.withMethods(
+                    "<property_group name='config' type='application'/>"
+                        + "<instance name='node1' enabled='false'>\(F.port)</instance>"
+                        + X.template("<pg_pattern name='config' type='application'/>"), head: "")),
         ]
     }()
 }
