@@ -20,7 +20,7 @@ public enum RuleRegistry {
         TimeoutSecondsRule(), EnvironmentVariableRule(),
         MethodTokenSyntaxRule(), MethodTokenPropertyRule(), KillOnTransientRule(), ExecLineRule(),
         // Dependencies, dependents, restarters (§8 item 7)
-        DependencyFMRIRule(), DependentTargetRule(), RestarterFMRIRule(),
+        DependencyFMRIRule(), DependentTargetRule(), RestarterFMRIRule(), RestarterTargetRule(),
         // Notification parameters (§8 item 15)
         NotificationEventRule(), NotificationPlacementRule(), NotificationAttributesRule(),
         // Template self-consistency (§8 item 12)

@@ -42,6 +42,10 @@ enum SourceAuditCases {
             + "<service_fmri value='\(fmri)'/></dependency>"
     }
 
+    static func restarter(_ fmri: String) -> String {
+        X.manifest(head: "<create_default_instance enabled='false'/><restarter><service_fmri value='\(fmri)'/></restarter>")
+    }
+
     static func pattern(_ attributes: String, _ inside: String = "") -> String {
         X.withMethods(X.template("<pg_pattern \(attributes)>\(inside)</pg_pattern>"))
     }
@@ -127,6 +131,12 @@ enum SourceAuditCases {
                  outcome: .fails, xml: value("fmri", "svc:/")),
             Case(area: b, source: parse + " via scf_type.c: valid_fmri", rule: "smf.value.syntax", command: .validate,
                  outcome: .passes, xml: value("fmri", "svc:")),
+            Case(area: b, source: parse + " via lscf_property_import (restarter stored as an fmri value)",
+                 rule: "smf.restarter.fmri", command: .import, outcome: .fails, xml: restarter("svc:/")),
+            Case(area: b, source: parse + " via lscf_property_import", rule: "smf.restarter.fmri", command: .import,
+                 outcome: .passes, xml: restarter("svc:")),
+            Case(area: b, source: "svccfg_xml.c: lxml_get_restarter stores it unchecked", rule: "smf.restarter.fmri",
+                 command: .validate, outcome: .passes, xml: restarter("svc:/")),
         ]
     }()
 

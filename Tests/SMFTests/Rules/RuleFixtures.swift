@@ -176,6 +176,12 @@ enum RuleFixtures {
                 + "<restarter><service_fmri value='svc:/network/inetd:default'/></restarter>"),
             failing: X.manifest(head: "<create_default_instance enabled='false'/>"
                 + "<restarter><service_fmri value='svc:/'/></restarter>")),
+        RuleFixture(
+            rule: "smf.restarter.target",
+            passing: X.manifest(head: "<create_default_instance enabled='false'/>"
+                + "<restarter><service_fmri value='svc:/network/inetd'/></restarter>"),
+            failing: X.manifest(head: "<create_default_instance enabled='false'/>"
+                + "<restarter><service_fmri value='svc:'/></restarter>")),
 
         // Notification parameters
         RuleFixture(rule: "smf.notification.event", passing: X.withMethods(notification("to-maintenance,from-online")),
