@@ -8,7 +8,8 @@ public enum RuleRegistry {
         // Bundle (§8 item 1, 14)
         BundleTypeRule(), BundleNameRule(), ProfileTemplateRule(), ProfileElementRule(),
         // Names (§8 items 2, 11)
-        ServiceNameRule(), InstanceNameRule(), PropertyGroupNameRule(), PropertyNameRule(), NameLengthRule(),
+        ServiceNameRule(), ServicePathRule(), InstanceNameRule(), PropertyGroupNameRule(), PropertyNameRule(),
+        NameLengthRule(),
         EntityNameLengthRule(),
         // Duplicates and merging (§8 items 3, 4)
         DuplicateServiceRule(), DuplicateInstanceRule(), DuplicateDependentRule(), DependentNameClashRule(),

@@ -43,7 +43,8 @@ enum SourceAuditCases {
     }
 
     static func restarter(_ fmri: String) -> String {
-        X.manifest(head: "<create_default_instance enabled='false'/><restarter><service_fmri value='\(fmri)'/></restarter>")
+        X.manifest(head: "<create_default_instance enabled='false'/>"
+            + "<restarter><service_fmri value='\(fmri)'/></restarter>")
     }
 
     static func pattern(_ attributes: String, _ inside: String = "") -> String {
@@ -137,6 +138,12 @@ enum SourceAuditCases {
                  outcome: .passes, xml: restarter("svc:")),
             Case(area: b, source: "svccfg_xml.c: lxml_get_restarter stores it unchecked", rule: "smf.restarter.fmri",
                  command: .validate, outcome: .passes, xml: restarter("svc:/")),
+            Case(area: b, source: "svccfg_xml.c: validate_service_name (scf_parse_fmri reads svc://site/x: a scope)",
+                 rule: "smf.name.service", command: .validate, outcome: .passes, xml: X.manifest(name: "/site/x")),
+            Case(area: b, source: "svc.configd refuses the name (lscf_service_import)", rule: "smf.name.service-path",
+                 command: .import, outcome: .fails, xml: X.manifest(name: "/site/x")),
+            Case(area: b, source: "svccfg_xml.c: validate_service_name (svc:/ alone: empty service)",
+                 rule: "smf.name.service", command: .validate, outcome: .fails, xml: X.manifest(name: "")),
         ]
     }()
 
@@ -177,7 +184,8 @@ enum SourceAuditCases {
             X.withMethods("<template>\(loctext("common_name", lang: lang))</template>")
         }
         func valueName(_ count: Int) -> String {
-            X.withMethods(F.port + F.portPattern("<values><value name='\(String(repeating: "v", count: count))'/></values>"))
+            let name = String(repeating: "v", count: count)
+            return X.withMethods(F.port + F.portPattern("<values><value name='\(name)'/></values>"))
         }
         func valueText(_ lang: Int) -> String {
             X.withMethods(F.port + F.portPattern("<values><value name='a'>\(loctext("description", lang: lang))"
@@ -261,7 +269,8 @@ enum SourceAuditCases {
         }
         return [
             event("to-online,,to-offline", .passes), event(",to-online,", .passes), event("to-online,", .passes),
-            event(",", .fails), event("", .fails), event(",,bogus", .fails), event("to-online,,problem-updated", .fails),
+            event(",", .fails), event("", .fails), event(",,bogus", .fails),
+            event("to-online,,problem-updated", .fails),
         ]
     }()
 

@@ -63,6 +63,8 @@ enum RuleFixtures {
         // Names
         RuleFixture(rule: "smf.name.service", passing: X.manifest(name: "site/com.example,test/worker"),
                     failing: X.manifest(name: "site/test:default")),
+        RuleFixture(rule: "smf.name.service-path", passing: X.manifest(name: "site/com.example,test/worker"),
+                    failing: X.manifest(name: "site/test/:properties/config")),
         RuleFixture(rule: "smf.name.instance",
                     passing: X.withMethods("<instance name='node1' enabled='false'/>", head: ""),
                     failing: X.withMethods("<instance name='1st' enabled='false'/>", head: "")),

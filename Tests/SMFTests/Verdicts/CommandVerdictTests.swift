@@ -97,7 +97,8 @@ import Testing
             switch verdicts[command] {
             case .notChecked: #expect(found.isEmpty, "\(fixture.rule) under \(command.rawValue)")
             case .error: #expect(!found.isEmpty && found.allSatisfy { $0 == .error }, "\(command.rawValue): \(found)")
-            case .warning: #expect(!found.isEmpty && found.allSatisfy { $0 == .warning }, "\(command.rawValue): \(found)")
+            case .warning:
+                #expect(!found.isEmpty && found.allSatisfy { $0 == .warning }, "\(command.rawValue): \(found)")
             }
         }
     }

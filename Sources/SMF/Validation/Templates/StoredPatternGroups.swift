@@ -65,7 +65,8 @@ enum StoredPatternGroups {
         add("constraint_range", .astring, prop.constraints?.ranges.map { "\($0.min ?? ""),\($0.max ?? "")" } ?? [],
             prop.constraints?.location)
         add("choices_name", .astring, prop.choices?.values.map(\.name) ?? [], prop.choices?.location)
-        add("choices_range", .astring, prop.choices?.ranges.map { "\($0.min ?? ""),\($0.max ?? "")" } ?? [], prop.choices?.location)
+        add("choices_range", .astring, prop.choices?.ranges.map { "\($0.min ?? ""),\($0.max ?? "")" } ?? [],
+            prop.choices?.location)
         add("choices_include_values", .astring, prop.choices?.includeValues ?? [], prop.choices?.location)
         return PropertyGroupView(name: "\(name)", type: "template_prop_pattern", properties: properties,
                                  location: prop.location)

@@ -8,8 +8,8 @@ import Diagnostics
 public struct RestarterFMRIRule: SemanticRule {
     public static let id = "smf.restarter.fmri"
     public static let summary = "a restarter's service_fmri is a valid FMRI (checked when svc.configd stores it)"
-    /// Per svccfg command (`.repository`): `lxml_get_restarter` stores the value unchecked;
-    /// `lscf_property_import` refuses an unparsable one (`EINVAL`).
+    /// Per svccfg command (`.repository`): `lxml_get_restarter` stores the value unchecked; `lscf_property_import`
+    /// refuses an unparsable one (`EINVAL`).
     public static let verdicts = RuleVerdicts.repository
     public init() {}
 
@@ -26,8 +26,8 @@ extension SemanticDocument {
     /// Each entity's own `<restarter>`: an instance's, or a service's.
     var restarters: [(entity: EntityReference, restarter: ServiceFMRI)] {
         entities.compactMap { entity in
-            guard let restarter = entity.instance?.restarter ?? (entity.instance == nil ? entity.service.restarter : nil)
-            else { return nil }
+            let own = entity.instance.map(\.restarter) ?? entity.service.restarter
+            guard let restarter = own else { return nil }
             return (entity, restarter)
         }
     }

@@ -11,9 +11,9 @@ public struct PropertyGroupTypeConflictRule: SemanticRule {
     public static let summary = "a property group name is not reused with another type (incl. method/dependency groups)"
     /// Per svccfg command (custom): never caught while loading: `internal_pgroup_create_common` looks a group up by
     /// name *and* type, and attaches the new one (`internal_attach_pgroup`) while its name is still
-    /// `internal_pgroup_new`'s `"<unset>"`, so `pgroup_cmp` never matches. Import fails when `scf_*_add_pg` finds the
-    /// name taken (`SCF_ERROR_EXISTS` without `SCI_FORCE`: `EEXIST`); apply passes `SCI_FORCE | SCI_KEEP` and adds the
-    /// properties to the existing group.
+    /// `internal_pgroup_new`'s `"<unset>"`, so `pgroup_cmp` never matches. Import fails when `scf_*_add_pg` finds
+    /// the name taken (`SCF_ERROR_EXISTS` without `SCI_FORCE`: `EEXIST`); apply passes `SCI_FORCE | SCI_KEEP` and
+    /// adds the properties to the existing group.
     public static let verdicts = RuleVerdicts(validate: .notChecked, import: .error, importStrict: .error,
                                               apply: .notChecked)
     public init() {}

@@ -11,8 +11,8 @@ import Diagnostics
 public struct NotificationEventRule: SemanticRule {
     public static let id = "smf.notification.event"
     public static let summary = "notification_parameters have one event of valid, unmixed SMF or FMA tokens"
-    /// Per svccfg command (`.loading`): `lxml_get_notification_parameters`: `uu_die` for more than one `event` and for
-    /// `INVALID_TOKENS`; `MIXED_TOKENS` is `semerr` and `goto out` with `r = -1`, which
+    /// Per svccfg command (`.loading`): `lxml_get_notification_parameters`: `uu_die` for more than one `event` and
+    /// for `INVALID_TOKENS`; `MIXED_TOKENS` is `semerr` and `goto out` with `r = -1`, which
     /// `lxml_get_service`/`lxml_get_instance` return (`if (… != 0) return (-1)`).
     public static let verdicts = RuleVerdicts.loading
     public init() {}
