@@ -28,7 +28,7 @@ public enum RuleRegistry {
         PatternNameRule(), PGPatternUniqueRule(), PropPatternUniqueRule(), PGPatternTargetRule(),
         CardinalityRule(), RangeRule(), InternalSeparatorsRule(), RequiredPatternAttributesRule(),
         IncludeValuesRule(), PatternConflictRule(), RedefinesBuiltinPatternRule(), LocalizedTextRule(),
-        DerivedPropertyNameRule(),
+        DerivedPropertyNameRule(), LocalizedTextLengthRule(),
         // Templates applied to each instance (§8 items 9, 10, 13)
         StartdTemplateRule(), GlobalTemplateRule(),
         TemplateGroupTypeRule(), TemplatePropertyTypeRule(), TemplateCardinalityViolationRule(),

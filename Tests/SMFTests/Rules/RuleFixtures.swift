@@ -245,6 +245,12 @@ enum RuleFixtures {
             rule: "smf.template.loctext", passing: X.withMethods(X.template("")),
             failing: X.withMethods(X.template("").replacingOccurrences(">test<", "><"))),
         RuleFixture(
+            rule: "smf.template.loctext-length",
+            passing: X.withMethods(X.template("").replacingOccurrences(">test<",
+                                                                       ">\(String(repeating: "t", count: 4094))<")),
+            failing: X.withMethods(X.template("").replacingOccurrences(">test<",
+                                                                       ">\(String(repeating: "t", count: 4095))<"))),
+        RuleFixture(
             rule: "smf.template.derived-name",
             passing: X.withMethods(X.template("").replacingOccurrences("xml:lang='C'",
                                                                        "xml:lang='\(String(repeating: "l", count: 119))'")),
