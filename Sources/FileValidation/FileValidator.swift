@@ -115,6 +115,16 @@ public struct FileValidator: Sendable {
         return first != UInt8(ascii: "<")
     }
 
+    /// `--list-rules`: one line a rule, its id, then for the SMF rules its
+    /// verdict under each svccfg command (`validate=error import=warning
+    /// import-V=error apply=-`, `-` for not checked), then its summary.
+    public static var ruleListing: [String] {
+        let verdicts = Dictionary(RuleCatalog.all.map { ($0.id, $0.verdicts) }, uniquingKeysWith: { first, _ in first })
+        return rules.map { rule in
+            [rule.id, verdicts[rule.id]?.listing, rule.summary].compactMap { $0 }.joined(separator: "  ")
+        }
+    }
+
     /// Every rule either side applies, for `--list-rules`: id and summary.
     public static var rules: [RuleDescription] {
         RuleCatalog.all.map { RuleDescription(id: $0.id, summary: $0.summary) }

@@ -211,6 +211,7 @@ import Testing
         struct CountServices: BundleRule {
             static let id = "test.count-services"
             static let summary = "Reports how many services a bundle has."
+            static let verdicts = RuleVerdicts.lint
             func check(_ bundle: ServiceBundle, in context: RuleContext) -> [Diagnostic] {
                 [.warning("\(bundle.services.count) services for \(context.operation.rawValue)", rule: Self.id,
                           at: bundle.location ?? SourceLocation(file: context.path))]

@@ -76,6 +76,17 @@ public struct ComposedView: Sendable {
     /// Whether the instance defines group `name` itself.
     public func instanceDefines(_ name: String) -> Bool { instanceGroups[name] != nil }
 
+    /// Whether template validation composes the instance's and the
+    /// service's group `name` into one: `svccfg_tmpl.c:
+    /// build_composed_property_groups` matches them by name *and* type
+    /// (`composed_pg_compare`), so groups of one name and two types are
+    /// validated apart. A missing type (a profile's) matches any.
+    public func templatesCompose(_ name: String) -> Bool {
+        guard let own = instanceGroups[name], let inherited = serviceGroups[name] else { return false }
+        guard let ownType = own.type, let inheritedType = inherited.type else { return true }
+        return ownType == inheritedType
+    }
+
     /// Every composed group: the instance's, then the service's it lacks.
     public var allGroups: [PropertyGroupView] {
         instanceGroups.groups.map { group(named: $0.name) ?? $0 }

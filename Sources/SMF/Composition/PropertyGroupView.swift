@@ -50,8 +50,9 @@ public struct ComposedProperty: Hashable, Sendable {
 /// What went wrong while merging an entity's groups, the way svccfg's
 /// `internal_attach_*` functions refuse it.
 public enum PropertyGroupConflict: Hashable, Sendable {
-    /// The same group name with two different types
-    /// (`Multiple definitions of property group %s in entity %s.`).
+    /// The same group name with two different types: svccfg loads both (its
+    /// `Multiple definitions of property group` check never matches), and
+    /// svc.configd refuses the second at import.
     case groupType(group: String, firstType: String, secondType: String, location: SourceLocation?)
     /// The same property twice in one (merged) group
     /// (`Multiple definitions for property %s in property group %s.`).
@@ -63,6 +64,10 @@ public enum PropertyGroupConflict: Hashable, Sendable {
 public struct EntityPropertyGroups: Hashable, Sendable {
     public var groups: [PropertyGroupView]
     public var conflicts: [PropertyGroupConflict]
+    /// Groups whose name an earlier group of another type holds: svccfg
+    /// keeps them apart (and validates them against the templates); lookups
+    /// by name never see them.
+    public var shadowGroups: [PropertyGroupView] = []
 
     public subscript(group name: String) -> PropertyGroupView? {
         groups.first { $0.name == name }

@@ -11,9 +11,6 @@ public enum FMRI: Hashable, Sendable {
     case service(ServiceFMRIParts)
     case file(path: String)
 
-    /// The longest FMRI libscf accepts (`SCF_LIMIT_MAX_FMRI_LENGTH`).
-    public static let maxLength = 628
-
     /// The parts of an svc FMRI; absent parts are nil.
     public struct ServiceFMRIParts: Hashable, Sendable {
         public var scope: String?
@@ -44,18 +41,27 @@ public enum FMRI: Hashable, Sendable {
         public var description: String { reason }
     }
 
-    /// Parses `text`; the error names what is wrong.
+    /// Parses `text`; the error names what is wrong. Like `scf_parse_fmri`,
+    /// it sets no length limit: the 119-byte names are svc.configd's, and a
+    /// value is cut to 4095 bytes before it is parsed (`valid_fmri`).
     public static func parse(_ text: String) -> Result<FMRI, ParseError> {
-        if text.utf8.count > maxLength {
-            return .failure(ParseError(reason: "FMRI is longer than \(maxLength) bytes"))
-        }
         if text.hasPrefix("file:") {
             return parseFile(String(text.dropFirst("file:".count)))
         }
         return parseService(text).map(FMRI.service)
     }
 
-    /// Parses `text` as an svc FMRI (no `file:`), as `scf_parse_svc_fmri`.
+    /// Parses `text` as an svc FMRI (no `file:`), step by step as
+    /// `lowlevel.c: scf_parse_svc_fmri` does:
+    /// - after `svc:` and a `//scope` (ended by the next `/`, which is
+    ///   skipped), whatever text is left is the service, once one more
+    ///   leading `/` is dropped. So `svc:`, `svc://` and `svc:///` name no
+    ///   service and parse, but in `svc:/` and `svc:////` the service is
+    ///   the empty string, which `uu_check_name` refuses (`is_valid_ident`:
+    ///   "name is empty");
+    /// - the instance follows the first `:` before `/:properties/`; the
+    ///   property group follows `/:properties/`, the property the next `/`.
+    /// Each part that is present, even empty, must pass `uu_check_name`.
     public static func parseService(_ text: String) -> Result<ServiceFMRIParts, ParseError> {
         var rest = Substring(text)
         if rest.hasPrefix("svc:") { rest = rest.dropFirst(4) }
@@ -63,10 +69,13 @@ public enum FMRI: Hashable, Sendable {
         var scope: String?
         if rest.hasPrefix("//") {
             rest = rest.dropFirst(2)
-            let slash = rest.firstIndex(of: "/") ?? rest.endIndex
-            var scopeText = rest[rest.startIndex..<slash]
-            rest = slash < rest.endIndex ? rest[rest.index(after: slash)...] : rest[slash...]
-            if scopeText.hasSuffix("@localhost") { scopeText = scopeText.dropLast("@localhost".count) }
+            let slash = rest.firstIndex(of: "/")
+            var scopeText = rest[rest.startIndex..<(slash ?? rest.endIndex)]
+            rest = slash.map { rest[rest.index(after: $0)...] } ?? rest[rest.endIndex...]
+            // strstr finds the first "@localhost"; it is cut only at the end.
+            if let suffix = scopeText.firstRange(of: "@localhost"), suffix.upperBound == scopeText.endIndex {
+                scopeText = scopeText[scopeText.startIndex..<suffix.lowerBound]
+            }
             if scopeText.isEmpty {
                 scope = "localhost"
             } else if SMFName.isValid(String(scopeText), as: .ident) {
@@ -74,16 +83,19 @@ public enum FMRI: Hashable, Sendable {
             } else {
                 return .failure(ParseError(reason: "invalid scope \"\(scopeText)\""))
             }
-        } else if rest.hasPrefix("/") {
-            rest = rest.dropFirst()
+        }
+
+        var serviceText: Substring?
+        if !rest.isEmpty {
+            if rest.hasPrefix("/") { rest = rest.dropFirst() }
+            serviceText = rest
         }
 
         // The instance separator is the first ':' before "/:properties/".
-        let propertiesMarker = rest.firstRange(of: "/:properties/")
-        var serviceText: Substring = rest
         var instanceText: Substring?
         var pgText: Substring?
         var propText: Substring?
+        let propertiesMarker = rest.firstRange(of: "/:properties/")
         var tail: Substring?
         if let colon = rest.firstIndex(of: ":"), propertiesMarker.map({ colon < $0.lowerBound }) ?? true {
             serviceText = rest[rest.startIndex..<colon]
@@ -107,11 +119,11 @@ public enum FMRI: Hashable, Sendable {
             }
         }
 
-        // An absent service is accepted: "" and "svc:/" parse.
         var parts = ServiceFMRIParts(scope: scope, service: nil)
-        if !serviceText.isEmpty || instanceText != nil || pgText != nil {
+        if let serviceText {
             guard SMFName.isValid(String(serviceText), as: .servicePath) else {
-                return .failure(ParseError(reason: "invalid service name \"\(serviceText)\""))
+                return .failure(ParseError(reason: serviceText.isEmpty ? "empty service name"
+                    : "invalid service name \"\(serviceText)\""))
             }
             parts.service = String(serviceText)
         }

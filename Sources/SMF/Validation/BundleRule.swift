@@ -12,6 +12,9 @@ public protocol BundleRule: Sendable {
     static var id: String { get }
     /// One line for `--list-rules`.
     static var summary: String { get }
+    /// What each svccfg command does with what the rule finds (`--as`). The
+    /// rule's doc comment cites the source lines that decide it.
+    static var verdicts: RuleVerdicts { get }
     func check(_ bundle: ServiceBundle, in context: RuleContext) -> [Diagnostic]
 }
 
@@ -22,8 +25,11 @@ public struct RuleContext: Sendable {
     /// The whole document: DOCTYPE and element tree (DTD defaults filled in).
     public var document: SMFDocument
     /// The operation whose rules apply: `validate`/`import` for manifests,
-    /// `apply` for profiles (smf.md §4.1). Set from the root bundle's type.
+    /// `apply` for profiles (smf.md §4.1). Set from the root bundle's type,
+    /// or from the command under `--as`.
     public var operation: Operation
+    /// The verdict asked for: the union, or one svccfg command's.
+    public var mode: ValidationMode
     /// Work the semantic rules share for this file, done once.
     public let facts = SharedFacts()
 
@@ -32,9 +38,17 @@ public struct RuleContext: Sendable {
         case applyProfile = "apply"
     }
 
-    public init(path: String, document: SMFDocument, operation: Operation) {
+    public init(path: String, document: SMFDocument, operation: Operation, mode: ValidationMode = .union) {
         self.path = path
         self.document = document
         self.operation = operation
+        self.mode = mode
+    }
+
+    /// The bundle type the command asked for requires, nil for the union
+    /// (which takes manifests and profiles alike).
+    public var requiredBundleType: BundleType? {
+        if case .command(let command) = mode { return command.bundleType }
+        return nil
     }
 }

@@ -6,9 +6,11 @@
 public enum RuleRegistry {
     public static let all: [any BundleRule] = [
         // Bundle (§8 item 1, 14)
-        BundleTypeRule(), BundleNameRule(), ProfileTemplateRule(),
+        BundleTypeRule(), BundleNameRule(), ProfileTemplateRule(), ProfileElementRule(),
         // Names (§8 items 2, 11)
-        ServiceNameRule(), InstanceNameRule(), PropertyGroupNameRule(), PropertyNameRule(), NameLengthRule(),
+        ServiceNameRule(), ServicePathRule(), InstanceNameRule(), PropertyGroupNameRule(), PropertyNameRule(),
+        NameLengthRule(),
+        EntityNameLengthRule(),
         // Duplicates and merging (§8 items 3, 4)
         DuplicateServiceRule(), DuplicateInstanceRule(), DuplicateDependentRule(), DependentNameClashRule(),
         PropertyGroupTypeConflictRule(), DuplicatePropertyRule(),
@@ -19,13 +21,14 @@ public enum RuleRegistry {
         TimeoutSecondsRule(), EnvironmentVariableRule(),
         MethodTokenSyntaxRule(), MethodTokenPropertyRule(), KillOnTransientRule(), ExecLineRule(),
         // Dependencies, dependents, restarters (§8 item 7)
-        DependencyFMRIRule(), DependentTargetRule(), RestarterFMRIRule(),
+        DependencyFMRIRule(), DependentTargetRule(), RestarterFMRIRule(), RestarterTargetRule(),
         // Notification parameters (§8 item 15)
         NotificationEventRule(), NotificationPlacementRule(), NotificationAttributesRule(),
         // Template self-consistency (§8 item 12)
         PatternNameRule(), PGPatternUniqueRule(), PropPatternUniqueRule(), PGPatternTargetRule(),
         CardinalityRule(), RangeRule(), InternalSeparatorsRule(), RequiredPatternAttributesRule(),
         IncludeValuesRule(), PatternConflictRule(), RedefinesBuiltinPatternRule(), LocalizedTextRule(),
+        DerivedPropertyNameRule(), LocalizedTextLengthRule(),
         // Templates applied to each instance (§8 items 9, 10, 13)
         StartdTemplateRule(), GlobalTemplateRule(),
         TemplateGroupTypeRule(), TemplatePropertyTypeRule(), TemplateCardinalityViolationRule(),

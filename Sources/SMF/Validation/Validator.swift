@@ -11,13 +11,17 @@ import Foundation
 public struct Validator: Sendable {
     public var dtd: DTDSource
     public var rules: [any BundleRule]
+    /// Whose verdict to give: the union of svccfg validate and import, or
+    /// one svccfg command's (`--as`).
+    public var mode: ValidationMode
     /// Worker threads; defaults to the number of active processors.
     public var concurrency: Int
 
-    public init(dtd: DTDSource, rules: [any BundleRule] = RuleRegistry.all,
+    public init(dtd: DTDSource, rules: [any BundleRule] = RuleRegistry.all, mode: ValidationMode = .union,
                 concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.dtd = dtd
         self.rules = rules
+        self.mode = mode
         self.concurrency = max(1, concurrency)
     }
 
@@ -59,22 +63,25 @@ public struct Validator: Sendable {
 
     /// Validates every file; the reports come back in the order of `paths`.
     public func validate(paths: [String]) -> [FileReport] {
-        inParallel(count: paths.count) { index, loader, rules in
-            Self.validateFile(paths[index], loader: loader, rules: rules)
+        let mode = mode
+        return inParallel(count: paths.count) { index, loader, rules in
+            Self.validateFile(paths[index], loader: loader, rules: rules, mode: mode)
         }
     }
 
     /// Validates bytes already in memory; `path` is only used in locations.
     public func validate(data: Data, path: String) -> FileReport {
         let loader = DocumentLoader(dtd: DTDCache(source: dtd))
-        return Self.validate(data: data, path: path, loader: loader, rules: rules)
+        return Self.validate(data: data, path: path, loader: loader, rules: rules, mode: mode)
     }
 
     /// Validates many documents already in memory (what `generate`
     /// rendered), in parallel; reports in the order given.
     public func validate(documents: [(path: String, data: Data)]) -> [FileReport] {
-        inParallel(count: documents.count) { index, loader, rules in
-            Self.validate(data: documents[index].data, path: documents[index].path, loader: loader, rules: rules)
+        let mode = mode
+        return inParallel(count: documents.count) { index, loader, rules in
+            Self.validate(data: documents[index].data, path: documents[index].path, loader: loader, rules: rules,
+                          mode: mode)
         }
     }
 
@@ -98,18 +105,19 @@ public struct Validator: Sendable {
         return results.values()
     }
 
-    private static func validateFile(_ path: String, loader: DocumentLoader, rules: [any BundleRule]) -> FileReport {
+    private static func validateFile(_ path: String, loader: DocumentLoader, rules: [any BundleRule],
+                                     mode: ValidationMode) -> FileReport {
         do {
             let data = try SMFDocument.readFile(path)
-            return validate(data: data, path: path, loader: loader, rules: rules)
+            return validate(data: data, path: path, loader: loader, rules: rules, mode: mode)
         } catch {
             return FileReport(path: path, diagnostics: [error.diagnostic], document: nil, dtdVerdict: nil,
                               isUnreadable: true)
         }
     }
 
-    private static func validate(data: Data, path: String, loader: DocumentLoader, rules: [any BundleRule])
-        -> FileReport
+    private static func validate(data: Data, path: String, loader: DocumentLoader, rules: [any BundleRule],
+                                 mode: ValidationMode) -> FileReport
     {
         let outcome = loader.load(data: data, path: path, checkDTD: true)
         var diagnostics = outcome.document.problems
@@ -124,13 +132,14 @@ public struct Validator: Sendable {
             }
         }
         if let bundle = outcome.document.bundle {
-            let operation: RuleContext.Operation = bundle.bundleType == .profile ? .applyProfile : .importManifest
-            let context = RuleContext(path: path, document: outcome.document, operation: operation)
+            let context = RuleContext(path: path, document: outcome.document,
+                                      operation: mode.operation(for: bundle.type), mode: mode)
             for rule in rules {
                 diagnostics += rule.check(bundle, in: context)
             }
         }
-        return FileReport(path: path, diagnostics: diagnostics.sortedForOutput(), document: outcome.document,
+        return FileReport(path: path, diagnostics: mode.resolve(diagnostics, rules: rules).sortedForOutput(),
+                          document: outcome.document,
                           dtdVerdict: outcome.dtdVerdict, isUnreadable: false)
     }
 }

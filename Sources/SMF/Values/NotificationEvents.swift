@@ -13,6 +13,21 @@ public enum NotificationEvents {
     /// The FMA event aliases; classes starting `list.` or `ireport.` are FMA too.
     public static let fmaAliases = ["problem-diagnosed", "problem-updated", "problem-repaired", "problem-resolved"]
 
+    /// The FMA class an alias stands for (`notify_params.c: de_tag`); any
+    /// other token is its own class.
+    public static func fmaClass(of token: Substring) -> String {
+        let classes = ["problem-diagnosed": "list.suspect", "problem-updated": "list.updated",
+                       "problem-repaired": "list.repaired", "problem-resolved": "list.resolved"]
+        return classes[String(token)] ?? String(token)
+    }
+
+    /// The property group an FMA token's parameters are stored in
+    /// (`lxml_get_notification_parameters`: `"%s,%s"`, `de_tag(token)`,
+    /// `SCF_NOTIFY_PG_POSTFIX`).
+    public static func fmaGroupName(of token: Substring) -> String {
+        "\(fmaClass(of: token)),fmnotify"
+    }
+
     /// What kind of token `token` is, nil if it is neither.
     public static func kind(of token: Substring) -> Kind? {
         var state = token
@@ -21,14 +36,18 @@ public enum NotificationEvents {
         }
         if state == "all" || states.contains(String(state)) { return .smf }
         if fmaAliases.contains(String(token)) { return .fma }
-        if (token.hasPrefix("list.") && token.count > 5) || (token.hasPrefix("ireport.") && token.count > 8) {
-            return .fma
-        }
+        // `is_fma_token` compares the class prefix only (`strncmp`), so a
+        // bare `list.` or `ireport.` is an FMA token too.
+        if token.hasPrefix("list.") || token.hasPrefix("ireport.") { return .fma }
         return nil
     }
 
+    /// The tokens svccfg sees: `svccfg_libscf.c: tokenize` splits with
+    /// `strtok_r(str, ",", &lasts)`, which skips empty fields, so
+    /// `to-online,,to-offline,` is two tokens and `,` none (and `check_tokens`
+    /// finds no token valid: `INVALID_TOKENS`, "Invalid input.").
     public static func tokens(of value: String) -> [Substring] {
-        value.split(separator: ",", omittingEmptySubsequences: false)
+        value.split(separator: ",", omittingEmptySubsequences: true)
     }
 
     /// The property groups svccfg stores the parameters in: one per SMF
@@ -51,7 +70,7 @@ public enum NotificationEvents {
                         for each in state == "all" ? states : [state] { add(direction + each) }
                     }
                 case .fma:
-                    add("\(token),fmnotify")
+                    add(fmaGroupName(of: token))
                 case nil:
                     continue
                 }

@@ -2,6 +2,12 @@ extension SMFType {
     /// The longest value the repository stores (`REP_PROTOCOL_VALUE_LEN - 1`).
     public static let maxValueLength = 4095
 
+    /// The longest ustring (or host, hostname): `scf_type.c: valid_utf8`
+    /// ends with `(str - str_arg) < REP_PROTOCOL_VALUE_LEN`, where `str` has
+    /// passed the terminating NUL, so the NUL counts: 4094 bytes, one fewer
+    /// than `valid_string` allows an astring.
+    public static let maxUTF8ValueLength = 4094
+
     /// Why `value` is not a valid manifest value of this type, or nil if it is
     /// (smf.md §2: `lxml_store_value`, `scf_validate_encoded_value`).
     ///
@@ -20,14 +26,19 @@ extension SMFType {
         case .astring:
             return value.utf8.contains(0) ? "contains a NUL byte" : nil
         case .ustring, .host, .hostname:
-            // String carries valid UTF-8 by construction; only NUL remains.
-            return value.utf8.contains(0) ? "contains a NUL byte" : nil
+            // String carries valid UTF-8 by construction; NUL and the
+            // length `valid_utf8` allows remain.
+            if value.utf8.contains(0) { return "contains a NUL byte" }
+            return value.utf8.count > Self.maxUTF8ValueLength
+                ? "\(value.utf8.count) bytes; valid_utf8 allows \(Self.maxUTF8ValueLength)" : nil
         case .opaque:
             return Self.isValidOpaque(value) ? nil : "not an even number of hex digits"
         case .uri:
-            return Self.hasURIPath(value) ? nil : "not a URI with a non-empty path"
+            return Self.hasURIPath(Self.storedCopy(of: value)) ? nil : "not a URI with a non-empty path"
         case .fmri:
-            if case .failure(let error) = FMRI.parse(value) { return "not an FMRI: \(error.reason)" }
+            if case .failure(let error) = FMRI.parse(Self.storedCopy(of: value)) {
+                return "not an FMRI: \(error.reason)"
+            }
             return nil
         case .netAddress:
             return IPAddressSyntax.isValid(value, v4: true) || IPAddressSyntax.isValid(value, v4: false)
@@ -37,6 +48,12 @@ extension SMFType {
         case .netAddressV6:
             return IPAddressSyntax.isValid(value, v4: false) ? nil : "not an IPv6 address"
         }
+    }
+
+    /// What `scf_value_set_from_string` validates of a string value: the
+    /// copy `strlcpy` leaves in `value_value[REP_PROTOCOL_VALUE_LEN]`.
+    static func storedCopy(of value: String) -> String {
+        value.utf8.count <= maxValueLength ? value : String(decoding: value.utf8.prefix(maxValueLength), as: UTF8.self)
     }
 
     /// `[ws][+-]digits[.d{1,9}]`.

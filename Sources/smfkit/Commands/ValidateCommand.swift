@@ -24,6 +24,14 @@ struct ValidateCommand: ParsableCommand {
             checked (`--list-rules` lists them); method-token lints and \
             svccfg's template warnings are warnings, which fail only with --strict.
 
+            By default the verdict is the union of what svccfg validate and \
+            svccfg import refuse ("will this import and validate"). --as gives \
+            exactly one command's verdict instead: validate (fails on template \
+            errors and warnings, never sees what only svc.configd checks), import \
+            (template errors are warnings), import-V (svccfg import -V), or apply \
+            (profiles; errors svccfg apply only prints are warnings). \
+            --list-rules shows each rule's verdict per command.
+
             Tribblix package and overlay descriptors (.ovl, .pkgs, an overlay or \
             package catalog, pkginfo, depend, prototype, restart_fmri_list, alias, \
             passwd, group, user_attr) are recognised by name and linted by the \
@@ -33,6 +41,7 @@ struct ValidateCommand: ParsableCommand {
             with --strict), 2 usage error or a file that cannot be read.
 
             Example:  smfkit validate manifests/*.xml
+                      smfkit validate --as import site.xml
             """
     )
 
@@ -48,6 +57,11 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Fail (exit 1) on warnings too, as svccfg validate fails on template warnings.")
     var strict = false
 
+    @Option(name: .customLong("as"),
+            help: ArgumentHelp("Give exactly this svccfg command's verdict (validate, import, import-V, apply).",
+                               valueName: "command"))
+    var command: SvccfgCommand?
+
     @Flag(help: "Print every rule id with a one-line description, and exit.")
     var listRules = false
 
@@ -57,7 +71,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         if listRules {
-            print(FileValidator.rules.map { "\($0.id)  \($0.summary)" }.joined(separator: "\n"))
+            print(FileValidator.ruleListing.joined(separator: "\n"))
             return
         }
         let source: DTDSource
@@ -67,7 +81,7 @@ struct ValidateCommand: ParsableCommand {
             writeToStandardError("error: \(error)\n")
             throw ExitCode(2)
         }
-        let validator = Validator(dtd: source)
+        let validator = Validator(dtd: source, mode: command.map(ValidationMode.command) ?? .union)
         let dtdProblems = validator.checkDTD()
         guard dtdProblems.isEmpty else {
             writeToStandardError(DiagnosticFormatter.text(dtdProblems))
@@ -83,3 +97,5 @@ struct ValidateCommand: ParsableCommand {
         if strict, diagnostics.contains(where: { $0.severity == .warning }) { throw ExitCode(1) }
     }
 }
+
+extension SvccfgCommand: ExpressibleByArgument {}

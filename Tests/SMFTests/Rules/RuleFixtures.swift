@@ -51,9 +51,20 @@ enum RuleFixtures {
             failing: X.bundle("<service name='site/test' version='1' type='service'>"
                 + "<instance name='default' enabled='true'/>\(X.template(""))</service>", type: "profile")),
 
+        RuleFixture(
+            rule: "smf.profile.element",
+            passing: X.bundle("<service name='site/test' version='1' type='service'>"
+                + "<instance name='default' enabled='true'><property_group name='config' type='application'>"
+                + "<propval name='port' type='count' value='1'/></property_group></instance></service>", type: "profile"),
+            failing: X.bundle("<service name='site/test' version='1' type='service'>"
+                + "<instance name='default' enabled='true'><property_group name='config' type='application'>"
+                + "<port value='1'/></property_group></instance></service>", type: "profile")),
+
         // Names
         RuleFixture(rule: "smf.name.service", passing: X.manifest(name: "site/com.example,test/worker"),
                     failing: X.manifest(name: "site/test:default")),
+        RuleFixture(rule: "smf.name.service-path", passing: X.manifest(name: "site/com.example,test/worker"),
+                    failing: X.manifest(name: "site/test/:properties/config")),
         RuleFixture(rule: "smf.name.instance",
                     passing: X.withMethods("<instance name='node1' enabled='false'/>", head: ""),
                     failing: X.withMethods("<instance name='1st' enabled='false'/>", head: "")),
@@ -67,6 +78,11 @@ enum RuleFixtures {
             rule: "smf.name.length",
             passing: X.withMethods(X.config("<propval name='\(String(repeating: "a", count: 119))' type='count' value='1'/>")),
             failing: X.withMethods(X.config("<propval name='\(String(repeating: "a", count: 120))' type='count' value='1'/>"))),
+
+        RuleFixture(
+            rule: "smf.name.entity-length",
+            passing: X.withMethods("<instance name='\(String(repeating: "i", count: 119))' enabled='false'/>", head: ""),
+            failing: X.withMethods("<instance name='\(String(repeating: "i", count: 120))' enabled='false'/>", head: "")),
 
         // Duplicates and merging
         RuleFixture(rule: "smf.duplicate.service", passing: X.bundle(X.service() + X.service(name: "site/other")),
@@ -162,6 +178,12 @@ enum RuleFixtures {
                 + "<restarter><service_fmri value='svc:/network/inetd:default'/></restarter>"),
             failing: X.manifest(head: "<create_default_instance enabled='false'/>"
                 + "<restarter><service_fmri value='svc:/'/></restarter>")),
+        RuleFixture(
+            rule: "smf.restarter.target",
+            passing: X.manifest(head: "<create_default_instance enabled='false'/>"
+                + "<restarter><service_fmri value='svc:/network/inetd'/></restarter>"),
+            failing: X.manifest(head: "<create_default_instance enabled='false'/>"
+                + "<restarter><service_fmri value='svc:'/></restarter>")),
 
         // Notification parameters
         RuleFixture(rule: "smf.notification.event", passing: X.withMethods(notification("to-maintenance,from-online")),
@@ -222,6 +244,18 @@ enum RuleFixtures {
         RuleFixture(
             rule: "smf.template.loctext", passing: X.withMethods(X.template("")),
             failing: X.withMethods(X.template("").replacingOccurrences(">test<", "><"))),
+        RuleFixture(
+            rule: "smf.template.loctext-length",
+            passing: X.withMethods(X.template("").replacingOccurrences(">test<",
+                                                                       ">\(String(repeating: "t", count: 4094))<")),
+            failing: X.withMethods(X.template("").replacingOccurrences(">test<",
+                                                                       ">\(String(repeating: "t", count: 4095))<"))),
+        RuleFixture(
+            rule: "smf.template.derived-name",
+            passing: X.withMethods(X.template("").replacingOccurrences("xml:lang='C'",
+                                                                       "xml:lang='\(String(repeating: "l", count: 119))'")),
+            failing: X.withMethods(X.template("").replacingOccurrences("xml:lang='C'",
+                                                                       "xml:lang='\(String(repeating: "l", count: 120))'"))),
 
         // Templates applied to each instance
         RuleFixture(rule: "smf.startd.template", passing: X.manifest(),

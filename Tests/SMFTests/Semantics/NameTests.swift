@@ -37,7 +37,7 @@ import Testing
 @Suite struct FMRITests {
     @Test(arguments: [
         "svc:/network/ssh:default", "svc:network/ssh", "svc:///network/ssh", "network/ssh:default",
-        "svc://localhost/network/ssh", "svc://@localhost/net/ssh", "svc:/", "",
+        "svc://localhost/network/ssh", "svc://@localhost/net/ssh", "", "svc:", "svc://", "svc:///", "svc:////x",
         "svc:/system/x:default/:properties/pg/prop", "file:///etc/x", "file://localhost/etc/x", "file:/etc/x",
     ])
     func valid(_ text: String) {
@@ -46,7 +46,8 @@ import Testing
 
     @Test(arguments: [
         "svc:/:default", "svc:/net work", "file:", "file:/", "file://otherhost/x", "file:relative",
-        "svc:/@SMF_PREFIX@/x", "svc:/a:b:c", "svc://bad scope/x",
+        "svc:/@SMF_PREFIX@/x", "svc:/a:b:c", "svc://bad scope/x", "svc:/", "/", "svc:////", "svc:/x/:properties/",
+        "svc:/x:", "file:///",
     ])
     func invalid(_ text: String) {
         #expect((try? FMRI.parse(text).get()) == nil)
@@ -65,6 +66,6 @@ import Testing
     @Test func bareServiceNamesAService() throws {
         let fmri = try FMRI.parse("milestone/multi-user").get()
         #expect(fmri.namesServiceOrInstance)
-        #expect(!(try FMRI.parse("svc:/").get()).namesServiceOrInstance)
+        #expect(!(try FMRI.parse("svc:").get()).namesServiceOrInstance)
     }
 }

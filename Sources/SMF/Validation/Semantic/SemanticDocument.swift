@@ -14,6 +14,9 @@ public final class SemanticDocument: @unchecked Sendable {
     /// `svccfg apply` does (smf.md §4.1). Any other type is reported by
     /// `smf.bundle.type` and otherwise checked as a manifest.
     public let isProfile: Bool
+    /// The bundle type the svccfg command asked for (`--as`) requires; nil
+    /// when any manifest or profile will do.
+    public let requiredType: BundleType?
 
     private let lock = NSRecursiveLock()
     private var cachedServices: [Service]?
@@ -21,10 +24,11 @@ public final class SemanticDocument: @unchecked Sendable {
     private var cachedComposed: [ComposedInstance]?
     private var cachedFindings: [TemplateFinding]?
 
-    public init(bundle: ServiceBundle, path: String, isProfile: Bool? = nil) {
+    public init(bundle: ServiceBundle, path: String, isProfile: Bool? = nil, requiredType: BundleType? = nil) {
         self.bundle = bundle
         self.path = path
         self.isProfile = isProfile ?? (bundle.type == BundleType.profile.rawValue)
+        self.requiredType = requiredType
     }
 
     private func memo<Value>(_ slot: ReferenceWritableKeyPath<SemanticDocument, Value?>, _ make: () -> Value)
@@ -64,14 +68,18 @@ public final class SemanticDocument: @unchecked Sendable {
     public var composedInstances: [ComposedInstance] {
         memo(\.cachedComposed) {
             var serviceGroups: [String: IndexedGroups] = [:]
+            var serviceShadows: [String: [PropertyGroupView]] = [:]
             for entity in entities where entity.instance == nil && serviceGroups[entity.service.name] == nil {
                 serviceGroups[entity.service.name] = IndexedGroups(entity.propertyGroups.groups)
+                serviceShadows[entity.service.name] = entity.propertyGroups.shadowGroups
             }
             return entities.compactMap { entity in
                 guard let instance = entity.instance else { return nil }
                 let view = ComposedView(instance: IndexedGroups(entity.propertyGroups.groups),
                                         service: serviceGroups[entity.service.name] ?? IndexedGroups([]))
-                return ComposedInstance(service: entity.service, instance: instance, view: view)
+                return ComposedInstance(
+                    service: entity.service, instance: instance, view: view,
+                    shadowGroups: entity.propertyGroups.shadowGroups + (serviceShadows[entity.service.name] ?? []))
             }
         }
     }
@@ -113,6 +121,10 @@ public struct ComposedInstance: Sendable {
     public var service: Service
     public var instance: Instance
     public var view: ComposedView
+    /// The instance's and the service's groups of a name another type
+    /// already holds (`EntityPropertyGroups.shadowGroups`): template
+    /// validation checks them too.
+    public var shadowGroups: [PropertyGroupView] = []
 
     /// Every composed group (built on each use; prefer `view` lookups).
     public var groups: [PropertyGroupView] { view.allGroups }

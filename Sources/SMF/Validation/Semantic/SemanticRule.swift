@@ -15,7 +15,8 @@ extension SemanticRule {
 
     public func check(_ bundle: ServiceBundle, in context: RuleContext) -> [Diagnostic] {
         check(context.facts.semanticDocument {
-            SemanticDocument(bundle: bundle, path: context.path, isProfile: context.operation == .applyProfile)
+            SemanticDocument(bundle: bundle, path: context.path, isProfile: context.operation == .applyProfile,
+                             requiredType: context.requiredBundleType)
         })
     }
 

@@ -25,8 +25,8 @@ final class TemplateValidator {
         let view = composed.view
         // Only groups of type `template` are skipped (`tmpl_validate_entity_pgs`).
         for own in view.instanceGroups.groups {
-            guard let group = view.group(named: own.name), group.type != "template",
-                  let match = patterns.match(for: group) else { continue }
+            let group = view.templatesCompose(own.name) ? view.group(named: own.name) ?? own : own
+            guard group.type != "template", let match = patterns.match(for: group) else { continue }
             findings += Self.check(group, against: match, fmri: composed.fmri)
         }
         let inherited: [TemplateFinding]
@@ -39,14 +39,32 @@ final class TemplateValidator {
             }
             if let context { serviceFindingsByContext[context] = inherited }
         }
-        findings += inherited.filter { !view.instanceDefines($0.group ?? "") }.map {
+        // A service group the instance's group of the same name and type
+        // hides was checked, composed, above.
+        let hidden = { (name: String) in view.instanceDefines(name) && view.templatesCompose(name) }
+        findings += inherited.filter { !hidden($0.group ?? "") }.map {
             var finding = $0
             finding.fmri = composed.fmri
             return finding
         }
+        // Groups of a name another type holds are validated as well, as
+        // `composed_pg_compare` keys groups by name and type.
+        for shadow in composed.shadowGroups where shadow.type != "template" {
+            guard let match = patterns.match(for: shadow) else { continue }
+            findings += Self.check(shadow, against: match, fmri: composed.fmri)
+        }
+        // The groups storing the templates' prop_patterns are groups too.
+        for stored in StoredPatternGroups.groups(for: composed) {
+            guard let match = patterns.match(for: stored) else { continue }
+            findings += Self.check(stored, against: match, fmri: composed.fmri)
+        }
         // `tmpl_required_pg_present`: the composed view is keyed by name and type.
+        let candidates = { (name: String) in
+            [view.instanceGroups[name], view.serviceGroups[name]].compactMap { $0 }
+                + composed.shadowGroups.filter { $0.name == name }
+        }
         for applied in patterns.required {
-            if let group = view.group(named: applied.name), applied.type.isEmpty || group.type == applied.type {
+            if candidates(applied.name).contains(where: { applied.type.isEmpty || $0.type == applied.type }) {
                 continue
             }
             findings.append(TemplateFinding(

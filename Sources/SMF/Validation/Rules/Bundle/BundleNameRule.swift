@@ -5,6 +5,8 @@ import Diagnostics
 public struct BundleNameRule: SemanticRule {
     public static let id = "smf.bundle.name"
     public static let summary = "every service_bundle has a non-empty name"
+    /// Per svccfg command (`.loading`): `lxml_get_bundle`: `semerr` and `return (-1)` to `lxml_get_bundle_file`.
+    public static let verdicts = RuleVerdicts.loading
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

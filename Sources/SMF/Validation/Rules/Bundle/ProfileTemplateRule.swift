@@ -5,6 +5,9 @@ import Diagnostics
 public struct ProfileTemplateRule: SemanticRule {
     public static let id = "smf.profile.template"
     public static let summary = "profiles carry no <template>"
+    /// Per svccfg command (`.loading`): `lxml_get_service`/`lxml_get_instance`: `semerr` and `return (-1)`, which
+    /// reaches `lxml_get_bundle_file`: the profile is not applied.
+    public static let verdicts = RuleVerdicts.loading
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

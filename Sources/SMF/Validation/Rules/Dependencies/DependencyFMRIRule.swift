@@ -5,6 +5,9 @@ import Diagnostics
 public struct DependencyFMRIRule: SemanticRule {
     public static let id = "smf.dependency.fmri"
     public static let summary = "dependency service_fmri values are valid FMRIs (svc: or file:)"
+    /// Per svccfg command (`.loading`): `lxml_get_dependency`: `lxml_validate_string_value(SCF_TYPE_FMRI, …)` fails
+    /// → `uu_die`.
+    public static let verdicts = RuleVerdicts.loading
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -6,6 +6,10 @@ import Diagnostics
 public struct DependentTargetRule: SemanticRule {
     public static let id = "smf.dependent.target"
     public static let summary = "a dependent's service_fmri is an svc FMRI naming a service or instance"
+    /// Per svccfg command (custom): loading stores the target unchecked (`pg->sc_pgroup_fmri = fmri`);
+    /// `lscf_dependent_import` refuses it at import; `lscf_bundle_apply` walks `lscf_dependent_apply` with
+    /// `uu_list_walk` and ignores the result.
+    public static let verdicts = RuleVerdicts(validate: .notChecked, import: .error, importStrict: .error, apply: .warning)
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

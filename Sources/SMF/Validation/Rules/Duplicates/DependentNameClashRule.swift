@@ -6,6 +6,9 @@ import Diagnostics
 public struct DependentNameClashRule: SemanticRule {
     public static let id = "smf.dependent.name-clash"
     public static let summary = "a dependent's name differs from the entity's dependencies (and earlier groups)"
+    /// Per svccfg command (`.loadingPrintedByApply`): `lxml_get_dependent`: `semerr`, `return (-1)`, dropped by
+    /// `(void) lxml_get_dependent(…)`.
+    public static let verdicts = RuleVerdicts.loadingPrintedByApply
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

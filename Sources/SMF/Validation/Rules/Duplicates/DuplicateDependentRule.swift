@@ -4,6 +4,9 @@ import Diagnostics
 public struct DuplicateDependentRule: SemanticRule {
     public static let id = "smf.duplicate.dependent"
     public static let summary = "no dependent name is used twice in one entity"
+    /// Per svccfg command (`.loadingPrintedByApply`): `internal_attach_dependent`: `semerr`; `lxml_get_dependent`'s
+    /// `-1` is dropped by `(void) lxml_get_dependent(…)`.
+    public static let verdicts = RuleVerdicts.loadingPrintedByApply
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -6,6 +6,9 @@ import Diagnostics
 public struct DuplicateInstanceRule: SemanticRule {
     public static let id = "smf.duplicate.instance"
     public static let summary = "no instance is defined twice in a service (create_default_instance counts as 'default')"
+    /// Per svccfg command (`.loading`): `internal_attach_entity`: `semerr`, `return (-1)`; `lxml_get_instance`
+    /// returns it (`if (r != 0) return (r)`).
+    public static let verdicts = RuleVerdicts.loading
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -7,6 +7,9 @@ import Diagnostics
 public struct DuplicatePropertyRule: SemanticRule {
     public static let id = "smf.duplicate.property"
     public static let summary = "no property is defined twice in a (merged) property group, synthesised ones included"
+    /// Per svccfg command (`.loadingPrintedByApply`): `internal_attach_property`: `semerr`, `return (-1)`, dropped
+    /// by `(void) lxml_get_property(…)`/`(void) lxml_get_pgroup(…)`.
+    public static let verdicts = RuleVerdicts.loadingPrintedByApply
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

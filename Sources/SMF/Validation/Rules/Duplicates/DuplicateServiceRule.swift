@@ -4,6 +4,9 @@ import Diagnostics
 public struct DuplicateServiceRule: SemanticRule {
     public static let id = "smf.duplicate.service"
     public static let summary = "no service is defined twice in a bundle"
+    /// Per svccfg command (`.loading`): `internal_attach_service`: `semerr`, `return (-1)` through
+    /// `lxml_get_service` and `lxml_get_bundle`.
+    public static let verdicts = RuleVerdicts.loading
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -6,6 +6,8 @@ import Diagnostics
 public struct EnvironmentVariableRule: SemanticRule {
     public static let id = "smf.method.envvar"
     public static let summary = "envvar names are non-empty, contain no '=', and do not start with SMF_"
+    /// Per svccfg command (`.loading`): `lxml_get_envvar`: `uu_die`.
+    public static let verdicts = RuleVerdicts.loading
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -9,6 +9,8 @@ public struct ExecLineRule: SemanticRule {
     public static let id = "smf.method.exec-line"
     public static let summary = "an exec string is one simple command, since svc.startd prefixes it with 'exec' (lint)"
     public static let severity = Diagnostic.Severity.warning
+    /// Per svccfg command (`.lint`): svccfg stores `exec` unchecked.
+    public static let verdicts = RuleVerdicts.lint
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -7,6 +7,8 @@ public struct KillOnTransientRule: SemanticRule {
     public static let id = "smf.method.kill-transient"
     public static let summary = ":kill is not used by a transient service (lint)"
     public static let severity = Diagnostic.Severity.warning
+    /// Per svccfg command (`.lint`): svccfg stores `exec` unchecked; the method fails at run time.
+    public static let verdicts = RuleVerdicts.lint
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -8,6 +8,8 @@ public struct MethodTokenPropertyRule: SemanticRule {
     public static let id = "smf.method.token-property"
     public static let summary = "%{pg/prop} tokens name a property the instance's composed view has (lint)"
     public static let severity = Diagnostic.Severity.warning
+    /// Per svccfg command (`.lint`): svccfg stores `exec` unchecked; svc.startd fails the method at run time.
+    public static let verdicts = RuleVerdicts.lint
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

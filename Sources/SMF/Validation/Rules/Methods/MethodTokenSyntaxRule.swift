@@ -8,6 +8,8 @@ public struct MethodTokenSyntaxRule: SemanticRule {
     public static let id = "smf.method.token"
     public static let summary = "exec strings use only %%, %r, %m, %s, %i, %f and closed %{…} tokens (lint)"
     public static let severity = Diagnostic.Severity.warning
+    /// Per svccfg command (`.lint`): svccfg stores `exec` unchecked; svc.startd fails the method at run time.
+    public static let verdicts = RuleVerdicts.lint
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

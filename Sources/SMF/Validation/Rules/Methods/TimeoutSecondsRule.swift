@@ -5,6 +5,8 @@ import Diagnostics
 public struct TimeoutSecondsRule: SemanticRule {
     public static let id = "smf.method.timeout"
     public static let summary = "exec_method timeout_seconds is an unsigned decimal number (-1 allowed)"
+    /// Per svccfg command (`.loading`): `lxml_get_exec_method`: `uu_die`.
+    public static let verdicts = RuleVerdicts.loading
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

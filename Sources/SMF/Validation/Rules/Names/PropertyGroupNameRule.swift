@@ -7,6 +7,9 @@ import Diagnostics
 public struct PropertyGroupNameRule: SemanticRule {
     public static let id = "smf.name.property-group"
     public static let summary = "property group names and types (incl. method/dependency names) satisfy UU_NAME_DOMAIN"
+    /// Per svccfg command (`.repository`): `entity_pgroup_import`: `SCF_ERROR_INVALID_ARGUMENT` →
+    /// `emsg_fmri_invalid_pg_name_type`, `EINVAL`.
+    public static let verdicts = RuleVerdicts.repository
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -6,6 +6,8 @@ import Diagnostics
 public struct PropertyNameRule: SemanticRule {
     public static let id = "smf.name.property"
     public static let summary = "property names satisfy UU_NAME_DOMAIN (checked at import)"
+    /// Per svccfg command (`.repository`): `lscf_property_import`: `semerr(emsg_invalid_prop_name)`, `EINVAL`.
+    public static let verdicts = RuleVerdicts.repository
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

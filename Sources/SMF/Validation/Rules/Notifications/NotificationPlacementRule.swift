@@ -6,6 +6,9 @@ import Diagnostics
 public struct NotificationPlacementRule: SemanticRule {
     public static let id = "smf.notification.placement"
     public static let summary = "FMA events only on system/fm/notify-params:default; SMF events not on the global service"
+    /// Per svccfg command (`.loading`): `lxml_get_notification_parameters`: `semerr`, `goto out` with `r = -1`,
+    /// returned by `lxml_get_service`/`lxml_get_instance`.
+    public static let verdicts = RuleVerdicts.loading
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

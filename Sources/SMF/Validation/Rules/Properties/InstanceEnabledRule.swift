@@ -6,6 +6,9 @@ import Diagnostics
 public struct InstanceEnabledRule: SemanticRule {
     public static let id = "smf.instance.enabled"
     public static let summary = "manifest instances have enabled='true'|'false' (profiles may omit it)"
+    /// Per svccfg command (`.loading`): `lxml_get_instance`: `semerr` and `return (-1)`, returned by
+    /// `lxml_get_service`.
+    public static let verdicts = RuleVerdicts.loading
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -6,6 +6,8 @@ import Diagnostics
 public struct PropertyAttributesRule: SemanticRule {
     public static let id = "smf.property.attributes"
     public static let summary = "propval and property have a name; propval has a value"
+    /// Per svccfg command (`.loading`): `lxml_get_propval`, `lxml_get_property`: `uu_die`.
+    public static let verdicts = RuleVerdicts.loading
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -5,6 +5,8 @@ import Diagnostics
 public struct PropertyListTypeRule: SemanticRule {
     public static let id = "smf.property.list-type"
     public static let summary = "a property's <T_list> element matches its type"
+    /// Per svccfg command (`.loading`): `lxml_get_property`: `uu_die`.
+    public static let verdicts = RuleVerdicts.loading
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

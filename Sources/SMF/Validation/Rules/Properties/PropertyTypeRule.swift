@@ -7,6 +7,8 @@ import Diagnostics
 public struct PropertyTypeRule: SemanticRule {
     public static let id = "smf.property.type"
     public static let summary = "propval/property type is present (manifests) and one of the 14 SMF types"
+    /// Per svccfg command (`.loading`): `lxml_get_propval`, `lxml_get_property`: `uu_die`.
+    public static let verdicts = RuleVerdicts.loading
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

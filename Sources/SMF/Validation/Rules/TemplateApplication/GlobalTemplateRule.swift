@@ -9,5 +9,7 @@ public struct GlobalTemplateRule: TemplateFindingRule {
         + "valid grouping/restart_on"
     let kinds = Set(TemplateFinding.Kind.allCases)
     let levels: Set<TemplateLevel> = [.global]
+    /// Per svccfg command (`.template`): `tmpl_validate_bundle` → `TVS_VALIDATION`.
+    public static let verdicts = RuleVerdicts.template
     public init() {}
 }

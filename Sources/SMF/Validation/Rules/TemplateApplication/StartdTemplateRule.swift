@@ -9,5 +9,7 @@ public struct StartdTemplateRule: TemplateFindingRule {
         + "timeout_seconds) and valid startd properties"
     let kinds = Set(TemplateFinding.Kind.allCases)
     let levels: Set<TemplateLevel> = [.restarter]
+    /// Per svccfg command (`.template`): `tmpl_validate_bundle` → `TVS_VALIDATION`.
+    public static let verdicts = RuleVerdicts.template
     public init() {}
 }

@@ -7,5 +7,7 @@ public struct TemplateCardinalityViolationRule: TemplateFindingRule {
     public static let summary = "the number of a property's values is within its prop_pattern's cardinality"
     let kinds: Set<TemplateFinding.Kind> = [.cardinality]
     let levels = ownTemplateLevels
+    /// Per svccfg command (`.template`): `tmpl_validate_bundle` → `TVS_VALIDATION`.
+    public static let verdicts = RuleVerdicts.template
     public init() {}
 }

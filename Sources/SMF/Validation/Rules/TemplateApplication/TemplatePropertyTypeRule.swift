@@ -7,5 +7,7 @@ public struct TemplatePropertyTypeRule: TemplateFindingRule {
     public static let summary = "properties have a type compatible with their prop_pattern's type"
     let kinds: Set<TemplateFinding.Kind> = [.propertyType, .invalidPatternType]
     let levels = ownTemplateLevels
+    /// Per svccfg command (`.template`): `tmpl_validate_bundle` → `TVS_VALIDATION`.
+    public static let verdicts = RuleVerdicts.template
     public init() {}
 }

@@ -7,5 +7,7 @@ public struct TemplateRequiredGroupRule: TemplateFindingRule {
     public static let summary = "property groups of required pg_patterns are present in each instance"
     let kinds: Set<TemplateFinding.Kind> = [.requiredPropertyGroup]
     let levels = ownTemplateLevels
+    /// Per svccfg command (`.template`): `tmpl_validate_bundle` → `TVS_VALIDATION`.
+    public static let verdicts = RuleVerdicts.template
     public init() {}
 }

@@ -8,6 +8,9 @@ import Diagnostics
 public struct CardinalityRule: SemanticRule {
     public static let id = "smf.template.cardinality"
     public static let summary = "prop_pattern cardinality min/max are unsigned decimals with min <= max"
+    /// Per svccfg command (`.loading`): `lxml_get_tm_cardinality`: `semerr`, `-1` returned through
+    /// `lxml_get_tm_prop_pattern` and `lxml_get_template`.
+    public static let verdicts = RuleVerdicts.loading
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -8,6 +8,8 @@ import Diagnostics
 public struct IncludeValuesRule: SemanticRule {
     public static let id = "smf.template.include-values"
     public static let summary = "include_values refers to constraints or values the prop_pattern has"
+    /// Per svccfg command (`.template`): `svccfg_tmpl.c: include_values_support` fails with `TVS_VALIDATION`.
+    public static let verdicts = RuleVerdicts.template
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

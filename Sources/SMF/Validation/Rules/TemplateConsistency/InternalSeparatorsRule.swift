@@ -5,6 +5,9 @@ import Diagnostics
 public struct InternalSeparatorsRule: SemanticRule {
     public static let id = "smf.template.separators"
     public static let summary = "internal_separators is not empty"
+    /// Per svccfg command (`.loading`): `lxml_get_tm_internal_seps`: `semerr`, `-1` returned through
+    /// `lxml_get_tm_prop_pattern`.
+    public static let verdicts = RuleVerdicts.loading
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -6,6 +6,8 @@ import Diagnostics
 public struct LocalizedTextRule: SemanticRule {
     public static let id = "smf.template.loctext"
     public static let summary = "loctext elements are not empty"
+    /// Per svccfg command (`.loading`): `lxml_get_loctext`: `uu_die`.
+    public static let verdicts = RuleVerdicts.loading
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

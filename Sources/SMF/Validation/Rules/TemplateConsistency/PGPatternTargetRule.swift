@@ -5,6 +5,9 @@ import Diagnostics
 public struct PGPatternTargetRule: SemanticRule {
     public static let id = "smf.template.target"
     public static let summary = "pg_pattern target fits where it is declared (instance/delegate/all restrictions)"
+    /// Per svccfg command (`.loading`): `lxml_get_tm_pg_pattern`: `verify_pg_pattern_attributes` fails →
+    /// `semerr("Invalid pg_pattern attributes in %s")`, `r = -1`, returned by `lxml_get_template`.
+    public static let verdicts = RuleVerdicts.loading
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -7,6 +7,9 @@ import Diagnostics
 public struct PGPatternUniqueRule: SemanticRule {
     public static let id = "smf.template.pg-pattern-unique"
     public static let summary = "pg_patterns are unique per entity (by name, else by type)"
+    /// Per svccfg command (`.loading`): `lxml_get_tm_pg_pattern`: `semerr`, `goto out` with `r = -1`, returned by
+    /// `lxml_get_template`.
+    public static let verdicts = RuleVerdicts.loading
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -10,6 +10,8 @@ import Diagnostics
 public struct PatternConflictRule: SemanticRule {
     public static let id = "smf.template.conflict"
     public static let summary = "an instance's and its service's templates give no pg_pattern or prop_pattern two types"
+    /// Per svccfg command (`.template`): `svccfg_tmpl.c`: conflicting specifications are `TVS_VALIDATION`.
+    public static let verdicts = RuleVerdicts.template
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -5,6 +5,8 @@ import Diagnostics
 public struct PropPatternUniqueRule: SemanticRule {
     public static let id = "smf.template.prop-pattern-unique"
     public static let summary = "prop_patterns are unique within their pg_pattern"
+    /// Per svccfg command (`.loading`): `lxml_get_tm_prop_pattern`: `uu_die`.
+    public static let verdicts = RuleVerdicts.loading
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

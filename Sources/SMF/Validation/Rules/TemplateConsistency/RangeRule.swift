@@ -5,6 +5,9 @@ import Diagnostics
 public struct RangeRule: SemanticRule {
     public static let id = "smf.template.range"
     public static let summary = "constraint/choice ranges have numeric min and max with min <= max"
+    /// Per svccfg command (`.loading`): `verify_range`: `uu_die`, or `semerr` with `-1` returned through
+    /// `lxml_get_tm_range`.
+    public static let verdicts = RuleVerdicts.loading
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

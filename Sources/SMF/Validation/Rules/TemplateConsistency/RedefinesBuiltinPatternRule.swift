@@ -9,6 +9,8 @@ public struct RedefinesBuiltinPatternRule: SemanticRule {
     public static let id = "smf.template.redefines-builtin"
     public static let summary = "templates do not redefine a global or svc.startd pg_pattern (warning, as svccfg import)"
     public static let severity = Diagnostic.Severity.warning
+    /// Per svccfg command (`.templateWarning`): `svccfg_tmpl.c: tmpl_scan_general` returns `TVS_WARN`.
+    public static let verdicts = RuleVerdicts.templateWarning
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -6,6 +6,8 @@ import Diagnostics
 public struct RequiredPatternAttributesRule: SemanticRule {
     public static let id = "smf.template.required-attributes"
     public static let summary = "required pg_patterns have name and type; required prop_patterns have a type"
+    /// Per svccfg command (`.template`): `svccfg_tmpl.c: tmpl_required_attr_present` returns `TVS_VALIDATION`.
+    public static let verdicts = RuleVerdicts.template
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

@@ -5,6 +5,8 @@ import Diagnostics
 public struct BooleanValueRule: SemanticRule {
     public static let id = "smf.value.boolean"
     public static let summary = "boolean values are exactly 'true' or 'false'"
+    /// Per svccfg command (`.loading`): `lxml_xlate_boolean`: `uu_die`.
+    public static let verdicts = RuleVerdicts.loading
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {

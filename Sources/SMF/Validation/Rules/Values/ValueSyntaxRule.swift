@@ -6,6 +6,8 @@ import Diagnostics
 public struct ValueSyntaxRule: SemanticRule {
     public static let id = "smf.value.syntax"
     public static let summary = "count, integer, time, opaque, uri, fmri, net_address… values have their type's syntax"
+    /// Per svccfg command (`.loading`): `lxml_store_value`: `uu_die`.
+    public static let verdicts = RuleVerdicts.loading
     public init() {}
 
     public func check(_ document: SemanticDocument) -> [Diagnostic] {
