@@ -87,6 +87,35 @@ import Testing
         #expect(run.stdout.contains("(cycle)"))
     }
 
+    /// A cycle planted in the real illumos-gate manifests: filesystem/local
+    /// made to require ssh, which (through its own dependencies) requires
+    /// filesystem/local. Without the plant the gate graphs cleanly.
+    @Test(.needsCorpus) func aCyclePlantedInTheGateExitsOneNamingItsMembers() throws {
+        let gate = try Corpus.xmlFiles(under: ["illumos-gate"]).map(\.path)
+        let clean = try Smfkit.run(["graph"] + gate)
+        #expect(clean.status == 0, "\(clean.stderr.prefix(2000))")
+        let plant = FileManager.default.temporaryDirectory.appending(path: "smfkit-plant-\(UUID().uuidString).xml")
+        try """
+            <?xml version="1.0"?>
+            <!DOCTYPE service_bundle SYSTEM "/usr/share/lib/xml/dtd/service_bundle.dtd.1">
+            <service_bundle type="manifest" name="plant">
+            <service name="system/filesystem/local" type="service" version="1">
+            <dependency name="planted" grouping="require_all" restart_on="none" type="service">
+            <service_fmri value="svc:/network/ssh:default"/>
+            </dependency>
+            </service>
+            </service_bundle>
+
+            """.write(to: plant, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: plant) }
+        let planted = try Smfkit.run(["graph"] + gate + [plant.path])
+        #expect(planted.status == 1)
+        let cycles = planted.stderr.split(separator: "\n").filter { $0.contains("[smf.graph.cycle]") }
+        #expect(cycles.count == 1, "\(planted.stderr.prefix(2000))")
+        #expect(cycles.first?.contains("svc:/network/ssh:default") == true)
+        #expect(cycles.first?.contains("svc:/system/filesystem/local:default") == true)
+    }
+
     @Test func usageAndMissingInputsExitTwo() throws {
         #expect(try Smfkit.run(["graph"]).status == 2)
         #expect(try Smfkit.run(["graph", "/nonexistent.xml"]).status == 2)
