@@ -8,6 +8,10 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "smfkit", targets: ["smfkit"]),
+        // For the libFuzzer targets in Fuzz/ (a separate package), which
+        // link the libraries they fuzz; nothing else uses these products.
+        .library(name: "SMF", targets: ["SMF"]),
+        .library(name: "Cluster", targets: ["Cluster"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
