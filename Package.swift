@@ -30,6 +30,9 @@ let package = Package(
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedFilesTool"]),
 
         .target(name: "Diagnostics"),
+        // The one system call the writer needs that Glibc does not show:
+        // swapping two directories in one step.
+        .target(name: "CSystem"),
         .target(
             name: "SMF",
             dependencies: ["CLibXML2", "Diagnostics"],
@@ -42,7 +45,7 @@ let package = Package(
         .target(
             name: "Cluster",
             dependencies: [
-                "SMF", "Tribblix", "FileValidation", "Diagnostics",
+                "SMF", "Tribblix", "FileValidation", "Diagnostics", "CSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

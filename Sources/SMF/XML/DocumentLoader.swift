@@ -167,8 +167,7 @@ final class DocumentLoader {
             seen += 1
             index = found.upperBound
         }
-        let parentLine = refusal.node.pointee.parent.map { Int(xmlGetLineNo($0)) } ?? rootLine
-        return SourceLocation(file: path, line: max(parentLine, 1))
+        return SourceLocation(file: path, line: max(refusal.elementLine, 1))
     }
 
     private func doctype(of document: xmlDocPtr) -> SMFDocument.Doctype? {

@@ -24,9 +24,10 @@ final class EntityExpansion {
     static let factor = 10
 
     struct Refusal: Error {
-        /// The reference that went over, and its entity's name.
-        var node: xmlNodePtr
+        /// The entity of the reference that went over, and the line of the
+        /// element the reference is in (libxml2 keeps none for references).
         var entity: String
+        var elementLine: Int
         /// How many references to this entity came before it in document
         /// order (to find its column in the source).
         var ordinal: Int
@@ -58,7 +59,7 @@ final class EntityExpansion {
         let size = expandedSize(of: entity)
         let (total, overflow) = spent.addingReportingOverflow(size)
         guard !overflow, total <= budget else {
-            throw Refusal(node: node, entity: name, ordinal: ordinal, expandedSize: size, spent: spent, budget: budget)
+            throw Refusal(entity: name, elementLine: node.pointee.parent.map { Int(xmlGetLineNo($0)) } ?? 0, ordinal: ordinal, expandedSize: size, spent: spent, budget: budget)
         }
         spent = total
         return text(of: entity)
