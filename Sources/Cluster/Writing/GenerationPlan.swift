@@ -99,6 +99,13 @@ struct GenerationPlan {
     {
         let ours = previous?.isUnchanged(entry.path, bytes: bytes) ?? false
         let reason: OutputWriter.Kept.Reason = previous?.hashes[entry.path] != nil ? .edited : .notGenerated
+        // A kept file stays on record with what smfkit last wrote there (so
+        // it stays "edited"); one smfkit never wrote, or whose hash an older
+        // marker did not keep, is not listed.
+        let recorded: String? = previous?.hashes[entry.path] ?? nil
+        func keepOnRecord() {
+            if let recorded { marker.hashes[entry.path] = recorded } else { marker.hashes.removeValue(forKey: entry.path) }
+        }
         guard let new else {
             if ours {
                 removed.append(entry.path)
@@ -106,7 +113,7 @@ struct GenerationPlan {
                 carried.append(entry)
                 if reason == .edited {
                     kept.append(.init(path: entry.path, reason: .edited, stillGenerated: false))
-                    marker.hashes[entry.path] = previous?.hashes[entry.path] ?? nil
+                    keepOnRecord()
                 }
             }
             return
@@ -125,10 +132,7 @@ struct GenerationPlan {
         } else {
             carried.append(entry)
             kept.append(.init(path: entry.path, reason: reason, stillGenerated: true))
-            // What smfkit last wrote there stays on record (an edited file
-            // stays "edited"); a file smfkit never wrote is not listed.
-            marker.hashes[entry.path] = reason == .edited ? (previous?.hashes[entry.path] ?? nil) : nil
-            if reason == .notGenerated { marker.hashes.removeValue(forKey: entry.path) }
+            keepOnRecord()
         }
     }
 
@@ -142,6 +146,7 @@ struct GenerationPlan {
         try OutputTree.makeDirectory(staging, mode: 0o700)
         try lock.lockAlso(staging + "/" + OutputLock.fileName, directory: directory)
         var made: [String] = []
+        var directoryModes: [(String, UInt16)] = []
         func prepareParents(of relative: String) throws(WriteError) {
             for parent in Self.parents(of: relative) where OutputTree.kind(at: staging + "/" + parent) == nil {
                 try OutputTree.makeDirectory(staging + "/" + parent, mode: 0o755)
@@ -159,7 +164,9 @@ struct GenerationPlan {
                     try OutputTree.makeDirectory(destination, mode: 0o700)
                     made.append(entry.path)
                 }
-                chmod(destination, mode_t(entry.mode))
+                // Its own mode once everything is in it (it may not let
+                // even its owner write).
+                directoryModes.append((destination, entry.mode))
             case .symbolicLink:
                 guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: source),
                       symlink(target, destination) == 0
@@ -183,6 +190,7 @@ struct GenerationPlan {
             try prepareParents(of: file.path)
             try OutputTree.create(staging + "/" + file.path, bytes: Array(file.contents.utf8), mode: file.mode)
         }
+        for (path, mode) in directoryModes.reversed() { chmod(path, mode_t(mode)) }
         for path in made.reversed() { OutputTree.sync(directory: staging + "/" + path) }
         try OutputTree.create(staging + "/" + GenerationMarker.fileName, bytes: Array(marker.rendered().utf8), mode: 0o644)
         chmod(staging, mode_t(directoryMode))

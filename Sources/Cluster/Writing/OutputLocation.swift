@@ -8,7 +8,11 @@ enum OutputLocation {
         guard let (kind, _) = OutputTree.kind(at: path) else { return path }
         switch kind {
         case .directory:
-            return path
+            // `.` or `..` cannot be renamed: name the directory itself.
+            let last = (path as NSString).lastPathComponent
+            guard last == "." || last == "..", let resolved = realpath(path, nil) else { return path }
+            defer { free(resolved) }
+            return String(cString: resolved)
         case .symbolicLink:
             let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
             guard let resolved = realpath(path, nil) else {

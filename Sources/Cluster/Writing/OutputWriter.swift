@@ -65,7 +65,7 @@ public struct OutputWriter {
         for file in files { try Self.checkRelative(file.path) }
         var report = Report()
         let target = try OutputLocation.resolve(directory)
-        if target != directory { report.resolvedDirectory = target }
+        if OutputTree.kind(at: directory)?.kind == .symbolicLink { report.resolvedDirectory = target }
         let generationSwitch = GenerationSwitch(directory: target)
         try generationSwitch.restoreInterruptedSwitch()
         try OutputLocation.create(target)
