@@ -8,6 +8,10 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "smfkit", targets: ["smfkit"]),
+        // For the libFuzzer targets in Fuzz/ (a separate package), which
+        // link the libraries they fuzz; nothing else uses these products.
+        .library(name: "SMF", targets: ["SMF"]),
+        .library(name: "Cluster", targets: ["Cluster"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,6 +32,9 @@ let package = Package(
         .target(name: "Diagnostics"),
         // Boxes and arrows, and the one DOT and one Mermaid renderer.
         .target(name: "Diagram"),
+        // The one system call the writer needs that Glibc does not show:
+        // swapping two directories in one step.
+        .target(name: "CSystem"),
         .target(
             name: "SMF",
             dependencies: ["CLibXML2", "Diagnostics", "Diagram"],
@@ -40,7 +47,7 @@ let package = Package(
         .target(
             name: "Cluster",
             dependencies: [
-                "SMF", "Tribblix", "FileValidation", "Diagnostics", "Diagram",
+                "SMF", "Tribblix", "FileValidation", "Diagnostics", "Diagram", "CSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

@@ -20,6 +20,7 @@ public enum DefinitionChecks {
         UserIDCheck(),
         UnsafeCharacterCheck(),
         AbsolutePathCheck(),
+        PathShapeCheck(),
         PackageNameCheck(),
         PackageVersionCheck(),
         OverlayNameCheck(),

@@ -105,6 +105,10 @@ public enum DefinitionLoader {
         checked(load(text: text, file: file))
     }
 
+    public static func loadAndCheck(data: Data, file: String) -> DefinitionLoad {
+        checked(load(data: data, file: file))
+    }
+
     private static func checked(_ load: DefinitionLoad) -> DefinitionLoad {
         guard let loaded = load.loaded ?? load.partial else { return load }
         var result = load

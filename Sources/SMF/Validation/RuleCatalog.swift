@@ -13,6 +13,8 @@ public enum RuleCatalog {
         Entry(id: DocumentRuleID.wellFormed, summary: "the file is well-formed XML"),
         Entry(id: DocumentRuleID.entity, summary: "every entity referenced is declared where smfkit reads it "
             + "(external entities are never read)"),
+        Entry(id: DocumentRuleID.entityExpansion, summary: "internal-entity references expand to at most "
+            + "\(EntityExpansion.allowance) bytes + \(EntityExpansion.factor) × the file's size in all"),
         Entry(id: DocumentRuleID.doctype, summary: "the DOCTYPE names \(SMF.dtdSystemID)"),
         Entry(id: DocumentRuleID.root, summary: "the root element is service_bundle"),
         Entry(id: DocumentRuleID.dtd, summary: "a manifest is valid against the SMF DTD"),

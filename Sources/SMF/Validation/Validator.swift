@@ -108,7 +108,7 @@ public struct Validator: Sendable {
         }
     }
 
-    private static func validate(data: Data, path: String, loader: DocumentLoader, rules: [any BundleRule])
+    static func validate(data: Data, path: String, loader: DocumentLoader, rules: [any BundleRule])
         -> FileReport
     {
         let outcome = loader.load(data: data, path: path, checkDTD: true)
