@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way: CLI -> Cluster -> FileValidation -> (SMF, Tribblix) -> Diagnostics.
+// Dependencies point one way: CLI -> (Cluster -> FileValidation, Convert -> Systemd) -> (SMF, Tribblix) -> Diagnostics.
 // See ../shared/DESIGN.md for what each target owns.
 let package = Package(
     name: "smfkit",
@@ -42,6 +42,10 @@ let package = Package(
             plugins: ["EmbedFiles"]
         ),
         .target(name: "Tribblix", dependencies: ["Diagnostics"]),
+        // systemd unit files, read as systemd reads them.
+        .target(name: "Systemd", dependencies: ["Diagnostics"]),
+        // systemd units mapped to SMF bundles (smfkit convert).
+        .target(name: "Convert", dependencies: ["Systemd", "SMF", "Diagnostics"]),
         // Any file smfkit can check: SMF bundles or Tribblix descriptors.
         .target(name: "FileValidation", dependencies: ["SMF", "Tribblix", "Diagnostics"]),
         .target(
@@ -56,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "smfkit",
             dependencies: [
-                "SMF", "Tribblix", "FileValidation", "Cluster", "Diagnostics", "Diagram",
+                "SMF", "Tribblix", "FileValidation", "Cluster", "Convert", "Systemd", "Diagnostics", "Diagram",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,13 +72,15 @@ let package = Package(
         .testTarget(name: "SMFTests", dependencies: ["SMF", "TestSupport"]),
         .testTarget(name: "DiagramTests", dependencies: ["Diagram"]),
         .testTarget(name: "TribblixTests", dependencies: ["Tribblix", "TestSupport"]),
+        .testTarget(name: "SystemdTests", dependencies: ["Systemd"]),
+        .testTarget(name: "ConvertTests", dependencies: ["Convert", "Systemd", "SMF", "TestSupport"]),
         .testTarget(name: "FileValidationTests", dependencies: ["FileValidation", "SMF", "Tribblix", "TestSupport"]),
         .testTarget(
             name: "ClusterTests", dependencies: ["Cluster", "SMF", "Tribblix", "TestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "SmfkitTests",
             dependencies: [
-                "smfkit", "SMF", "Cluster", "FileValidation", "TestSupport",
+                "smfkit", "SMF", "Cluster", "FileValidation", "Systemd", "TestSupport",
                 .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Golden"]

@@ -23,6 +23,7 @@ struct SmfkitCommand: AsyncParsableCommand {
             PlanCommand.self,
             GraphCommand.self,
             DescribeCommand.self,
+            ConvertCommand.self,
         ]
     )
 
