@@ -4,15 +4,10 @@
 /// drift from what the loader assumes.
 public enum ExampleDefinition {
     public static func text(stack: Stack) -> String {
-        let etcd = EtcdSettings()
-        let postgres = PostgresSettings()
-        let patroni = PatroniSettings()
-        let stolon = StolonSettings()
-        let haproxy = HAProxySettings()
-        let users = ServiceUsers()
-        let paths = InstallPaths()
-        let secrets = SecretFiles()
-        let packaging = Packaging()
+        let defaults = ClusterDefinition(cluster: "", stack: stack, nodes: [])
+        let (etcd, postgres, patroni, stolon) = (defaults.etcd, defaults.postgres, defaults.patroni, defaults.stolon)
+        let (haproxy, users, paths) = (defaults.haproxy, defaults.users, defaults.paths)
+        let (secrets, packaging) = (defaults.secrets, defaults.packaging)
 
         var text = """
             # smfkit cluster definition. Check it with `smfkit check FILE`, then
