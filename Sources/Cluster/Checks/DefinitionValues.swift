@@ -54,3 +54,11 @@ extension ClusterDefinition {
         return self[keyPath: keyPath]
     }
 }
+
+extension ClusterDefinition {
+    /// The account a daemon of `role` runs as: the definition's
+    /// `users.<role>`. The one place a role becomes an account.
+    public func account(for role: ServiceRole) -> ServiceUser {
+        DefinitionKeys.of(.account).first { $0.name == role.rawValue }.flatMap(account) ?? users.postgres
+    }
+}

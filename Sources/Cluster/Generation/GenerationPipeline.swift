@@ -53,7 +53,7 @@ public struct GenerationPipeline: Sendable {
             files = try Translator(definition: loaded.definition, templates: templates, sourceName: sourceName)
                 .translate().rendered()
         } catch {
-            return .invalidOutput([error.diagnostic])
+            return .invalidOutput(error.diagnostics)
         }
         let problems = verify(files)
         if problems.hasErrors { return .invalidOutput(problems) }

@@ -16,12 +16,12 @@ public struct Translator {
     }
 
     public func translate() throws(TemplateError) -> Artifacts {
-        let services = templates.services(for: definition.stack.rawValue)
+        let services = templates.services(for: definition.stack)
         if services.isEmpty {
             throw TemplateError(file: "Templates/services", message: "no service template is for the \(definition.stack.rawValue) stack")
         }
         let context = TemplateContext(definition) { node in
-            services.map { "svc:/\($0.service):\(node.name)" }
+            services.map { $0.instanceFMRI(on: node.name) }
         }
         var artifacts = Artifacts()
 
@@ -37,22 +37,17 @@ public struct Translator {
 
         var companions: [(install: String, contents: String, mode: UInt16)] = []
         for template in services {
-            for file in template.files ?? [] {
+            for file in template.files {
                 guard let text = templates.files[file.template] else {
                     throw TemplateError(
-                        file: "Templates/services/\(template.kind).yaml",
+                        file: template.origin,
                         message: "names the text template '\(file.template)', which is not in Templates/files/"
                     )
                 }
-                guard let mode = file.permissions else {
-                    throw TemplateError(
-                        file: "Templates/services/\(template.kind).yaml",
-                        message: "mode '\(file.mode ?? "")' of \(file.output) is not an octal mode such as \"0755\""
-                    )
-                }
+                let mode = file.permissions
                 let rendered = try TextTemplate(text, name: "Templates/files/\(file.template)").render(context.base)
                 artifacts.files.append(GeneratedFile(path: file.output, contents: rendered, mode: mode))
-                let install = try TextTemplate.render(file.install, context.base, name: "Templates/services/\(template.kind).yaml")
+                let install = try TextTemplate.render(file.install, context.base, name: template.origin)
                 companions.append((install: install, contents: rendered, mode: mode))
             }
         }

@@ -15,13 +15,13 @@ public enum TopologyBuilder {
     public static let deployingHost = "the host that runs deploy.sh"
 
     public static func topology(of definition: ClusterDefinition, templates: TemplateSet) -> ClusterTopology {
-        let services = templates.services(for: definition.stack.rawValue)
+        let services = templates.services(for: definition.stack)
         let zones = definition.nodes.map { node in
             ClusterTopology.Zone(
                 name: node.name, address: node.address,
                 daemons: services.map { template in
                     ClusterTopology.Daemon(
-                        kind: template.kind, instanceFMRI: "svc:/\(template.service):\(node.name)",
+                        kind: template.kind, instanceFMRI: template.instanceFMRI(on: node.name),
                         listeners: listeners(of: template.kind, in: definition))
                 })
         }

@@ -61,7 +61,7 @@ struct PackagingTranslator {
         var names: [String] = []
         for template in services {
             for package in template.packages {
-                let name = try TextTemplate.render(package, context.base, name: "Templates/services/\(template.kind).yaml")
+                let name = try TextTemplate.render(package, context.base, name: template.origin)
                 if !names.contains(name) { names.append(name) }
             }
         }
@@ -71,8 +71,8 @@ struct PackagingTranslator {
     private func makeOverlay() throws(TemplateError) -> Overlay {
         var requires = ["base"]
         for template in services {
-            for overlay in template.overlays ?? [] {
-                let name = try TextTemplate.render(overlay, context.base, name: "Templates/services/\(template.kind).yaml")
+            for overlay in template.overlays {
+                let name = try TextTemplate.render(overlay, context.base, name: template.origin)
                 if !requires.contains(name) { requires.append(name) }
             }
         }
@@ -86,7 +86,7 @@ struct PackagingTranslator {
             // instances, through its profile (deploy.sh does this):
             // `zap enable-services` would enable every node's in one zone.
             services: services.flatMap { template in
-                definition.nodes.map { "svc:/\(template.service):\($0.name)" }
+                definition.nodes.map { template.instanceFMRI(on: $0.name) }
             }
         )
         let packages = OverlayPackageList([definition.packaging.package] + (try daemonPackages())).withoutDuplicates
@@ -112,10 +112,7 @@ struct PackagingTranslator {
 
     private func usedAccounts() -> [(String, ServiceUser)] {
         let roles = Set(services.map(\.user))
-        let all: [(String, ServiceUser)] = [
-            ("etcd", definition.users.etcd), ("postgres", definition.users.postgres), ("haproxy", definition.users.haproxy),
-        ]
-        return all.filter { roles.contains($0.0) }
+        return ServiceRole.allCases.filter(roles.contains).map { ($0.rawValue, definition.account(for: $0)) }
     }
 
     /// The data directories each service user owns (the daemons create
