@@ -30,7 +30,7 @@ import Testing
             let values = section == "packaging" ? Self.hostileNames : Self.hostilePaths
             for value in values {
                 let text = Self.head + "\(section):\n  \(name): \"\(value)\"\n"
-                let checked = DefinitionLoader.loadAndCheck(text: text, file: "c.yaml")
+                let checked = DefinitionChecker.check(DefinitionLoader.load(text: text, file: "c.yaml"))
                 guard checked.isValid else {
                     refused += 1
                     continue
@@ -39,7 +39,8 @@ import Testing
                 let directory = try Generated.temporaryDirectory()
                 defer { try? FileManager.default.removeItem(atPath: directory) }
                 switch pipeline.run(definitionText: text, file: "c.yaml") {
-                case .generated(let files, _):
+                case .generated(let verified):
+                    let files = verified.files
                     #expect(throws: Never.self, "\(key): \(value.prefix(60))") {
                         _ = try OutputWriter(directory: directory + "/out").write(files)
                     }

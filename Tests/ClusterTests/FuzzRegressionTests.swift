@@ -19,8 +19,8 @@ import Testing
     @Test(arguments: inputs)
     func loadsAndChecksQuickly(name: String) throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: Self.directory + "/" + name))
-        var load: DefinitionLoad?
-        let elapsed = ContinuousClock().measure { load = DefinitionLoader.loadAndCheck(data: data, file: name) }
+        var load: CheckedDefinition?
+        let elapsed = ContinuousClock().measure { load = DefinitionChecker.check(DefinitionLoader.load(data: data, file: name)) }
         #expect(load != nil)
         #expect(elapsed < .milliseconds(500), "\(name) took \(elapsed)")
     }

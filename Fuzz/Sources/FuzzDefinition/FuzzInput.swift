@@ -7,7 +7,7 @@ import Foundation
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let data = bytes.map { Data(bytes: $0, count: count) } ?? Data()
-    let load = DefinitionLoader.loadAndCheck(data: data, file: "fuzz.yaml")
+    let load = DefinitionChecker.check(DefinitionLoader.load(data: data, file: "fuzz.yaml"))
     for diagnostic in load.diagnostics { _ = diagnostic.description }
     return 0
 }

@@ -62,3 +62,11 @@ extension ClusterDefinition {
         DefinitionKeys.of(.account).first { $0.name == role.rawValue }.flatMap(account) ?? users.postgres
     }
 }
+
+extension ClusterDefinition {
+    /// The value of the key at `path` (`etcd.client_port`): an `Int`, a
+    /// `String`, or nil for an unset optional or an unknown path.
+    public func value(at path: String) -> Any? {
+        DefinitionKeys.all.first { $0.path == path }?.value(in: self)
+    }
+}

@@ -15,6 +15,11 @@ public struct TemplateSet: Sendable {
         self.files = files
     }
 
+    /// The built-in templates, read once. They are checked by the tests
+    /// (every golden file comes from them); were they broken, this would be
+    /// empty and every generation would fail its "no template" check.
+    public static let standard: TemplateSet = (try? builtIn()) ?? TemplateSet(services: [], files: [:])
+
     /// The templates embedded in the binary at build time.
     public static func builtIn() throws(TemplateError) -> TemplateSet {
         var sources: [String: String] = [:]

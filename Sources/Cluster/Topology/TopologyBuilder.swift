@@ -1,7 +1,8 @@
 /// The topology of a definition. Every node is a zone on the host that runs
 /// deploy.sh (the generated deploy creates all zones where it runs); each
-/// zone runs one instance of every daemon of the stack. Ports come from the
-/// definition; who connects to whom is each daemon's own behaviour:
+/// zone runs one instance of every daemon of the stack. Each daemon's
+/// listeners are the ones its service template declares, with the
+/// definition's ports; who connects to whom is each daemon's own behaviour:
 /// - etcd members peer with each other (`initial_cluster`);
 /// - patroni, and stolon's keeper, sentinel and proxy, are etcd clients of
 ///   every member (shown to the member on their own node, labelled so);
@@ -22,7 +23,7 @@ public enum TopologyBuilder {
                 daemons: services.map { template in
                     ClusterTopology.Daemon(
                         kind: template.kind, instanceFMRI: template.instanceFMRI(on: node.name),
-                        listeners: listeners(of: template.kind, in: definition))
+                        listeners: listeners(of: template, in: definition))
                 })
         }
         let host = ClusterTopology.Host(name: deployingHost, zones: zones)
@@ -31,25 +32,12 @@ public enum TopologyBuilder {
             connections: connections(among: zones, definition: definition))
     }
 
-    static func listeners(of kind: String, in definition: ClusterDefinition) -> [ClusterTopology.Listener] {
-        typealias Listener = ClusterTopology.Listener
-        switch kind {
-        case "etcd":
-            return [Listener(purpose: "client", port: definition.etcd.clientPort),
-                    Listener(purpose: "peer", port: definition.etcd.peerPort)]
-        case "patroni":
-            return [Listener(purpose: "REST API", port: definition.patroni.restPort),
-                    Listener(purpose: "PostgreSQL", port: definition.postgres.port)]
-        case "stolon-keeper":
-            return [Listener(purpose: "PostgreSQL", port: definition.postgres.port)]
-        case "stolon-proxy":
-            return [Listener(purpose: "clients", port: definition.stolon.proxyPort)]
-        case "haproxy":
-            return [Listener(purpose: "primary", port: definition.haproxy.port),
-                    Listener(purpose: "replicas", port: definition.haproxy.replicaPort),
-                    Listener(purpose: "stats", port: definition.haproxy.statsPort)]
-        default:
-            return []
+    /// The listeners the template declares, with the definition's ports.
+    static func listeners(of template: ServiceTemplate, in definition: ClusterDefinition) -> [ClusterTopology.Listener] {
+        template.listeners.compactMap { listener in
+            (definition.value(at: listener.port) as? Int).map {
+                ClusterTopology.Listener(purpose: listener.purpose, port: $0)
+            }
         }
     }
 

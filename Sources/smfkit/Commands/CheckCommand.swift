@@ -24,9 +24,9 @@ struct CheckCommand: ParsableCommand {
     var format: DiagnosticFormat = .text
 
     func run() throws {
-        let result: DefinitionLoad
+        let result: CheckedDefinition
         do {
-            result = try DefinitionLoader.loadAndCheck(path: definition)
+            result = try DefinitionChecker.check(DefinitionLoader.load(path: definition))
         } catch {
             writeToStandardError(error.description + "\n")
             throw ExitCode(2)

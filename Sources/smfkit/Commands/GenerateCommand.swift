@@ -64,8 +64,9 @@ struct GenerateCommand: ParsableCommand {
         case .invalidDefinition(let diagnostics), .invalidOutput(let diagnostics):
             writeToStandardError(DiagnosticFormatter.text(diagnostics))
             throw ExitCode(1)
-        case .generated(let files, let warnings):
-            writeToStandardError(DiagnosticFormatter.text(warnings))
+        case .generated(let verified):
+            let files = verified.files
+            writeToStandardError(DiagnosticFormatter.text(verified.warnings))
             do {
                 let report = try OutputWriter(directory: out, force: force).write(files)
                 writeToStandardError(WriteReportText.notes(report, directory: out))

@@ -77,10 +77,10 @@ struct GraphCommand: ParsableCommand {
 
     private func topology(of path: String) throws -> (Diagram, [Diagnostic]) {
         let templateSet: TemplateSet
-        let load: DefinitionLoad
+        let load: CheckedDefinition
         do {
             templateSet = try templates.map(TemplateSet.load(directory:)) ?? TemplateSet.builtIn()
-            load = try DefinitionLoader.loadAndCheck(path: path)
+            load = try DefinitionChecker.check(DefinitionLoader.load(path: path), templates: templateSet)
         } catch let error as TemplateError {
             writeToStandardError(error.description + "\n")
             throw ExitCode(2)

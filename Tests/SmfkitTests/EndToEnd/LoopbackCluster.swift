@@ -61,7 +61,7 @@ final class LoopbackCluster {
         root["secrets"] = secrets
         let copy = path("cluster.yaml")
         try Yams.serialize(node: root).write(toFile: copy, atomically: true, encoding: .utf8)
-        let load = try DefinitionLoader.loadAndCheck(path: copy)
+        let load = try DefinitionChecker.check(DefinitionLoader.load(path: copy))
         guard let loaded = load.loaded, load.isValid else {
             throw E2EFailure("the test's copy of the example does not load: \(load.diagnostics)")
         }
