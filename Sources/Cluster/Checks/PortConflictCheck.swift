@@ -58,12 +58,18 @@ struct PortConflictCheck: DefinitionCheck {
         var listeners: [Listener] = []
         for template in services {
             for listener in template.listeners {
-                guard let port = definition.value(at: listener.port) as? Int else { continue }
+                guard let port = listener.port(in: definition) else { continue }
                 let bind = listener.address.flatMap { definition.value(at: $0) as? String }.flatMap(IPAddress.init)
-                // Two daemons may name one key (patroni and the keeper both serve
-                // postgres.port); it is one listener.
-                if listeners.contains(where: { $0.path == listener.port }) { continue }
-                listeners.append(Listener(path: listener.port, port: port, address: bind ?? address))
+                // A fixed port is named by its daemon; the definition cannot
+                // move it, so a clash is blamed on the definition's key.
+                let path = switch listener.port {
+                case .key(let key): key
+                case .number: "\(template.kind) \(listener.purpose) port"
+                }
+                // Two daemons may name one key (patroni serves postgres.port,
+                // as would a keeper); it is one listener.
+                if listeners.contains(where: { $0.path == path }) { continue }
+                listeners.append(Listener(path: path, port: port, address: bind ?? address))
             }
         }
         return listeners

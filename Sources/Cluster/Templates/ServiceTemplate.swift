@@ -91,13 +91,28 @@ public struct PropertyTemplate: Hashable, Sendable {
 }
 
 /// A port the daemon binds on every node: `port` names a port key of the
-/// definition (`etcd.client_port`); `address` names an address key
-/// (`haproxy.bind_address`) whose value, when set, replaces the node's own.
+/// definition (`etcd.client_port`) or is a number the daemon always uses;
+/// `address` names an address key (`haproxy.bind_address`) whose value,
+/// when set, replaces the node's own.
 public struct ListenerTemplate: Hashable, Sendable {
     /// What the port is for, shown in the topology (`client`, `REST API`).
     public var purpose: String
-    public var port: String
+    public var port: Port
     public var address: String?
+
+    public enum Port: Hashable, Sendable {
+        /// A port key of the definition.
+        case key(String)
+        case number(Int)
+    }
+
+    /// The port on a node of `definition`; nil for a key without a value.
+    public func port(in definition: ClusterDefinition) -> Int? {
+        switch port {
+        case .key(let path): definition.value(at: path) as? Int
+        case .number(let number): number
+        }
+    }
 }
 
 /// A directory the package creates on every node, owned by the daemon's

@@ -125,8 +125,18 @@ struct ServiceTemplateDecoder {
     private mutating func listener(_ node: YAMLNode) -> ListenerTemplate? {
         guard let fields = mapping(node, keys: Keys.listener, what: "a listener") else { return nil }
         guard let purpose = required(fields, "purpose", node).flatMap({ plain($0) }),
-              let portNode = required(fields, "port", node), let port = plain(portNode) else { return nil }
-        guard definitionKey(port, of: .port, at: portNode) else { return nil }
+              let portNode = required(fields, "port", node), let portText = plain(portNode) else { return nil }
+        let port: ListenerTemplate.Port
+        if let number = Int(portText) {
+            guard (1...65535).contains(number) else {
+                report(TemplateRule.listener, "port \(number) is not from 1 to 65535", at: portNode)
+                return nil
+            }
+            port = .number(number)
+        } else {
+            guard definitionKey(portText, of: .port, at: portNode) else { return nil }
+            port = .key(portText)
+        }
         var address: String?
         if let addressNode = fields["address"] {
             guard let text = plain(addressNode), definitionKey(text, of: .address, at: addressNode) else { return nil }

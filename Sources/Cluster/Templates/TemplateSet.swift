@@ -22,11 +22,16 @@ public struct TemplateSet: Sendable {
 
     /// The templates embedded in the binary at build time.
     public static func builtIn() throws(TemplateError) -> TemplateSet {
+        try parse(builtInSources, origin: "Templates")
+    }
+
+    /// The embedded templates' texts by their path under Templates/.
+    static var builtInSources: [String: String] {
         var sources: [String: String] = [:]
         for (path, text) in EmbeddedFiles.files where path.hasPrefix("Templates/") {
             sources[String(path.dropFirst("Templates/".count))] = text
         }
-        return try parse(sources, origin: "Templates")
+        return sources
     }
 
     /// A directory holding `services/` and `files/`. Reading files is the

@@ -35,7 +35,7 @@ public enum TopologyBuilder {
     /// The listeners the template declares, with the definition's ports.
     static func listeners(of template: ServiceTemplate, in definition: ClusterDefinition) -> [ClusterTopology.Listener] {
         template.listeners.compactMap { listener in
-            (definition.value(at: listener.port) as? Int).map {
+            listener.port(in: definition).map {
                 ClusterTopology.Listener(purpose: listener.purpose, port: $0)
             }
         }
