@@ -57,3 +57,13 @@ import Testing
         }
     }
 }
+
+/// docs/templates.md lists every rule a template directory can break.
+@Suite struct TemplateDocumentationTests {
+    @Test func everyTemplateRuleIsDocumented() throws {
+        let document = try String(contentsOfFile: Fixtures.path("docs/templates.md"), encoding: .utf8)
+        for rule in TemplateRule.all {
+            #expect(document.contains("`\(rule)`"), "\(rule) is not in docs/templates.md")
+        }
+    }
+}
