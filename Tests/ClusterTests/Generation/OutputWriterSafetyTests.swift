@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Cluster
 
@@ -36,13 +37,10 @@ import Testing
             \(SHA256.hex(Array("content of manifests/b.xml\n".utf8)))  manifests/b.xml
 
             """)
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        check.arguments = ["--check", "--quiet", OutputWriter.markerName]
-        check.currentDirectoryURL = URL(fileURLWithPath: directory)
-        try check.run()
-        check.waitUntilExit()
-        #expect(check.terminationStatus == 0)
+        let sha256sum = try #require(findExecutable("sha256sum"), "sha256sum (coreutils) is not installed")
+        let check = try runProcess(sha256sum, ["--check", "--quiet", OutputWriter.markerName],
+                                   directory: URL(fileURLWithPath: directory))
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
     }
 
     @Test(arguments: [("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),

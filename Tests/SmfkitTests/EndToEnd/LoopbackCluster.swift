@@ -1,5 +1,6 @@
 import Cluster
 import Foundation
+import TestSupport
 import SMF
 import Yams
 #if canImport(Glibc)
@@ -331,7 +332,7 @@ final class LoopbackCluster {
         return nodes.allSatisfy { $0.name == name || isStreamingReplica($0, leader: leader) } ? leader : nil
     }
 
-    private func psql(host: String, _ arguments: [String], input: String? = nil, timeout: Double) throws -> Command.Output {
+    private func psql(host: String, _ arguments: [String], input: String? = nil, timeout: Double) throws -> ProcessRun {
         try Command.run(
             E2EPrerequisites.psql,
             ["-X", "-w", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", host, "-p", String(definition.haproxy.port),

@@ -1,6 +1,7 @@
 import Cluster
 import SMF
 import Foundation
+import TestSupport
 
 /// Who may reach a node's PostgreSQL over its Unix socket (issue 11): the
 /// socket and data directories are private to the service account, and no
@@ -14,7 +15,7 @@ extension LoopbackCluster {
 
     /// `psql` over `node`'s socket as the local `account`, with the
     /// superuser's password or none.
-    func connectOverSocket(_ node: Cluster.Node, as account: String, withPassword: Bool) throws -> Command.Output {
+    func connectOverSocket(_ node: Cluster.Node, as account: String, withPassword: Bool) throws -> ProcessRun {
         guard let directory = socketDirectory(of: node) else { throw E2EFailure("no data directory for \(node.name)") }
         guard let user = Accounts.user(account) else { throw E2EFailure("no account \(account)") }
         return try Command.run(

@@ -1,11 +1,11 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `smfkit generate` as a user does, for the tests of what it
 /// leaves on disk: to completion, or killed at a chosen moment.
 enum GenerateHarness {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-    static let binary = root.appending(path: ".build/debug/smfkit").path
+    /// The built smfkit, found next to the test bundle by TestSupport.
+    static let binary = Smfkit.binary.path
 
     struct Run {
         var status: Int32
@@ -28,16 +28,8 @@ enum GenerateHarness {
     }
 
     static func generate(_ definition: String, out: String, extra: [String] = []) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["generate", definition, "--out", out] + extra
-        let err = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = err
-        try process.run()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stderr: String(decoding: stderr, as: UTF8.self))
+        let run = try Smfkit.run(["generate", definition, "--out", out] + extra)
+        return Run(status: run.status, stderr: run.stderr)
     }
 
     /// Starts a generate, waits until `moment` says so, then sends SIGKILL.
