@@ -77,14 +77,17 @@ public struct GenerationPipeline: Sendable {
         // The package carries byte-identical copies of the manifests;
         // each distinct text is checked once, under its first path.
         var seen = Set<String>()
+        // Scripts and configuration files are no kind the validator knows.
+        var kinds: [String: FileKind] = [:]
         let checked = files.filter { file in
-            (file.path.hasSuffix(".xml") || TribblixLint.kind(ofPath: file.path) != nil)
-                && seen.insert(file.contents).inserted
+            let kind = FileKind.of(path: file.path, text: file.contents)
+            kinds[file.path] = kind
+            return kind != .unknown && seen.insert(file.contents).inserted
         }
         return FileValidator(smf: validator).validate(texts: checked.map { ($0.path, $0.contents) })
             .flatMap { report in
                 report.diagnostics.map { diagnostic in
-                    guard report.path.hasSuffix(".xml") else { return diagnostic }
+                    guard kinds[report.path] == .smfBundle else { return diagnostic }
                     var strict = diagnostic
                     strict.severity = .error
                     return strict

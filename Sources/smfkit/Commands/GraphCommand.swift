@@ -62,7 +62,7 @@ struct GraphCommand: ParsableCommand {
     }
 
     private func dependencies() throws -> (Diagram, [Diagnostic]) {
-        let loaded = PlanInput.load(inputs)
+        let loaded = PlanInput.load(inputs, preferring: GeneratedLayout.manifests)
         if !loaded.unreadable.isEmpty {
             writeToStandardError(DiagnosticFormatter.text(loaded.unreadable + loaded.diagnostics))
             throw ExitCode(2)

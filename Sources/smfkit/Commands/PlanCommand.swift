@@ -47,7 +47,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = PlanInput.load(inputs)
+        let loaded = PlanInput.load(inputs, preferring: GeneratedLayout.manifests)
         if !loaded.unreadable.isEmpty {
             writeToStandardError(DiagnosticFormatter.text(loaded.unreadable + loaded.diagnostics))
             throw ExitCode(2)
