@@ -22,10 +22,6 @@ struct DescribeCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
     @Argument(help: "SMF manifests and profiles, or a directory of them (as for plan).")
     var inputs: [String] = []
 
@@ -33,7 +29,7 @@ struct DescribeCommand: ParsableCommand {
     var instance: String?
 
     @Option(help: "text: svccfg describe's layout; json: an array of objects.")
-    var format: Format = .text
+    var format: ReportFormat = .text
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("name a directory or at least one SMF XML file") }
