@@ -24,6 +24,12 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // libyaml, which the definition loader composes documents with.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
         // Turns data files (the DTD, Templates/) into Swift source at build time,
         // so the binary carries them and runs from any directory.
         .executableTarget(name: "EmbedFilesTool"),
@@ -51,8 +57,7 @@ let package = Package(
         .target(
             name: "Cluster",
             dependencies: [
-                "SMF", "Tribblix", "FileValidation", "Diagnostics", "Diagram", "CSystem",
-                .product(name: "Yams", package: "Yams"),
+                "SMF", "Tribblix", "FileValidation", "Diagnostics", "Diagram", "CSystem", "CLibYAML",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: ["EmbedFiles"]
