@@ -70,6 +70,28 @@ import Testing
         #expect(template.commonName.first?.text == String(repeating: "x", count: 100_000))
     }
 
+    /// libxml2's DTD check re-joins an attribute's pieces one by one, in
+    /// time growing with the square of their number: 200,000 references to
+    /// a one-character entity took 2.5 s before this limit.
+    @Test func anAttributeOfVeryManySmallReferencesIsRefusedQuickly() throws {
+        let text = manifest(references: 200_000, entitySize: 1, inAttribute: true)
+        let (report, elapsed) = validate(text)
+        #expect(elapsed < .seconds(1), "took \(elapsed)")
+        let refusal = try #require(report.diagnostics.first { $0.rule == DocumentRuleID.entityExpansion })
+        #expect(refusal.message.hasPrefix("attribute 'value' is made of 200000 pieces"))
+        #expect(refusal.location.line == 8 && refusal.location.column == 41 + 199_999 * 5)
+        #expect(report.diagnostics.count == 1)
+    }
+
+    @Test func anAttributeOfTenThousandSmallReferencesIsAccepted() throws {
+        let text = manifest(references: 10_000, entitySize: 1, inAttribute: true)
+        let (report, elapsed) = validate(text)
+        #expect(elapsed < .milliseconds(500), "took \(elapsed)")
+        #expect(!report.diagnostics.contains { $0.rule == DocumentRuleID.entityExpansion })
+        let group = try #require(report.document?.bundle?.services.first?.entity.propertyGroups.first)
+        #expect(group.properties.first?.values.first?.text == String(repeating: "x", count: 10_000))
+    }
+
     @Test func attributeReferencesExpandIntoTheValue() throws {
         let text = manifest(references: 3, entitySize: 4, inAttribute: true)
         let (report, _) = validate(text)

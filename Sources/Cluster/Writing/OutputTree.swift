@@ -81,7 +81,9 @@ enum OutputTree {
         guard descriptor >= 0 else { throw WriteError(path: path, message: "cannot create this file: \(errorText())") }
         var written = 0
         while written < bytes.count {
-            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            let count = bytes.withUnsafeBytes { buffer in
+                buffer.baseAddress.map { write(descriptor, $0 + written, buffer.count - written) } ?? 0
+            }
             if count <= 0 { break }
             written += count
         }

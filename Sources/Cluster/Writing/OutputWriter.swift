@@ -84,6 +84,12 @@ public struct OutputWriter {
 
         do {
             try plan.build(in: generationSwitch.staging, lock: lock)
+        } catch {
+            OutputTree.remove(generationSwitch.staging)
+            throw WriteError(path: error.path, message: error.message + "; nothing was switched in, "
+                + "\(target) is as it was")
+        }
+        do {
             try generationSwitch.switchIn()
         } catch {
             OutputTree.remove(generationSwitch.staging)

@@ -137,12 +137,18 @@ final class DocumentLoader {
         -> Diagnostic
     {
         let location = referenceLocation(refusal, data: data, rootNode: rootNode, path: path)
-        return .error(
+        let message = switch refusal.reason {
+        case .expansion(let size, let spent, let budget):
             "entity reference &\(refusal.entity); takes the document past smfkit's expansion limit: its "
-                + "\(refusal.expandedSize) bytes on top of the \(refusal.spent) bytes earlier references expanded to "
-                + "exceed \(refusal.budget) bytes (\(EntityExpansion.allowance) + \(EntityExpansion.factor) × the "
-                + "file's size); every reference is expanded in full, so reference large entities fewer times",
-            rule: DocumentRuleID.entityExpansion, at: location)
+                + "\(size) bytes on top of the \(spent) bytes earlier references expanded to exceed \(budget) "
+                + "bytes (\(EntityExpansion.allowance) + \(EntityExpansion.factor) × the file's size); every "
+                + "reference is expanded in full, so reference large entities fewer times"
+        case .attributePieces(let attribute, let pieces):
+            "attribute '\(attribute)' is made of \(pieces) pieces of text and entity references (the last "
+                + "reference here); checking values like it would take time growing with the square of their "
+                + "size, past smfkit's limit for one document; write the value with fewer references"
+        }
+        return .error(message, rule: DocumentRuleID.entityExpansion, at: location)
     }
 
     /// Where the refused reference is: libxml2 keeps no position for a

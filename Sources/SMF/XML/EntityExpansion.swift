@@ -23,7 +23,23 @@ final class EntityExpansion {
     /// Plus this many bytes per byte of input (libxml2's non-linear factor).
     static let factor = 10
 
+    /// Bytes libxml2's DTD check may scan re-joining attribute values. It
+    /// joins the pieces of an attribute value (text, `&name;`) one at a time,
+    /// each time measuring what it has so far: an attribute of k pieces and
+    /// n bytes costs about k × n. Real manifests stay far below (a handful of
+    /// references in a few attributes).
+    static let attributeJoinBudget = 500_000_000
+
     struct Refusal: Error {
+        enum Reason {
+            /// Expanding the reference would pass `budget`.
+            case expansion(expandedSize: Int, spent: Int, budget: Int)
+            /// The attribute holding the reference has so many pieces that
+            /// re-joining them would pass `attributeJoinBudget`.
+            case attributePieces(attribute: String, pieces: Int)
+        }
+
+        var reason: Reason
         /// The entity of the reference that went over, and the line of the
         /// element the reference is in (libxml2 keeps none for references).
         var entity: String
@@ -31,14 +47,12 @@ final class EntityExpansion {
         /// How many references to this entity came before it in document
         /// order (to find its column in the source).
         var ordinal: Int
-        var expandedSize: Int
-        var spent: Int
-        var budget: Int
     }
 
     let document: xmlDocPtr
     let budget: Int
     private(set) var spent = 0
+    private var attributeJoinCost = 0
     private var sizes: [UnsafeMutableRawPointer: Int] = [:]
     private var texts: [UnsafeMutableRawPointer: String] = [:]
     private var references: [String: Int] = [:]
@@ -59,10 +73,34 @@ final class EntityExpansion {
         let size = expandedSize(of: entity)
         let (total, overflow) = spent.addingReportingOverflow(size)
         guard !overflow, total <= budget else {
-            throw Refusal(entity: name, elementLine: node.pointee.parent.map { Int(xmlGetLineNo($0)) } ?? 0, ordinal: ordinal, expandedSize: size, spent: spent, budget: budget)
+            throw Refusal(reason: .expansion(expandedSize: size, spent: spent, budget: budget), entity: name,
+                          elementLine: elementLine(of: node), ordinal: ordinal)
         }
         spent = total
         return text(of: entity)
+    }
+
+    /// Charges an attribute of `pieces` text and reference nodes,
+    /// `length` bytes as written, for libxml2 re-joining it; `lastReference`
+    /// is where the refusal points.
+    func chargeAttribute(named attribute: String, pieces: Int, length: Int, lastReference: xmlNodePtr)
+        throws(Refusal)
+    {
+        let (cost, overflow) = pieces.multipliedReportingOverflow(by: length)
+        let (total, overflowTotal) = attributeJoinCost.addingReportingOverflow(cost)
+        guard !overflow, !overflowTotal, total <= Self.attributeJoinBudget else {
+            let name = lastReference.pointee.name.map { String(cString: $0) } ?? ""
+            throw Refusal(reason: .attributePieces(attribute: attribute, pieces: pieces), entity: name,
+                          elementLine: elementLine(of: lastReference),
+                          ordinal: max(references[name, default: 1] - 1, 0))
+        }
+        attributeJoinCost = total
+    }
+
+    private func elementLine(of node: xmlNodePtr) -> Int {
+        var current = node.pointee.parent
+        while let parent = current, parent.pointee.type != XML_ELEMENT_NODE { current = parent.pointee.parent }
+        return current.map { Int(xmlGetLineNo($0)) } ?? 0
     }
 
     /// Only internal general entities: an external one is never read (its

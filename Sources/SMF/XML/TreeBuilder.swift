@@ -79,14 +79,29 @@ struct TreeBuilder {
     /// `xmlNodeListGetString` would give, without its cost per reference).
     private func value(of attribute: xmlAttrPtr) throws(EntityExpansion.Refusal) -> String {
         var value = ""
+        var pieces = 0
+        var written = 0
+        var lastReference: xmlNodePtr?
         var piece = attribute.pointee.children
         while let current = piece {
+            pieces += 1
             switch current.pointee.type {
-            case XML_TEXT_NODE: value += content(of: current)
-            case XML_ENTITY_REF_NODE: value += try expansion.expand(reference: current)
-            default: break
+            case XML_TEXT_NODE:
+                let text = content(of: current)
+                written += text.utf8.count
+                value += text
+            case XML_ENTITY_REF_NODE:
+                written += (current.pointee.name.map { Int(xmlStrlen($0)) } ?? 0) + 2
+                lastReference = current
+                value += try expansion.expand(reference: current)
+            default:
+                break
             }
             piece = current.pointee.next
+        }
+        if let lastReference {
+            let name = qualifiedName(attribute.pointee.name, namespace: attribute.pointee.ns)
+            try expansion.chargeAttribute(named: name, pieces: pieces, length: written, lastReference: lastReference)
         }
         return value
     }
