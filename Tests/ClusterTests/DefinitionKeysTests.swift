@@ -1,0 +1,55 @@
+import Testing
+@testable import Cluster
+
+/// The key table is the one declaration of each key: these tests hold the
+/// things derived from it to it.
+@Suite struct DefinitionKeysTests {
+    /// Every key reaches templates under its YAML path — the drift issue 12
+    /// found (`haproxy.bind_address`, `packaging.overlay_version` missing
+    /// from the context) cannot come back.
+    @Test func templatesSeeEveryKeyUnderItsPath() {
+        let shape = ContextShape.templates
+        for key in DefinitionKeys.all {
+            #expect(shape.lookUp(key.path) != nil, "templates do not see \(key.path)")
+            if key.kind == .account {
+                for field in AccountKeys.all {
+                    #expect(shape.lookUp("\(key.path).\(field.name)") != nil, "templates do not see \(key.path).\(field.name)")
+                }
+            }
+        }
+        for field in NodeKeys.all {
+            #expect(shape.lookUp("node.\(field.name)") != nil, "templates do not see node.\(field.name)")
+        }
+    }
+
+    /// Each role a template may name is an account of `users:`, and each
+    /// account a role.
+    @Test func everyRoleIsAnAccountKey() {
+        let accounts = DefinitionKeys.of(.account).map(\.name)
+        #expect(Set(ServiceRole.allCases.map(\.rawValue)) == Set(accounts))
+        let definition = ClusterDefinition(cluster: "c", stack: .patroni, nodes: [])
+        #expect(definition.account(for: .haproxy) == definition.users.haproxy)
+        #expect(definition.account(for: .etcd) == definition.users.etcd)
+    }
+
+    /// Each key is declared once, and every mapping's keys are the table's.
+    @Test func pathsAreUniqueAndSectionsComeFromThem() {
+        let paths = DefinitionKeys.all.map(\.path)
+        #expect(Set(paths).count == paths.count)
+        #expect(DefinitionKeys.keys(in: "etcd") == ["token", "client_port", "peer_port"])
+        #expect(DefinitionKeys.keys(in: "").prefix(3) == ["cluster", "stack", "nodes"])
+    }
+
+    /// A key of a checked kind is checked without being listed in the check:
+    /// every port key is range-checked, every path key shape-checked, every
+    /// text key searched for unsafe characters.
+    @Test func checksFollowTheKinds() {
+        let definition = ClusterDefinition(cluster: "c", stack: .patroni, nodes: [])
+        #expect(Set(definition.ports.map(\.path)) == Set(DefinitionKeys.of(.port).map(\.path)))
+        #expect(Set(definition.filePaths.map(\.path)) == Set(DefinitionKeys.of(.path, .secretPath).map(\.path)))
+        var withBind = definition
+        withBind.haproxy.bindAddress = "::"
+        #expect(withBind.stringValues.contains { $0.path == "haproxy.bind_address" })
+        #expect(!definition.stringValues.contains { $0.path == "haproxy.bind_address" })
+    }
+}
