@@ -88,6 +88,7 @@ struct ServiceTemplateDecoder {
         let restartOn = fields["restart_on"].map { choice($0, of: RestartOn.self, "restart_on") } ?? RestartOn.none
         let perNode = fields["per_node"].map { bool($0) } ?? false
         guard let grouping, let restartOn, let perNode else { return nil }
+        if !perNode { sharedValue(fmri, at: fmriNode, what: "dependency '\(name)'") }
         return DependencyTemplate(name: name, fmri: fmri, targetService: target, perNode: perNode, grouping: grouping,
                                   restartOn: restartOn)
     }
@@ -117,6 +118,7 @@ struct ServiceTemplateDecoder {
               let commonName = required(fields, "common_name", node).flatMap({ text($0) }),
               let description = required(fields, "description", node).flatMap({ text($0) }),
               let perNode = fields["per_node"].map({ bool($0) }) ?? false else { return nil }
+        if !perNode, let valueNode = fields["value"] { sharedValue(value, at: valueNode, what: "property '\(name)'") }
         let constraints = fields["constraints"].map { list($0).compactMap { plain($0) } }
         return PropertyTemplate(name: name, type: type, value: value, perNode: perNode, commonName: commonName,
                                 description: description, constraints: constraints)
@@ -150,6 +152,14 @@ struct ServiceTemplateDecoder {
         guard let path = required(fields, "path", node).flatMap({ text($0) }),
               let mode = fields["mode"].map({ self.mode($0) }) ?? 0o755 else { return nil }
         return DirectoryTemplate(path: path, permissions: mode)
+    }
+
+    /// A value shared by every node (on the service, not an instance) cannot
+    /// name the node being rendered: there is none.
+    private mutating func sharedValue(_ text: String, at node: YAMLNode, what: String) {
+        guard text.contains("{{node.") else { return }
+        report(TemplateRule.perNode, "\(what) uses node values ({{node.…}}) but is shared by every node; "
+               + "mark it per_node: true", at: node)
     }
 
     /// Whether `path` is a definition key of `kind` (reported if not).

@@ -19,11 +19,14 @@ public enum TemplateRule {
     public static let unknownName = TemplateNameCheck.rule
     /// A companion file naming a text template that is not in files/.
     public static let missingFile = "template.file.missing"
+    /// A value shared by every node that names the node (`{{node.name}}`
+    /// without `per_node: true`).
+    public static let perNode = "template.per-node"
     /// A mode that is not an octal permission.
     public static let mode = "template.mode"
     /// Two templates of one kind or one SMF service, a folder that cannot be read.
     public static let set = "template.set"
 
     public static let all = [syntax, type, unknownKey, duplicateKey, missingKey, value, fmri, listener, unknownName,
-                             missingFile, mode, set]
+                             missingFile, perNode, mode, set]
 }

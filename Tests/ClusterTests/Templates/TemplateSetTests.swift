@@ -80,6 +80,13 @@ import Testing
         }
     }
 
+    @Test func aSharedValueCannotNameTheNode() throws {
+        let text = Self.haproxy(replacing: "    per_node: true\n    grouping: optional_all", with: "    grouping: optional_all")
+        let problem = try #require(Self.problems("services/haproxy.yaml", text).first)
+        #expect(problem.rule == TemplateRule.perNode)
+        #expect(problem.location.description == "T/services/haproxy.yaml:" + Self.position(of: "\"svc:/database/patroni:", in: text))
+    }
+
     @Test func aDependencyFMRIIsParsedBySMF() throws {
         let text = Self.haproxy(replacing: "fmri: svc:/milestone/network:default", with: "fmri: svc:/milestone/network:a:b")
         let problem = try #require(Self.problems("services/haproxy.yaml", text).first)
