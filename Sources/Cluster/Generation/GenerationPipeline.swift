@@ -61,19 +61,36 @@ public struct GenerationPipeline: Sendable {
         } catch {
             return .invalidOutput(error.diagnostics)
         }
-        let problems = verify(rendered.files)
-        if problems.hasErrors { return .invalidOutput(problems) }
-        return .generated(VerifiedCluster(files: rendered.files, warnings: checked.diagnostics + problems))
+        switch verify(rendered) {
+        case .success(let verified):
+            return .generated(VerifiedCluster(files: verified.files, warnings: checked.diagnostics + verified.warnings))
+        case .failure(let failure):
+            return .invalidOutput(failure.diagnostics)
+        }
     }
 
-    /// The verify stage: every manifest and profile goes through the same
+    /// What the rendered output failed: every error and warning the
+    /// validator and the linter found.
+    public struct VerifyFailure: Error, Sendable {
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// The verify stage: rendered files that pass become a `VerifiedCluster`
+    /// (with the verifier's warnings).
+    public func verify(_ rendered: RenderedCluster) -> Result<VerifiedCluster, VerifyFailure> {
+        let problems = problems(in: rendered.files)
+        if problems.hasErrors { return .failure(VerifyFailure(diagnostics: problems)) }
+        return .success(VerifiedCluster(files: rendered.files, warnings: problems))
+    }
+
+    /// What the verify stage finds: every manifest and profile goes through the same
     /// validator `smfkit validate` runs, and every Tribblix descriptor
     /// through the same linter. In SMF XML a warning counts as an error, as
     /// `smfkit validate --strict` (and svccfg validate) count it: a method
     /// token lint means svc.startd would fail the method. Tribblix warnings
     /// (an account id Tribblix gives to someone else, say) are about values
     /// the definition chose, and are reported as warnings.
-    public func verify(_ files: [GeneratedFile]) -> [Diagnostic] {
+    func problems(in files: [GeneratedFile]) -> [Diagnostic] {
         // The package carries byte-identical copies of the manifests;
         // each distinct text is checked once, under its first path.
         var seen = Set<String>()

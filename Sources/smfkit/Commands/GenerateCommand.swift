@@ -68,7 +68,7 @@ struct GenerateCommand: ParsableCommand {
             let files = verified.files
             writeToStandardError(DiagnosticFormatter.text(verified.warnings))
             do {
-                let report = try OutputWriter(directory: out, force: force).write(files)
+                let report = try OutputWriter(directory: out, force: force).write(verified)
                 writeToStandardError(WriteReportText.notes(report, directory: out))
                 print("smfkit: \(files.count) files in \(out): \(report.written.count) written, "
                     + "\(report.unchanged.count) unchanged, \(report.removed.count) removed"
