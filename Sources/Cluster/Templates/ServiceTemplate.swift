@@ -1,3 +1,4 @@
+import Diagnostics
 import SMF
 
 /// What smfkit knows about one kind of daemon, read from a YAML file under
@@ -35,6 +36,8 @@ public struct ServiceTemplate: Hashable, Sendable {
     public var listeners: [ListenerTemplate]
     /// Directories the package creates for the daemon, owned by its account.
     public var directories: [DirectoryTemplate]
+    /// Whom the daemon talks to, for `smfkit graph`.
+    public var connections: ConnectionsTemplate
     /// Where the template was read from (`Templates/services/etcd.yaml`).
     public var origin: String
 
@@ -113,6 +116,38 @@ public struct ListenerTemplate: Hashable, Sendable {
         case .number(let number): number
         }
     }
+}
+
+/// Whom a daemon talks to, as `smfkit graph` draws it. Labels are mustache,
+/// rendered with `node` set to the daemon's own node.
+public struct ConnectionsTemplate: Hashable, Sendable {
+    /// The same daemon on the other nodes, both ways, each pair once
+    /// (etcd members, replication between database daemons).
+    public var peers: String?
+    /// Daemons this one is a client of.
+    public var clients: [ClientConnection]
+    /// Where applications connect to this daemon.
+    public var applications: String?
+
+    public init(peers: String? = nil, clients: [ClientConnection] = [], applications: String? = nil) {
+        self.peers = peers
+        self.clients = clients
+        self.applications = applications
+    }
+}
+
+/// This daemon connects to the daemon of `kind` on its own node or on every node.
+public struct ClientConnection: Hashable, Sendable {
+    public enum Scope: String, Hashable, Sendable, CaseIterable {
+        case sameNode = "same-node"
+        case everyNode = "every-node"
+    }
+
+    public var to: String
+    public var on: Scope
+    public var label: String
+    /// Where `to` is written, for the check that names an unknown kind.
+    public var location: SourceLocation
 }
 
 /// A directory the package creates on every node, owned by the daemon's

@@ -17,13 +17,15 @@ struct ServiceTemplateDecoder {
     enum Keys {
         static let top = ["kind", "stacks", "service", "common_name", "description", "packages", "overlays", "user",
                           "duration", "working_directory", "dependencies", "methods", "files", "properties",
-                          "listeners", "directories"]
+                          "listeners", "directories", "connections"]
         static let dependency = ["name", "fmri", "per_node", "grouping", "restart_on"]
         static let method = ["name", "exec", "timeout"]
         static let file = ["template", "output", "install", "mode"]
         static let property = ["name", "type", "value", "per_node", "common_name", "description", "constraints"]
         static let listener = ["purpose", "port", "address"]
         static let directory = ["path", "mode"]
+        static let connections = ["peers", "clients", "applications"]
+        static let client = ["to", "on", "label"]
     }
 
     mutating func decode(_ source: String) -> ServiceTemplate? {
@@ -59,6 +61,7 @@ struct ServiceTemplateDecoder {
             properties: top["properties"].map { list($0).compactMap { property($0) } } ?? [],
             listeners: top["listeners"].map { list($0).compactMap { listener($0) } } ?? [],
             directories: top["directories"].map { list($0).compactMap { directory($0) } } ?? [],
+            connections: top["connections"].map { connections($0) } ?? ConnectionsTemplate(),
             origin: file)
         guard kind != nil, service != nil, stacks != nil, user != nil, commonName != nil, description != nil,
               methods != nil, duration != nil else { return nil }
@@ -152,6 +155,23 @@ struct ServiceTemplateDecoder {
         guard let path = required(fields, "path", node).flatMap({ text($0) }),
               let mode = fields["mode"].map({ self.mode($0) }) ?? 0o755 else { return nil }
         return DirectoryTemplate(path: path, permissions: mode)
+    }
+
+    private mutating func connections(_ node: YAMLNode) -> ConnectionsTemplate {
+        guard let fields = mapping(node, keys: Keys.connections, what: "connections") else { return ConnectionsTemplate() }
+        return ConnectionsTemplate(
+            peers: fields["peers"].flatMap { text($0) },
+            clients: fields["clients"].map { list($0).compactMap { client($0) } } ?? [],
+            applications: fields["applications"].flatMap { text($0) })
+    }
+
+    private mutating func client(_ node: YAMLNode) -> ClientConnection? {
+        guard let fields = mapping(node, keys: Keys.client, what: "a connection") else { return nil }
+        guard let toNode = required(fields, "to", node), let to = plain(toNode),
+              let scope = required(fields, "on", node).flatMap({ choice($0, of: ClientConnection.Scope.self, "on") }),
+              let label = required(fields, "label", node).flatMap({ text($0) }) else { return nil }
+        return ClientConnection(to: to, on: scope, label: label,
+                                location: SourceLocation(file: file, line: toNode.line, column: toNode.column))
     }
 
     /// A value shared by every node (on the service, not an instance) cannot

@@ -101,6 +101,14 @@ public struct TemplateSet: Sendable {
                                     rule: TemplateRule.missingFile, at: at))
             }
         }
+        let known = services.map(\.kind)
+        for template in services {
+            for client in template.connections.clients where !known.contains(client.to) {
+                var message = "connects to '\(client.to)', which is the kind of no template"
+                if let guess = KeySuggestion.closest(to: client.to, among: known) { message += "; did you mean '\(guess)'?" }
+                found.append(.error(message, rule: TemplateRule.set, at: client.location))
+            }
+        }
         if files["deploy.sh.mustache"] == nil {
             found.append(.error("deploy.sh.mustache is missing", rule: TemplateRule.missingFile,
                                 at: SourceLocation(file: "\(origin)/files")))

@@ -92,7 +92,12 @@ struct GraphCommand: ParsableCommand {
             writeToStandardError(DiagnosticFormatter.text(load.diagnostics))
             throw ExitCode(1)
         }
-        return (TopologyBuilder.topology(of: definition, templates: templateSet).diagram(), [])
+        do {
+            return (try TopologyBuilder.topology(of: definition, templates: templateSet).diagram(), [])
+        } catch {
+            writeToStandardError(DiagnosticFormatter.text(error.diagnostics))
+            throw ExitCode(2)
+        }
     }
 
     private func emit(_ diagram: Diagram) throws {

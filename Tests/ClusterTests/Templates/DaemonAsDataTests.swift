@@ -24,6 +24,12 @@ import Testing
         directories:
           - path: "{{paths.data}}/pgbouncer"
             mode: "0700"
+        connections:
+          clients:
+            - to: patroni
+              on: same-node
+              label: "PostgreSQL :{{postgres.port}}"
+          applications: "{{node.address}}:6432 pooled"
         dependencies:
           - name: network
             fmri: svc:/milestone/network:default
@@ -113,9 +119,12 @@ import Testing
 
     @Test func itIsDrawnInTheTopologyWithItsListener() throws {
         let loaded = try #require(try DefinitionLoader.load(path: Fixtures.path("Examples/patroni.yaml")).loaded)
-        let topology = TopologyBuilder.topology(of: loaded.definition, templates: try Self.templates())
+        let topology = try TopologyBuilder.topology(of: loaded.definition, templates: try Self.templates())
         let daemon = try #require(topology.hosts.first?.zones.first?.daemons.first { $0.kind == "pgbouncer" })
         #expect(daemon.listeners.map(\.port) == [6432])
         #expect(daemon.instanceFMRI == "svc:/application/pgha/pgbouncer:node1")
+        let drawn = topology.connections.filter { $0.from == daemon.instanceFMRI || $0.to == daemon.instanceFMRI }
+        #expect(drawn.map(\.to).contains("svc:/database/patroni:node1"))
+        #expect(drawn.contains { $0.from == ClusterTopology.clients && $0.label == "192.168.0.231:6432 pooled" })
     }
 }

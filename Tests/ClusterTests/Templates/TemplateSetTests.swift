@@ -87,6 +87,14 @@ import Testing
         #expect(problem.location.description == "T/services/haproxy.yaml:" + Self.position(of: "\"svc:/database/patroni:", in: text))
     }
 
+    @Test func aConnectionToAnUnknownKindIsRefusedWithTheClosestKind() throws {
+        let text = Self.haproxy(replacing: "    - to: patroni\n", with: "    - to: patorni\n")
+        let problem = try #require(Self.problems("services/haproxy.yaml", text).first)
+        #expect(problem.rule == TemplateRule.set)
+        #expect(problem.message.hasSuffix("did you mean 'patroni'?"))
+        #expect(problem.location.description == "T/services/haproxy.yaml:" + Self.position(of: "patorni", in: text))
+    }
+
     @Test func aDependencyFMRIIsParsedBySMF() throws {
         let text = Self.haproxy(replacing: "fmri: svc:/milestone/network:default", with: "fmri: svc:/milestone/network:a:b")
         let problem = try #require(Self.problems("services/haproxy.yaml", text).first)
