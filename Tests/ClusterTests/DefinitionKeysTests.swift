@@ -52,4 +52,17 @@ import Testing
         #expect(withBind.stringValues.contains { $0.path == "haproxy.bind_address" })
         #expect(!definition.stringValues.contains { $0.path == "haproxy.bind_address" })
     }
+
+    /// A key declared as `.setting` has no Swift field: the loader reads it
+    /// with its position, defaults fill it, and templates see it.
+    @Test func aKeyWithoutAFieldIsReadDefaultedAndSeen() throws {
+        let written = try #require(DefinitionLoader.load(text: validHead + "haproxy:\n  rise: 5\n", file: "t.yaml").loaded)
+        #expect(written.definition.value(at: "haproxy.rise") as? Int == 5)
+        #expect(written.sourceMap.location(of: "haproxy.rise").description == "t.yaml:11:9")
+        let context = TemplateContext(written.definition)
+        #expect((context.base["haproxy"] as? [String: Any])?["rise"] as? Int == 5)
+        let defaulted = try #require(DefinitionLoader.load(text: validHead, file: "t.yaml").loaded)
+        #expect(defaulted.definition.value(at: "haproxy.rise") as? Int == 2)
+        #expect(defaulted.definition.positiveValues.contains { $0.path == "haproxy.rise" && $0.value == 2 })
+    }
 }

@@ -70,3 +70,14 @@ extension ClusterDefinition {
         DefinitionKeys.all.first { $0.path == path }?.value(in: self)
     }
 }
+
+extension ClusterDefinition {
+    /// The value at `path` as text (`3`, `/var/opt/pgha`); "" when unset.
+    func text(at path: String) -> String {
+        switch value(at: path) {
+        case let number as Int: String(number)
+        case let text as String: text
+        default: ""
+        }
+    }
+}

@@ -14,6 +14,9 @@ public struct ClusterDefinition: Hashable, Sendable {
     public var paths: InstallPaths
     public var secrets: SecretFiles
     public var packaging: Packaging
+    /// The values of the keys declared as `.setting` in `DefinitionKeys`
+    /// (no Swift field of their own), by their path.
+    public var settings: [String: SettingValue] = [:]
 
     public init(
         cluster: String, stack: Stack, nodes: [Node], etcd: EtcdSettings, postgres: PostgresSettings,

@@ -28,6 +28,7 @@ public struct DefinitionKey: Sendable {
         case .string(_, let value): value
         case .derived(_, let shown, _), .optional(_, let shown): shown
         case .account(_, let user): "{name: \(user.name), uid: \(user.uid)}"
+        case .setting(let value): value.text
         }
     }
 
@@ -47,6 +48,10 @@ public struct DefinitionKey: Sendable {
         case optional(WritableKeyPath<ClusterDefinition, String?>, shown: String)
         /// An account (`users.etcd`): a mapping of `AccountKeys`.
         case account(WritableKeyPath<ClusterDefinition, ServiceUser>, default: ServiceUser)
+        /// A value no Swift reads by name, kept in `ClusterDefinition.settings`
+        /// under the key's path: templates see it, the checks of its kind
+        /// check it. A key that only templates use needs nothing but its entry.
+        case setting(default: SettingValue)
     }
 
     init(_ path: String, _ kind: ValueKind, _ slot: Slot, _ documentation: String) {
@@ -66,6 +71,7 @@ public struct DefinitionKey: Sendable {
         case .optional(let keyPath, _): definition[keyPath: keyPath]
         case .stack: definition.stack.rawValue
         case .nodes, .account: nil
+        case .setting: definition.settings[path]?.value
         }
     }
 }
@@ -106,4 +112,24 @@ public enum ValueKind: String, Sendable {
     }
 
     var isPath: Bool { self == .path || self == .secretPath }
+}
+
+/// The value of a key kept in `ClusterDefinition.settings`.
+public enum SettingValue: Hashable, Sendable {
+    case int(Int)
+    case string(String)
+
+    var value: Any {
+        switch self {
+        case .int(let number): number
+        case .string(let text): text
+        }
+    }
+
+    var text: String {
+        switch self {
+        case .int(let number): String(number)
+        case .string(let text): text
+        }
+    }
 }

@@ -1,8 +1,10 @@
 /// Every key of a cluster definition, in the order the documentation lists
-/// them. Adding a setting is adding one entry here (and the field it fills
-/// in `Settings.swift`): the loader then reads it with its position, the
-/// checks of its kind see it, templates see it under its YAML path, and the
-/// documentation test asks for its row in docs/cluster-definition.md.
+/// them. Adding a setting is adding one entry here: the loader then reads it
+/// with its position, the checks of its kind see it, templates see it under
+/// its YAML path, and the documentation test asks for its row in
+/// docs/cluster-definition.md. A key Swift code reads fills a field of
+/// `Settings.swift` (`.int(\.etcd.clientPort, …)`); one only templates read
+/// is a `.setting(default:)` and needs no field.
 public enum DefinitionKeys {
     public static let all: [DefinitionKey] = [
         .init("cluster", .name, .required(\.cluster), "The cluster's name: patroni's scope, and how generated files name the cluster."),
@@ -37,10 +39,10 @@ public enum DefinitionKeys {
         .init("haproxy.stats_port", .port, .int(\.haproxy.statsPort, default: 7000), "haproxy's statistics page."),
         .init("haproxy.bind_address", .address, .optional(\.haproxy.bindAddress, shown: "each node's own address"),
               "The address haproxy's listeners bind to on every node."),
-        .init("haproxy.check_interval", .positive, .int(\.haproxy.checkInterval, default: 3),
-              "Seconds between health checks."),
-        .init("haproxy.fall", .positive, .int(\.haproxy.fall, default: 3), "Failed checks before a server is down."),
-        .init("haproxy.rise", .positive, .int(\.haproxy.rise, default: 2), "Passed checks before a server is up."),
+        // Only haproxy.cfg reads these: entries, no fields.
+        .init("haproxy.check_interval", .positive, .setting(default: .int(3)), "Seconds between health checks."),
+        .init("haproxy.fall", .positive, .setting(default: .int(3)), "Failed checks before a server is down."),
+        .init("haproxy.rise", .positive, .setting(default: .int(2)), "Passed checks before a server is up."),
 
         .init("users.etcd", .account,
               .account(\.users.etcd, default: ServiceUser(name: "etcd", uid: 11798, group: "etcd", gid: 11798)),
@@ -132,6 +134,7 @@ extension ClusterDefinition {
         case .string(let keyPath, let value): self[keyPath: keyPath] = value
         case .optional(let keyPath, _): self[keyPath: keyPath] = nil
         case .account(let keyPath, let user): self[keyPath: keyPath] = user
+        case .setting(let value): settings[key.path] = value
         case .required, .stack, .nodes, .derived: break
         }
     }

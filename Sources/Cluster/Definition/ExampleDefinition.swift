@@ -57,9 +57,9 @@ public enum ExampleDefinition {
                   replica_port: \(haproxy.replicaPort)              # and the replicas, round robin, here
                   stats_port: \(haproxy.statsPort)
                   # (bind_address, the listeners' address, defaults to each node's own)
-                  # check_interval: \(haproxy.checkInterval)               # seconds between health checks
-                  # fall: \(haproxy.fall)
-                  # rise: \(haproxy.rise)
+                  # check_interval: \(defaults.text(at: "haproxy.check_interval"))               # seconds between health checks
+                  # fall: \(defaults.text(at: "haproxy.fall"))
+                  # rise: \(defaults.text(at: "haproxy.rise"))
 
                 """
         case .stolon:

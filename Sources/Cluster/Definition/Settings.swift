@@ -60,29 +60,20 @@ public struct StolonSettings: Hashable, Sendable {
     }
 }
 
-/// `haproxy:` — client routing to the primary (and replicas), health-check timings.
+/// `haproxy:` — client routing to the primary (and replicas). Its
+/// health-check timings are `.setting` keys (only haproxy.cfg reads them).
 public struct HAProxySettings: Hashable, Sendable {
     public var port: Int = 0
     public var replicaPort: Int = 0
     public var statsPort: Int = 0
     /// Address the listeners bind to on every node; `nil` means the node's own address.
     public var bindAddress: String?
-    /// Seconds between health checks (`inter`).
-    public var checkInterval: Int = 0
-    /// Failed checks before a server is marked down.
-    public var fall: Int = 0
-    /// Passed checks before a server is marked up.
-    public var rise: Int = 0
 
-    public init(port: Int, replicaPort: Int, statsPort: Int, bindAddress: String?,
-                checkInterval: Int, fall: Int, rise: Int) {
+    public init(port: Int, replicaPort: Int, statsPort: Int, bindAddress: String?) {
         self.port = port
         self.replicaPort = replicaPort
         self.statsPort = statsPort
         self.bindAddress = bindAddress
-        self.checkInterval = checkInterval
-        self.fall = fall
-        self.rise = rise
     }
 }
 

@@ -78,6 +78,14 @@ struct DefinitionDecoder {
                 guard let fields, let user = user(fields, key.name) else { continue }
                 definition[keyPath: keyPath] = user
                 written.insert(key.path)
+            case .setting(.int):
+                guard let fields, let value = int(fields, key.name) else { continue }
+                definition.settings[key.path] = .int(value)
+                written.insert(key.path)
+            case .setting(.string):
+                guard let fields, let value = string(fields, key.name) else { continue }
+                definition.settings[key.path] = .string(value)
+                written.insert(key.path)
             }
         }
         for key in DefinitionKeys.all where !written.contains(key.path) { definition.applyDerivedDefault(of: key) }
