@@ -22,14 +22,15 @@ import Testing
         }
     }
 
-    /// Each role a template may name is an account of `users:`, and each
-    /// account a role.
-    @Test func everyRoleIsAnAccountKey() {
+    /// The roles a template may name are the account keys of `users:`.
+    @Test func theRolesAreTheAccountKeys() throws {
         let accounts = DefinitionKeys.of(.account).map(\.name)
-        #expect(Set(ServiceRole.allCases.map(\.rawValue)) == Set(accounts))
+        #expect(ServiceRole.allCases.map(\.rawValue) == accounts)
+        #expect(accounts == ["etcd", "postgres", "haproxy"])
+        #expect(ServiceRole(rawValue: "pgbouncer") == nil)
         let definition = ClusterDefinition(cluster: "c", stack: .patroni, nodes: [])
-        #expect(definition.account(for: .haproxy) == definition.users.haproxy)
-        #expect(definition.account(for: .etcd) == definition.users.etcd)
+        #expect(definition.account(for: try #require(ServiceRole(rawValue: "haproxy"))).uid == 126)
+        #expect(definition.account(for: .postgres) == definition.users.postgres)
     }
 
     /// Each key is declared once, and every mapping's keys are the table's.

@@ -50,8 +50,8 @@ extension ClusterDefinition {
     }
 
     func account(_ key: DefinitionKey) -> ServiceUser? {
-        guard case .account(let keyPath, _) = key.slot else { return nil }
-        return self[keyPath: keyPath]
+        guard case .account = key.slot else { return nil }
+        return users[key.name]
     }
 }
 
@@ -59,7 +59,7 @@ extension ClusterDefinition {
     /// The account a daemon of `role` runs as: the definition's
     /// `users.<role>`. The one place a role becomes an account.
     public func account(for role: ServiceRole) -> ServiceUser {
-        DefinitionKeys.of(.account).first { $0.name == role.rawValue }.flatMap(account) ?? users.postgres
+        users[role.rawValue]
     }
 }
 

@@ -27,7 +27,7 @@ public struct DefinitionKey: Sendable {
         case .int(_, let value): String(value)
         case .string(_, let value): value
         case .derived(_, let shown, _), .optional(_, let shown): shown
-        case .account(_, let user): "{name: \(user.name), uid: \(user.uid)}"
+        case .account(let user): "{name: \(user.name), uid: \(user.uid)}"
         case .setting(let value): value.text
         }
     }
@@ -46,8 +46,9 @@ public struct DefinitionKey: Sendable {
                      default: @Sendable (ClusterDefinition) -> String)
         /// A string that may stay unset; `shown` says what unset means.
         case optional(WritableKeyPath<ClusterDefinition, String?>, shown: String)
-        /// An account (`users.etcd`): a mapping of `AccountKeys`.
-        case account(WritableKeyPath<ClusterDefinition, ServiceUser>, default: ServiceUser)
+        /// An account (`users.etcd`): a mapping of `AccountKeys`, kept in
+        /// `ClusterDefinition.users` under the key's name (its role).
+        case account(default: ServiceUser)
         /// A value no Swift reads by name, kept in `ClusterDefinition.settings`
         /// under the key's path: templates see it, the checks of its kind
         /// check it. A key that only templates use needs nothing but its entry.

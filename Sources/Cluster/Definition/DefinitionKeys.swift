@@ -45,14 +45,14 @@ public enum DefinitionKeys {
         .init("haproxy.rise", .positive, .setting(default: .int(2)), "Passed checks before a server is up."),
 
         .init("users.etcd", .account,
-              .account(\.users.etcd, default: ServiceUser(name: "etcd", uid: 11798, group: "etcd", gid: 11798)),
+              .account(default: ServiceUser(name: "etcd", uid: 11798, group: "etcd", gid: 11798)),
               "Runs the etcd members."),
         .init("users.postgres", .account,
-              .account(\.users.postgres, default: ServiceUser(name: "pguser", uid: 11799, group: "pguser", gid: 11799)),
+              .account(default: ServiceUser(name: "pguser", uid: 11799, group: "pguser", gid: 11799)),
               "Runs PostgreSQL and its manager."),
         // Tribblix's own haproxy account (User.txt), which TRIBblix-haproxy2 creates.
         .init("users.haproxy", .account,
-              .account(\.users.haproxy, default: ServiceUser(name: "haproxy", uid: 126, group: "haproxy", gid: 126)),
+              .account(default: ServiceUser(name: "haproxy", uid: 126, group: "haproxy", gid: 126)),
               "Runs haproxy."),
 
         .init("paths.etcd", .path, .string(\.paths.etcd, default: "/opt/tribblix/etcd/bin/etcd"), "The etcd binary."),
@@ -133,7 +133,7 @@ extension ClusterDefinition {
         case .int(let keyPath, let value): self[keyPath: keyPath] = value
         case .string(let keyPath, let value): self[keyPath: keyPath] = value
         case .optional(let keyPath, _): self[keyPath: keyPath] = nil
-        case .account(let keyPath, let user): self[keyPath: keyPath] = user
+        case .account(let user): users[key.name] = user
         case .setting(let value): settings[key.path] = value
         case .required, .stack, .nodes, .derived: break
         }

@@ -92,20 +92,22 @@ public struct ServiceUser: Hashable, Sendable {
     }
 }
 
-/// `users:` — who each daemon runs as. Defaults from the walk-through.
+/// `users:` — who each daemon runs as: one account per account key of
+/// `DefinitionKeys` (its role), so a new account is one entry there.
 public struct ServiceUsers: Hashable, Sendable {
-    public var etcd: ServiceUser = ServiceUser(name: "", uid: 0, group: "", gid: 0)
-    public var postgres: ServiceUser = ServiceUser(name: "", uid: 0, group: "", gid: 0)
-    public var haproxy: ServiceUser = ServiceUser(name: "", uid: 0, group: "", gid: 0)
+    /// Each account under its key in `users:`.
+    public var accounts: [String: ServiceUser] = [:]
 
-    public init(
-        etcd: ServiceUser,
-        postgres: ServiceUser,
-        haproxy: ServiceUser) {
-        self.etcd = etcd
-        self.postgres = postgres
-        self.haproxy = haproxy
+    /// The account of `role`; a blank one for a role the table does not have.
+    public subscript(role: String) -> ServiceUser {
+        get { accounts[role] ?? ServiceUser(name: "", uid: 0, group: "", gid: 0) }
+        set { accounts[role] = newValue }
     }
+
+    // The walk-through's accounts by name, for code and tests that mean one of them.
+    public var etcd: ServiceUser { get { self["etcd"] } set { self["etcd"] = newValue } }
+    public var postgres: ServiceUser { get { self["postgres"] } set { self["postgres"] = newValue } }
+    public var haproxy: ServiceUser { get { self["haproxy"] } set { self["haproxy"] = newValue } }
 }
 
 /// `paths:` — where binaries live and where data and configuration go on a
@@ -194,7 +196,6 @@ extension PostgresSettings { init() {} }
 extension PatroniSettings { init() {} }
 extension StolonSettings { init() {} }
 extension HAProxySettings { init() {} }
-extension ServiceUsers { init() {} }
 extension InstallPaths { init() {} }
 extension SecretFiles { init() {} }
 extension Packaging { init() {} }

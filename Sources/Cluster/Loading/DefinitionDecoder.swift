@@ -74,9 +74,9 @@ struct DefinitionDecoder {
                 guard let fields, let value = string(fields, key.name) else { continue }
                 definition[keyPath: keyPath] = value
                 written.insert(key.path)
-            case .account(let keyPath, _):
+            case .account:
                 guard let fields, let user = user(fields, key.name) else { continue }
-                definition[keyPath: keyPath] = user
+                definition.users[key.name] = user
                 written.insert(key.path)
             case .setting(.int):
                 guard let fields, let value = int(fields, key.name) else { continue }

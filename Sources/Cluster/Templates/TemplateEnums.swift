@@ -2,10 +2,26 @@
 /// misspelt value is an error at loading (with the closest value), not a
 /// daemon silently dropped or a manifest svccfg refuses.
 
-/// Which account of the definition's `users:` a daemon runs as. The account
-/// itself is the definition's `users.<role>` key (`DefinitionKeys`).
-public enum ServiceRole: String, Hashable, Sendable, CaseIterable {
-    case etcd, postgres, haproxy
+/// Which account of the definition's `users:` a daemon runs as: the name of
+/// an account key of `DefinitionKeys` (`users.etcd` → `etcd`). A closed
+/// vocabulary read off the table, so a new account is one entry there.
+public struct ServiceRole: RawRepresentable, Hashable, Sendable, CaseIterable {
+    public let rawValue: String
+
+    /// Nil for a name the table has no account for.
+    public init?(rawValue: String) {
+        guard Self.allCases.contains(where: { $0.rawValue == rawValue }) else { return nil }
+        self.rawValue = rawValue
+    }
+
+    private init(account: String) {
+        rawValue = account
+    }
+
+    public static var allCases: [ServiceRole] { DefinitionKeys.of(.account).map { ServiceRole(account: $0.name) } }
+
+    /// The PostgreSQL account, which reads the secret files.
+    public static let postgres = ServiceRole(account: "postgres")
 }
 
 /// `startd/duration` (svc.startd(8)): how svc.startd watches the start method.

@@ -18,8 +18,8 @@ struct TemplateContext {
             switch key.slot {
             case .nodes:
                 values["nodes"] = nodes
-            case .account(let keyPath, _):
-                let user = d[keyPath: keyPath]
+            case .account:
+                let user = d.users[key.name]
                 Self.set(Dictionary(uniqueKeysWithValues: AccountKeys.all.map { ($0.name, $0.value(in: user)) }),
                          at: key.path, in: &values)
             default:
