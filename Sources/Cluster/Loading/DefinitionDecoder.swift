@@ -130,31 +130,50 @@ struct DefinitionDecoder {
         for (index, item) in items.enumerated() {
             let path = "nodes[\(index)]"
             record(path, item)
-            guard let fields = fields(of: item, at: path, keys: NodeKeys.names) else {
-                complete = false
-                nodes.append(Node(name: "", address: "", keeperID: "postgres\(index)"))
-                continue
-            }
-            let name = requiredString(fields, "name")
-            let address = requiredString(fields, "address")
-            let keeperID = string(fields, "keeper_id") ?? "postgres\(index)"
             // A node missing its name or address keeps its place (checks
             // find positions by index) with an empty stand-in, which the
             // checks skip as never written.
-            if name == nil || address == nil { complete = false }
-            nodes.append(Node(name: name ?? "", address: address ?? "", keeperID: keeperID))
+            var node = Node(name: "", address: "", keeperID: "")
+            guard let fields = fields(of: item, at: path, keys: NodeKeys.names) else {
+                complete = false
+                for key in NodeKeys.all { key.applyFallback(to: &node, index: index, among: NodeKeys.all) }
+                nodes.append(node)
+                continue
+            }
+            if !read(fields, NodeKeys.all, into: &node, index: index) { complete = false }
+            nodes.append(node)
         }
         return nodes
     }
 
+    /// An account of `users:`; nil (the default stays) when it lacks a
+    /// required key.
     private mutating func user(_ section: Fields, _ key: String) -> ServiceUser? {
         guard let fields = self.section(section, key, keys: AccountKeys.names) else { return nil }
-        let name = requiredString(fields, "name")
-        let uid = requiredInt(fields, "uid")
-        let group = string(fields, "group")
-        let gid = int(fields, "gid")
-        guard let name, let uid else { return nil }
-        return ServiceUser(name: name, uid: uid, group: group ?? name, gid: gid ?? uid)
+        var user = ServiceUser(name: "", uid: 0, group: "", gid: 0)
+        return read(fields, AccountKeys.all, into: &user, index: 0) ? user : nil
+    }
+
+    /// Reads a mapping's keys into `root` by their entries, then gives the
+    /// absent ones their fallbacks; false when a required key is missing or
+    /// unusable (reported).
+    private mutating func read<Root>(_ fields: Fields, _ keys: [FieldKey<Root>], into root: inout Root, index: Int)
+        -> Bool
+    {
+        var usable = true
+        var absent: [FieldKey<Root>] = []
+        for key in keys {
+            switch key.slot {
+            case .string(let keyPath):
+                let value = key.isRequired ? requiredString(fields, key.name) : string(fields, key.name)
+                if let value { root[keyPath: keyPath] = value } else if key.isRequired { usable = false } else { absent.append(key) }
+            case .int(let keyPath):
+                let value = key.isRequired ? requiredInt(fields, key.name) : int(fields, key.name)
+                if let value { root[keyPath: keyPath] = value } else if key.isRequired { usable = false } else { absent.append(key) }
+            }
+        }
+        for key in absent { key.applyFallback(to: &root, index: index, among: keys) }
+        return usable
     }
 
     // MARK: - Mappings and keys
