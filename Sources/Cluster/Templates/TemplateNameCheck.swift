@@ -45,9 +45,11 @@ struct TemplateNameCheck {
             }
             index = end + closer.count
 
-            let sigil = triple ? nil : body.unicodeScalars.first
-            let name = String(body.drop { "#^/&!%>=".unicodeScalars.contains($0.unicodeScalars.first!) })
-                .trimmingCharacters(in: .whitespaces)
+            // `{{#name}}`, `{{/name}}`, `{{&name}}`…: the sigil, then the name.
+            let first = triple ? nil : body.unicodeScalars.first
+            let sigil = first.flatMap { "#^/&!%>=".unicodeScalars.contains($0) ? $0 : nil }
+            let name = sigil == nil ? body
+                : String(String.UnicodeScalarView(body.unicodeScalars.dropFirst())).trimmingCharacters(in: .whitespaces)
             switch sigil {
             case "!", "%", ">": continue
             // A changed delimiter: the rest is not in `{{ }}`; stop rather than guess.
@@ -87,9 +89,10 @@ struct TemplateNameCheck {
     }
 
     private func suggestion(for name: String, in scopes: [ContextShape]) -> String? {
+        // Innermost first: of two equally close names, the nearer scope's wins.
         var candidates: [String] = []
-        for scope in scopes.reversed() where !candidates.contains(where: scope.names.contains) {
-            candidates += scope.names
+        for scope in scopes.reversed() {
+            for candidate in scope.names where !candidates.contains(candidate) { candidates.append(candidate) }
         }
         return KeySuggestion.closest(to: name, among: candidates)
     }
