@@ -66,4 +66,13 @@ import Testing
             #expect(document.contains("`\(rule)`"), "\(rule) is not in docs/templates.md")
         }
     }
+
+    @Test func everyTemplateKeyIsDocumented() throws {
+        let document = try String(contentsOfFile: Fixtures.path("docs/templates.md"), encoding: .utf8)
+        typealias Keys = ServiceTemplateDecoder.Keys
+        for key in Keys.top + Keys.dependency + Keys.method + Keys.file + Keys.property + Keys.listener + Keys.directory
+            + Keys.connections + Keys.client {
+            #expect(document.contains("`\(key)`"), "the template key \(key) is not in docs/templates.md")
+        }
+    }
 }
