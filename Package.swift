@@ -8,6 +8,10 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "smfkit", targets: ["smfkit"]),
+        // For the libFuzzer targets in Fuzz/ (a separate package), which
+        // link the libraries they fuzz; nothing else uses these products.
+        .library(name: "SMF", targets: ["SMF"]),
+        .library(name: "Cluster", targets: ["Cluster"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -20,6 +24,12 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // libyaml, which the definition loader composes documents with.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
         // Turns data files (the DTD, Templates/) into Swift source at build time,
         // so the binary carries them and runs from any directory.
         .executableTarget(name: "EmbedFilesTool"),
@@ -28,6 +38,9 @@ let package = Package(
         .target(name: "Diagnostics"),
         // Boxes and arrows, and the one DOT and one Mermaid renderer.
         .target(name: "Diagram"),
+        // The one system call the writer needs that Glibc does not show:
+        // swapping two directories in one step.
+        .target(name: "CSystem"),
         .target(
             name: "SMF",
             dependencies: ["CLibXML2", "Diagnostics", "Diagram"],
@@ -44,8 +57,7 @@ let package = Package(
         .target(
             name: "Cluster",
             dependencies: [
-                "SMF", "Tribblix", "FileValidation", "Diagnostics", "Diagram",
-                .product(name: "Yams", package: "Yams"),
+                "SMF", "Tribblix", "FileValidation", "Diagnostics", "Diagram", "CSystem", "CLibYAML",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: ["EmbedFiles"]

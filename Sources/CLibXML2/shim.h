@@ -24,4 +24,21 @@
 /* xmlFree is a global function pointer; Swift 6 cannot read a mutable
    global from concurrent code, so call it through a function. */
 static inline void smfkit_xml_free(void *pointer) { xmlFree(pointer); }
+
+/* libxml2 reports some problems (a failed encoding conversion: "encoding
+   error", "I/O error : encoder error") only through its generic error
+   function, which prints to stderr; the same problem also reaches the
+   structured handler that smfkit collects from, or ends the parse. A
+   library never prints, so the generic function is this one, which drops
+   the text. It is C because the handler is variadic. */
+static void smfkit_drop_generic_error(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
+/* For the calling thread and for every thread created later. */
+static inline void smfkit_silence_generic_errors(void) {
+    xmlThrDefSetGenericErrorFunc(NULL, smfkit_drop_generic_error);
+    xmlSetGenericErrorFunc(NULL, smfkit_drop_generic_error);
+}
 #endif

@@ -20,7 +20,7 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         self.location = location
         self.severity = severity
         self.rule = rule
-        self.message = message
+        self.message = Self.bounded(message)
     }
 
     public static func error(_ message: String, rule: String, at location: SourceLocation) -> Diagnostic {

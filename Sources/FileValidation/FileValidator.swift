@@ -31,18 +31,10 @@ public struct FileValidator: Sendable {
         var reports = [Report?](repeating: nil, count: paths.count)
         var bundlePaths: [(index: Int, path: String)] = []
         for (index, path) in paths.enumerated() {
-            if TribblixLint.kind(ofPath: path) != nil {
-                reports[index] = lintDescriptor(at: path)
-            } else if Self.isClearlyNotXML(path) {
-                reports[index] = Report(
-                    path: path,
-                    diagnostics: [.error(
-                        "this is neither an SMF manifest or profile (XML) nor a Tribblix descriptor smfkit knows "
-                            + "(.ovl, .pkgs, catalog, pkginfo, depend, prototype, …); leave it out",
-                        rule: Self.unknownKindRule, at: SourceLocation(file: path, line: 1, column: 1))],
-                    isUnreadable: false)
-            } else {
-                bundlePaths.append((index, path))
+            switch FileKind.of(path: path) {
+            case .tribblix: reports[index] = lintDescriptor(at: path)
+            case .unknown: reports[index] = Self.unknownKind(path)
+            case .smfBundle: bundlePaths.append((index, path))
             }
         }
         let bundleReports = smf.validate(paths: bundlePaths.map(\.path))
@@ -59,10 +51,12 @@ public struct FileValidator: Sendable {
         var reports = [Report?](repeating: nil, count: texts.count)
         var bundles: [(index: Int, path: String, data: Data)] = []
         for (index, file) in texts.enumerated() {
-            if let diagnostics = TribblixLint.lint(text: file.text, path: file.path) {
-                reports[index] = Report(path: file.path, diagnostics: diagnostics, isUnreadable: false)
-            } else {
-                bundles.append((index, file.path, Data(file.text.utf8)))
+            switch FileKind.of(path: file.path, text: file.text) {
+            case .tribblix(let kind):
+                reports[index] = Report(path: file.path, diagnostics: TribblixLint.lint(text: file.text, path: file.path, kind: kind),
+                                        isUnreadable: false)
+            case .unknown: reports[index] = Self.unknownKind(file.path)
+            case .smfBundle: bundles.append((index, file.path, Data(file.text.utf8)))
             }
         }
         let bundleReports = smf.validate(documents: bundles.map { ($0.path, $0.data) })
@@ -101,18 +95,14 @@ public struct FileValidator: Sendable {
     /// A file that is not XML and not a descriptor smfkit recognises.
     public static let unknownKindRule = "file.unknown-kind"
 
-    /// A file not named `.xml` whose first non-blank byte is not `<`: a
-    /// script or some other text, not a service bundle. Anything unsure
-    /// (unreadable, empty, XML-looking) goes to the SMF validator, which
-    /// reports it precisely.
-    static func isClearlyNotXML(_ path: String) -> Bool {
-        guard !path.hasSuffix(".xml"), let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 512)) ?? Data()
-        guard let first = head.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) else {
-            return false
-        }
-        return first != UInt8(ascii: "<")
+    private static func unknownKind(_ path: String) -> Report {
+        Report(
+            path: path,
+            diagnostics: [.error(
+                "this is neither an SMF manifest or profile (XML) nor a Tribblix descriptor smfkit knows "
+                    + "(.ovl, .pkgs, catalog, pkginfo, depend, prototype, …); leave it out",
+                rule: unknownKindRule, at: SourceLocation(file: path, line: 1, column: 1))],
+            isUnreadable: false)
     }
 
     /// `--list-rules`: one line a rule, its id, then for the SMF rules its

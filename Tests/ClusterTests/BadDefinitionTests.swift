@@ -121,6 +121,14 @@ let badDefinitions: [BadDefinition] = [
     // MARK: Paths, users, timings
     .init("relative data path", validHead + "paths:\n  data: var/pgha\n", ["11:9 error cluster.path.absolute"]),
     .init("relative secret path", validHead + "secrets:\n  rewind_password: rewind.pw\n", ["11:20 error cluster.path.absolute"]),
+    // Issue 11: passed check, then generate refused it (exit 2, empty --out).
+    .init("'..' in the methods path", validHead + "paths:\n  methods: /opt/../../../../tmp/pwned\n",
+          ["11:17 error cluster.path.shape"]),
+    .init("trailing slash in the data path", validHead + "paths:\n  data: /var/pgha/\n", ["11:18 error cluster.path.shape"]),
+    .init("a component longer than a file name", validHead + "paths:\n  config: /etc/\(String(repeating: "c", count: 256))\n",
+          ["11:16 error cluster.path.shape"]),
+    .init("overlay id longer than a file name", validHead + "packaging:\n  overlay: \(String(repeating: "o", count: 251))\n",
+          ["11:262 error cluster.packaging.overlay-name"]),
     .init("root uid", validHead + "users:\n  postgres:\n    name: pguser\n    uid: 0\n", ["13:10 error cluster.user.id"]),
     .init("upper-case user name", validHead + "users:\n  haproxy:\n    name: HAProxy\n    uid: 5000\n",
           ["12:11 error cluster.user.name"]),

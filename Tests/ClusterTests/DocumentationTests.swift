@@ -15,14 +15,27 @@ import Testing
         return String(rest[..<end])
     }
 
-    static let sections: [(title: String, keys: [String])] = [
-        ("Top level", DefinitionDecoder.Keys.top), ("nodes", DefinitionDecoder.Keys.node),
-        ("etcd", DefinitionDecoder.Keys.etcd), ("postgres", DefinitionDecoder.Keys.postgres),
-        ("patroni", DefinitionDecoder.Keys.patroni), ("stolon", DefinitionDecoder.Keys.stolon),
-        ("haproxy", DefinitionDecoder.Keys.haproxy), ("users", DefinitionDecoder.Keys.users + DefinitionDecoder.Keys.user),
-        ("paths", DefinitionDecoder.Keys.paths), ("secrets", DefinitionDecoder.Keys.secrets),
-        ("packaging", DefinitionDecoder.Keys.packaging),
-    ]
+    /// Each documented section with the keys `DefinitionKeys` declares for it.
+    static var sections: [(title: String, keys: [String])] {
+        DefinitionKeys.sections.map { section in
+            let keys = DefinitionKeys.keys(in: section)
+            switch section {
+            case "": return ("Top level", keys)
+            case "users": return (section, keys + AccountKeys.names)
+            default: return (section, keys)
+            }
+        } + [("nodes", NodeKeys.names)]
+    }
+
+    /// The table's default for each key is the one the document shows.
+    @Test func everyDefaultIsTheDocumentedOne() {
+        for key in DefinitionKeys.all {
+            guard let shown = key.shownDefault, key.kind != .account, key.kind != .address else { continue }
+            let text = Self.section(key.section.isEmpty ? "Top level" : key.section)
+            let row = text.split(separator: "\n").first { $0.hasPrefix("| `\(key.name)` |") } ?? ""
+            #expect(row.contains("`\(shown)`"), "\(key.path): the default \(shown) is not in its row: \(row)")
+        }
+    }
 
     @Test func everyKeyHasATableRowInItsSection() {
         #expect(!Self.document.isEmpty)
@@ -41,6 +54,25 @@ import Testing
                        LoadingRule.missingKey, LoadingRule.tag]
         for rule in loading + DefinitionChecks.rules {
             #expect(Self.document.contains("| `\(rule)` |"), "\(rule) is not in the rule table")
+        }
+    }
+}
+
+/// docs/templates.md lists every rule a template directory can break.
+@Suite struct TemplateDocumentationTests {
+    @Test func everyTemplateRuleIsDocumented() throws {
+        let document = try String(contentsOfFile: Fixtures.path("docs/templates.md"), encoding: .utf8)
+        for rule in TemplateRule.all {
+            #expect(document.contains("`\(rule)`"), "\(rule) is not in docs/templates.md")
+        }
+    }
+
+    @Test func everyTemplateKeyIsDocumented() throws {
+        let document = try String(contentsOfFile: Fixtures.path("docs/templates.md"), encoding: .utf8)
+        typealias Keys = ServiceTemplateDecoder.Keys
+        for key in Keys.top + Keys.dependency + Keys.method + Keys.file + Keys.property + Keys.listener + Keys.directory
+            + Keys.connections + Keys.client {
+            #expect(document.contains("`\(key)`"), "the template key \(key) is not in docs/templates.md")
         }
     }
 }

@@ -5,7 +5,7 @@ import Testing
 @Suite struct ExampleDefinitionTextTests {
     @Test(arguments: Stack.allCases)
     func initTextPassesEveryCheck(_ stack: Stack) {
-        let result = DefinitionLoader.loadAndCheck(text: ExampleDefinition.text(stack: stack), file: "init.yaml")
+        let result = DefinitionChecker.check(DefinitionLoader.load(text: ExampleDefinition.text(stack: stack), file: "init.yaml"))
         #expect(result.diagnostics.map(\.description) == [])
         #expect(result.loaded?.definition.stack == stack)
     }
@@ -37,7 +37,7 @@ import Testing
         }
         #expect(uncommented >= 15)
         let original = try #require(DefinitionLoader.load(text: text, file: "i").loaded)
-        let expanded = DefinitionLoader.loadAndCheck(text: lines.joined(separator: "\n"), file: "u")
+        let expanded = DefinitionChecker.check(DefinitionLoader.load(text: lines.joined(separator: "\n"), file: "u"))
         #expect(expanded.diagnostics.map(\.description) == [])
         #expect(expanded.loaded?.definition == original.definition)
     }

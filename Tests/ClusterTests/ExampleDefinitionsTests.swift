@@ -5,7 +5,7 @@ import Testing
 @Suite struct ExampleDefinitionsTests {
     @Test(arguments: ["Examples/patroni.yaml", "Examples/stolon.yaml", "Examples/loopback-patroni.yaml"])
     func examplePassesEveryCheck(_ relative: String) throws {
-        let result = try DefinitionLoader.loadAndCheck(path: Fixtures.path(relative))
+        let result = try DefinitionChecker.check(DefinitionLoader.load(path: Fixtures.path(relative)))
         #expect(result.diagnostics.map(\.description) == [])
         #expect(result.isValid)
     }

@@ -5,10 +5,14 @@ import Testing
     @Test func defaultsFillWhatTheFileLeavesOut() throws {
         let loaded = try #require(DefinitionLoader.load(text: validHead, file: "t.yaml").loaded)
         let definition = loaded.definition
-        #expect(definition.etcd == EtcdSettings())
-        #expect(definition.patroni == PatroniSettings())
-        #expect(definition.users == ServiceUsers())
-        #expect(definition.paths == InstallPaths())
+        let defaults = ClusterDefinition(cluster: "", stack: .patroni, nodes: [])
+        #expect(definition.etcd == defaults.etcd)
+        #expect(definition.etcd.clientPort == 2379)
+        #expect(definition.patroni == defaults.patroni)
+        #expect(definition.users == defaults.users)
+        #expect(definition.users.haproxy == ServiceUser(name: "haproxy", uid: 126, group: "haproxy", gid: 126))
+        #expect(definition.paths == defaults.paths)
+        #expect(definition.paths.postgresBin == "/opt/tribblix/postgres17/bin")
         #expect(definition.nodes.map(\.keeperID) == ["postgres0", "postgres1", "postgres2"])
     }
 

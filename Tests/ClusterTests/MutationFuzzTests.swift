@@ -36,7 +36,7 @@ import Testing
             }
             let source = String(text)
             let lineCount = source.split(separator: "\n", omittingEmptySubsequences: false).count
-            let result = DefinitionLoader.loadAndCheck(text: source, file: "fuzz.yaml")
+            let result = DefinitionChecker.check(DefinitionLoader.load(text: source, file: "fuzz.yaml"))
             if !result.isValid { invalid += 1 }
             for diagnostic in result.diagnostics {
                 #expect(diagnostic.location.line >= 1 && diagnostic.location.line <= lineCount + 1, "\(diagnostic)")

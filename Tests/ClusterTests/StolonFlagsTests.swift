@@ -46,8 +46,8 @@ import Testing
         return flags(in: command.split(separator: " ")).filter { !allowed.contains($0) }
     }
 
-    static func artifacts() throws -> Artifacts {
-        let load = try DefinitionLoader.loadAndCheck(path: Fixtures.path("Examples/stolon.yaml"))
+    static func artifacts() throws -> TranslatedCluster {
+        let load = try DefinitionChecker.check(DefinitionLoader.load(path: Fixtures.path("Examples/stolon.yaml")))
         let definition = try #require(load.loaded?.definition)
         return try Translator(definition: definition, templates: try TemplateSet.builtIn(), sourceName: "stolon.yaml")
             .translate()
@@ -55,7 +55,8 @@ import Testing
 
     @Test func everyDaemonFlagIsOneStolonDefines() throws {
         var checked: Set<String> = []
-        for (file, bundle) in try Self.artifacts().manifests {
+        for manifest in try Self.artifacts().manifests {
+            let (file, bundle) = (manifest.path, manifest.bundle)
             for service in bundle.services {
                 for method in service.entity.execMethods where method.name == "start" {
                     let words = method.exec.split(separator: " ")
@@ -71,7 +72,7 @@ import Testing
     }
 
     @Test func everyStolonctlFlagInDeployShIsOneStolonctlDefines() throws {
-        let deploy = try #require(try Self.artifacts().files.first { $0.path == "deploy.sh" })
+        let deploy = try #require(try Self.artifacts().textFiles.first { $0.path == "deploy.sh" })
         let lines = deploy.contents.split(separator: "\n").filter { $0.contains("/stolonctl ") }
         var subcommands: Set<String> = []
         for line in lines {

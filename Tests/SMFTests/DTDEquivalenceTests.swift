@@ -74,11 +74,11 @@ import Testing
             let root = try #require(document.root)
             // The bases themselves are valid on both sides.
             let basePath = scratch.appending(path: "\(base.name).xml").path
-            try XMLWriter.document(root).write(toFile: basePath, atomically: true, encoding: .utf8)
+            try FixtureXMLWriter.document(root).write(toFile: basePath, atomically: true, encoding: .utf8)
             #expect(try ourInvalidFiles([basePath], variant: base.variant).isEmpty, "\(base.name) base")
             for (index, mutation) in Mutations.all(of: root, prefix: base.name).enumerated() {
                 let path = scratch.appending(path: "\(base.name)-\(index).xml").path
-                try XMLWriter.document(mutation.document).write(toFile: path, atomically: true, encoding: .utf8)
+                try FixtureXMLWriter.document(mutation.document).write(toFile: path, atomically: true, encoding: .utf8)
                 mutations.append((mutation, path, base.variant))
             }
         }

@@ -331,13 +331,15 @@ import Testing
             try Data().write(to: root.appending(path: "manifests/\(name)"))
         }
         try Data().write(to: root.appending(path: "profiles/node1.xml"))
-        let (files, unreadable) = PlanInput.files(for: [root.path])
+        let found = PlanInput.files(for: [root.path], preferring: "manifests")
+        let (files, unreadable) = (found.files, found.unreadable)
         #expect(unreadable == [])
         #expect(files == [root.appending(path: "manifests/a.xml").path, root.appending(path: "manifests/b.xml").path])
     }
 
     @Test func missingInputIsUnreadable() {
-        let (files, unreadable) = PlanInput.files(for: ["/nonexistent/smfkit"])
+        let found = PlanInput.files(for: ["/nonexistent/smfkit"])
+        let (files, unreadable) = (found.files, found.unreadable)
         #expect(files.isEmpty)
         #expect(unreadable.map(\.rule) == [PlanRuleID.noInput])
     }

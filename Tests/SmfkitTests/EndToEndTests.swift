@@ -74,6 +74,8 @@ import Glibc
         report("bring-up (etcd started at 0, patroni and haproxy once it was healthy): etcd healthy after %.1f s, patroni leader %@ with 2 streaming replicas after %.1f s, haproxy routing to it after %.1f s",
                etcd, firstLeader.name, patroniReady, bringUp.seconds)
 
+        try expectNobodyElseConnects(cluster)
+
         let acknowledged = try cluster.writeRows(Self.rows)
         #expect(acknowledged.count == Self.rows, "only \(acknowledged.count) of \(Self.rows) inserts were acknowledged")
         report("%d rows written through haproxy, %d acknowledged", Self.rows, acknowledged.count)
@@ -158,6 +160,30 @@ import Glibc
         guard commandLine.contains(where: { $0.hasSuffix("/patroni") }) else {
             throw E2EFailure("PID \(daemon.pid) of \(daemon.entry.fmri) is not patroni: \(commandLine)")
         }
+    }
+
+    /// Issue 11: another local account cannot use a node's socket, and no
+    /// pg_hba line trusts anyone. The service account, with the password,
+    /// can: the socket is really where these checks look.
+    private func expectNobodyElseConnects(_ cluster: LoopbackCluster) throws {
+        let other = cluster.definition.users.etcd.name
+        let owner = cluster.definition.users.postgres.name
+        for node in cluster.nodes {
+            let socket = try #require(cluster.socketDirectory(of: node))
+            let data = try #require(cluster.dataDirectory[node.name])
+            #expect(cluster.mode(of: socket) == 0o700, "\(socket) is not 0700")
+            #expect(cluster.mode(of: data) == 0o700, "\(data) is not 0700")
+            #expect(try cluster.trustLines(on: node) == [], "\(node.name)'s pg_hba.conf trusts")
+            let stranger = try cluster.connectOverSocket(node, as: other, withPassword: true)
+            #expect(!stranger.succeeded, "\(other) connected over \(node.name)'s socket: \(stranger.stdout)")
+            let ownerWithout = try cluster.connectOverSocket(node, as: owner, withPassword: false)
+            #expect(!ownerWithout.succeeded, "\(owner) connected over \(node.name)'s socket without a password")
+            let ownerWith = try cluster.connectOverSocket(node, as: owner, withPassword: true)
+            #expect(ownerWith.succeeded && ownerWith.stdout.contains("1"),
+                    "\(owner) cannot use \(node.name)'s socket with the password: \(ownerWith.stderr)")
+        }
+        report("sockets: 0700 directories, no trust in pg_hba; %@ refused on every node, %@ only with the password",
+               other, owner)
     }
 
     private func report(_ format: String, _ arguments: any CVarArg...) {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import SMF
 import Testing
 
@@ -11,7 +12,7 @@ import Testing
         return directory
     }
 
-    func plan(_ arguments: [String]) throws -> Command.Output {
+    func plan(_ arguments: [String]) throws -> ProcessRun {
         try Command.run(E2EPrerequisites.smfkit, ["plan"] + arguments, timeout: 60)
     }
 

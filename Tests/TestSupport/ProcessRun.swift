@@ -11,10 +11,11 @@ public struct ProcessRun: Sendable {
 
 /// Runs a program to completion. Output goes to files, not pipes, so nothing
 /// blocks however much the program writes; standard input is empty unless
-/// given.
+/// given. With a `timeout` (seconds) a program still running is killed
+/// (SIGKILL), and its status says so.
 public func runProcess(
     _ executable: URL, _ arguments: [String], environment: [String: String]? = nil,
-    directory: URL? = nil, input: String? = nil
+    directory: URL? = nil, input: String? = nil, timeout: Double? = nil
 ) throws -> ProcessRun {
     let folder = FileManager.default.temporaryDirectory.appending(path: "smfkit-run-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -37,7 +38,12 @@ public func runProcess(
     process.standardError = errors
     process.standardInput = standardInput
     try process.run()
+    let watchdog = DispatchWorkItem { [process] in
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+    if let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog) }
     process.waitUntilExit()
+    watchdog.cancel()
     try output.close()
     try errors.close()
     try standardInput.close()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Tribblix
 
@@ -18,8 +19,8 @@ struct ScriptTests {
     @Test("shellcheck passes every script", arguments: ScriptTests.scripts().map(\.path))
     func shellcheckPasses(path: String) throws {
         let file = try #require(Self.scripts().first { $0.path == path })
-        let result = try run(Self.shellcheck, ["--shell=sh", "--severity=style", "--enable=all", "-"], input: file.contents)
-        #expect(result.status == 0, "\(path):\n\(result.output)\(result.errors)")
+        let result = try runProcess(URL(fileURLWithPath: Self.shellcheck), ["--shell=sh", "--severity=style", "--enable=all", "-"], input: file.contents)
+        #expect(result.status == 0, "\(path):\n\(result.stdout)\(result.stderr)")
     }
 
     @Test("preinstall adds the accounts under BASEDIR once, however often it runs")
@@ -38,8 +39,8 @@ struct ScriptTests {
             userAttributes: [UserAttribute(user: "etcd", authorizations: ["tribblix.smf.manage.pgha-etcd"])])
         try InstallScript.addingAccounts(accounts).render().write(to: script, atomically: true, encoding: .utf8)
         for _ in 1...2 {
-            let result = try run("/bin/sh", [script.path], environment: ["BASEDIR": root.path, "PATH": "/usr/bin:/bin"])
-            #expect(result.status == 0, "\(result.errors)")
+            let result = try runProcess(URL(fileURLWithPath: "/bin/sh"), [script.path], environment: ["BASEDIR": root.path, "PATH": "/usr/bin:/bin"])
+            #expect(result.status == 0, "\(result.stderr)")
         }
         func read(_ name: String) throws -> String { try String(contentsOf: etc.appendingPathComponent(name), encoding: .utf8) }
         #expect(try read("passwd") == "root:x:0:0:Super-User:/root:/usr/bin/bash\netcd:x:140:140:it's $HOME `x`:/var/etcd:\n")
@@ -52,14 +53,14 @@ struct ScriptTests {
     func postinstallOnlyOnLiveRoot() throws {
         let script = InstallScript.restarting(RestartFMRIList(), kind: .postinstall).render()
         // Into a zone root (pkgadd -R): nothing is restarted.
-        let zone = try run("/bin/sh", ["-x", "-c", script], environment: ["BASEDIR": "/zones/node1/root"])
+        let zone = try runProcess(URL(fileURLWithPath: "/bin/sh"), ["-x", "-c", script], environment: ["BASEDIR": "/zones/node1/root"])
         #expect(zone.status == 0)
-        #expect(!zone.errors.contains("svcadm"), "\(zone.errors)")
+        #expect(!zone.stderr.contains("svcadm"), "\(zone.stderr)")
         // On the running system: svcadm is called (absent on this host, which
         // sh reports; the script still ends with exit 0 as create_pkg's does).
-        let live = try run("/bin/sh", ["-x", "-c", script], environment: ["BASEDIR": "/"])
+        let live = try runProcess(URL(fileURLWithPath: "/bin/sh"), ["-x", "-c", script], environment: ["BASEDIR": "/"])
         #expect(live.status == 0)
-        #expect(live.errors.contains("+ /usr/sbin/svcadm restart svc:/system/manifest-import:default"), "\(live.errors)")
+        #expect(live.stderr.contains("+ /usr/sbin/svcadm restart svc:/system/manifest-import:default"), "\(live.stderr)")
     }
 
     @Test("fixit places manifests and method scripts from patches/, fixproto owns var/etcd")
@@ -69,9 +70,9 @@ struct ScriptTests {
         let buildRoot = root.appendingPathComponent("build"), proto = root.appendingPathComponent("proto")
         try write(SamplePackage.make().buildTree(), to: buildRoot)
         try FileManager.default.createDirectory(at: proto, withIntermediateDirectories: true)
-        let fixit = try run("/bin/sh", [buildRoot.appendingPathComponent("TRIBblix-pgha-etcd/fixit").path],
+        let fixit = try runProcess(URL(fileURLWithPath: "/bin/sh"), [buildRoot.appendingPathComponent("TRIBblix-pgha-etcd/fixit").path],
                             environment: ["BUILDROOT": buildRoot.path, "PATH": "/usr/bin:/bin"], directory: proto)
-        #expect(fixit.status == 0, "\(fixit.errors)")
+        #expect(fixit.status == 0, "\(fixit.stderr)")
         let method = proto.appendingPathComponent("opt/tribblix/pgha-etcd/bin/svc-pgha-etcd")
         #expect(try String(contentsOf: method, encoding: .utf8) == SamplePackage.method)
         let mode = try FileManager.default.attributesOfItem(atPath: method.path)[.posixPermissions] as? Int
@@ -80,9 +81,9 @@ struct ScriptTests {
         #expect(try String(contentsOf: manifest, encoding: .utf8) == SamplePackage.manifest)
         #expect(FileManager.default.fileExists(atPath: proto.appendingPathComponent("var/etcd").path))
 
-        let filtered = try run("/bin/sh", [buildRoot.appendingPathComponent("TRIBblix-pgha-etcd/fixproto").path],
+        let filtered = try runProcess(URL(fileURLWithPath: "/bin/sh"), [buildRoot.appendingPathComponent("TRIBblix-pgha-etcd/fixproto").path],
                                input: "d none var 0755 root sys\nd none var/etcd 0755 root bin\n")
-        #expect(filtered.status == 0, "\(filtered.errors)")
-        #expect(filtered.output == "d none var 0755 root sys\nd none var/etcd 0750 etcd etcd\n")
+        #expect(filtered.status == 0, "\(filtered.stderr)")
+        #expect(filtered.stdout == "d none var 0755 root sys\nd none var/etcd 0750 etcd etcd\n")
     }
 }

@@ -1,33 +1,6 @@
 import Foundation
+import TestSupport
 import Tribblix
-
-/// Runs a real tool (shellcheck, sh, awk) the way a user would.
-struct ProcessResult {
-    let status: Int32
-    let output: String
-    let errors: String
-}
-
-func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-         directory: URL? = nil, input: String? = nil) throws -> ProcessResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    if let environment { process.environment = environment }
-    if let directory { process.currentDirectoryURL = directory }
-    let output = Pipe(), errors = Pipe(), stdin = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = stdin
-    try process.run()
-    if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-    try stdin.fileHandleForWriting.close()
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    let err = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return ProcessResult(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-                         errors: String(decoding: err, as: UTF8.self))
-}
 
 /// A fresh directory under the system temp dir, removed by the caller.
 func makeTemporaryDirectory() throws -> URL {

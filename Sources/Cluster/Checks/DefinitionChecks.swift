@@ -3,7 +3,9 @@ import Diagnostics
 /// Every check of a loaded definition, run in one pass so a user sees all
 /// problems at once.
 public enum DefinitionChecks {
-    static let all: [any DefinitionCheck] = [
+    /// Every check; the port-conflict check counts the listeners the
+    /// stack's service templates declare.
+    static func all(services: [ServiceTemplate]) -> [any DefinitionCheck] { [
         NodeNameCheck(),
         DuplicateNodeNameCheck(),
         NodeAddressCheck(),
@@ -12,7 +14,7 @@ public enum DefinitionChecks {
         KeeperIDCheck(),
         EtcdMemberCountCheck(),
         PortRangeCheck(),
-        PortConflictCheck(),
+        PortConflictCheck(services: services),
         PositiveValueCheck(),
         PatroniTimingCheck(),
         PostgresVersionCheck(),
@@ -20,16 +22,20 @@ public enum DefinitionChecks {
         UserIDCheck(),
         UnsafeCharacterCheck(),
         AbsolutePathCheck(),
+        PathShapeCheck(),
         PackageNameCheck(),
         PackageVersionCheck(),
         OverlayNameCheck(),
         OverlayTakenCheck(),
-    ]
+    ] }
 
     /// The ids of every check, for documentation and tests.
-    public static var rules: [String] { all.map(\.rule) }
+    public static var rules: [String] { all(services: []).map(\.rule) }
 
-    public static func run(_ loaded: LoadedDefinition) -> [Diagnostic] {
-        all.flatMap { $0.diagnostics(for: loaded) }.sortedForOutput()
+    /// The check stage's rules over one definition; `templates` says which
+    /// daemons the stack runs.
+    public static func run(_ loaded: LoadedDefinition, templates: TemplateSet) -> [Diagnostic] {
+        let services = templates.services(for: loaded.definition.stack)
+        return all(services: services).flatMap { $0.diagnostics(for: loaded) }.sortedForOutput()
     }
 }

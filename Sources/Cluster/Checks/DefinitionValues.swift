@@ -1,56 +1,83 @@
 /// The values of a definition grouped the way checks look at them, each with
-/// the source-map path it was written at.
+/// the source-map path it was written at. Every group is read off
+/// `DefinitionKeys`, `NodeKeys` and `AccountKeys` by kind, so a new key is
+/// checked as its kind says without being listed here.
 extension ClusterDefinition {
     /// Every string value that ends up in a manifest, a command line, a
     /// method token or a config file.
     var stringValues: [(path: String, value: String)] {
-        var values: [(String, String)] = [("cluster", cluster)]
-        for (index, node) in nodes.enumerated() {
-            values += [("nodes[\(index)].name", node.name), ("nodes[\(index)].address", node.address),
-                       ("nodes[\(index)].keeper_id", node.keeperID)]
+        var values: [(String, String)] = []
+        for key in DefinitionKeys.all {
+            switch key.kind {
+            case .nodes:
+                for (index, node) in nodes.enumerated() {
+                    for field in NodeKeys.all where field.kind.isText {
+                        if let text = field.value(in: node) as? String { values.append(("nodes[\(index)].\(field.name)", text)) }
+                    }
+                }
+            case .account:
+                guard let user = account(key) else { continue }
+                for field in AccountKeys.all where field.kind.isText {
+                    if let text = field.value(in: user) as? String { values.append(("\(key.path).\(field.name)", text)) }
+                }
+            default:
+                if key.kind.isText, let text = key.value(in: self) as? String { values.append((key.path, text)) }
+            }
         }
-        values += [
-            ("etcd.token", etcd.token),
-            ("postgres.superuser", postgres.superuser),
-            ("postgres.replication_user", postgres.replicationUser),
-            ("postgres.rewind_user", postgres.rewindUser),
-            ("patroni.namespace", patroni.namespace),
-            ("stolon.cluster_name", stolon.clusterName),
-        ]
-        if let bind = haproxy.bindAddress { values.append(("haproxy.bind_address", bind)) }
-        for (key, user) in serviceUsers {
-            values += [("users.\(key).name", user.name), ("users.\(key).group", user.group)]
-        }
-        values += filePaths
-        values += [("packaging.package", packaging.package), ("packaging.overlay", packaging.overlay),
-                   ("packaging.version", packaging.version)]
         return values
     }
 
     /// Every path on a node: binaries, data, configuration, secret files.
     var filePaths: [(path: String, value: String)] {
-        [
-            ("paths.etcd", paths.etcd), ("paths.etcdctl", paths.etcdctl), ("paths.postgres_bin", paths.postgresBin),
-            ("paths.patroni", paths.patroni), ("paths.patronictl", paths.patronictl),
-            ("paths.stolon_bin", paths.stolonBin), ("paths.haproxy", paths.haproxy), ("paths.data", paths.data),
-            ("paths.config", paths.config), ("paths.methods", paths.methods),
-            ("secrets.superuser_password", secrets.superuserPassword),
-            ("secrets.replication_password", secrets.replicationPassword),
-            ("secrets.rewind_password", secrets.rewindPassword),
-        ]
+        DefinitionKeys.all.filter(\.kind.isPath).compactMap { key in
+            (key.value(in: self) as? String).map { (key.path, $0) }
+        }
     }
 
     /// Every port number, whether or not the stack listens on it.
-    var ports: [(path: String, value: Int)] {
-        [
-            ("etcd.client_port", etcd.clientPort), ("etcd.peer_port", etcd.peerPort), ("postgres.port", postgres.port),
-            ("patroni.rest_port", patroni.restPort), ("stolon.proxy_port", stolon.proxyPort),
-            ("haproxy.port", haproxy.port), ("haproxy.replica_port", haproxy.replicaPort),
-            ("haproxy.stats_port", haproxy.statsPort),
-        ]
+    var ports: [(path: String, value: Int)] { integers(of: .port) }
+
+    /// Every timing and count that must be at least 1.
+    var positiveValues: [(path: String, value: Int)] { integers(of: .positive) }
+
+    private func integers(of kind: ValueKind) -> [(path: String, value: Int)] {
+        DefinitionKeys.of(kind).compactMap { key in (key.value(in: self) as? Int).map { (key.path, $0) } }
     }
 
+    /// Every account, under its key in `users:` (its role).
     var serviceUsers: [(key: String, user: ServiceUser)] {
-        [("etcd", users.etcd), ("postgres", users.postgres), ("haproxy", users.haproxy)]
+        DefinitionKeys.of(.account).compactMap { key in account(key).map { (key.name, $0) } }
+    }
+
+    func account(_ key: DefinitionKey) -> ServiceUser? {
+        guard case .account = key.slot else { return nil }
+        return users[key.name]
+    }
+}
+
+extension ClusterDefinition {
+    /// The account a daemon of `role` runs as: the definition's
+    /// `users.<role>`. The one place a role becomes an account.
+    public func account(for role: ServiceRole) -> ServiceUser {
+        users[role.rawValue]
+    }
+}
+
+extension ClusterDefinition {
+    /// The value of the key at `path` (`etcd.client_port`): an `Int`, a
+    /// `String`, or nil for an unset optional or an unknown path.
+    public func value(at path: String) -> Any? {
+        DefinitionKeys.all.first { $0.path == path }?.value(in: self)
+    }
+}
+
+extension ClusterDefinition {
+    /// The value at `path` as text (`3`, `/var/opt/pgha`); "" when unset.
+    func text(at path: String) -> String {
+        switch value(at: path) {
+        case let number as Int: String(number)
+        case let text as String: text
+        default: ""
+        }
     }
 }

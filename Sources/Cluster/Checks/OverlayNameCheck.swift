@@ -5,12 +5,19 @@ import Diagnostics
 /// letters, digits and `-`, starting with a letter or digit.
 struct OverlayNameCheck: DefinitionCheck {
     let rule = "cluster.packaging.overlay-name"
+    /// `<id>.pkgs` is the longest file it names; 255 bytes a file name.
+    static let maxBytes = 255 - ".pkgs".utf8.count
 
     func diagnostics(for loaded: LoadedDefinition) -> [Diagnostic] {
         let id = loaded.definition.packaging.overlay
         let path = "packaging.overlay"
         if UnsafeCharacters.first(in: id) != nil { return [] }
         if id.isEmpty { return [error("the overlay id is empty; name it like 'pgha'", at: loaded.sourceMap.location(of: path))] }
+        if id.utf8.count > Self.maxBytes {
+            return [error("overlay id is \(id.utf8.count) bytes long; it names the file '<id>.ovl', and a file name "
+                + "has at most 255 bytes, so the id at most \(Self.maxBytes)",
+                at: loaded.sourceMap.location(of: path, characterOffset: Self.maxBytes))]
+        }
         for (offset, scalar) in id.unicodeScalars.enumerated() {
             let allowed = ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || (offset > 0 && scalar == "-")
             if !allowed {

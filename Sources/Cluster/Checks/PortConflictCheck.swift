@@ -2,12 +2,14 @@ import Diagnostics
 
 /// `cluster.port.conflict`: no two daemons of one node listen on the same
 /// port of the same address (a wildcard address overlaps every address).
-/// Only the daemons of the chosen stack count: etcd (client, peer) and
-/// PostgreSQL everywhere; patroni's REST API and haproxy's three listeners
-/// for patroni; stolon's proxy for stolon. Nodes are separate hosts (zones),
-/// so listeners of different nodes never clash here.
+/// Only the daemons of the chosen stack count, with the listeners their
+/// service templates declare (`listeners:`), so a daemon added as a template
+/// is checked too. Nodes are separate hosts (zones), so listeners of
+/// different nodes never clash here.
 struct PortConflictCheck: DefinitionCheck {
     let rule = "cluster.port.conflict"
+    /// The stack's templates, in start order.
+    let services: [ServiceTemplate]
 
     private struct Listener {
         var path: String
@@ -53,22 +55,22 @@ struct PortConflictCheck: DefinitionCheck {
     }
 
     private func listeners(of definition: ClusterDefinition, at address: IPAddress) -> [Listener] {
-        var listeners = [
-            Listener(path: "etcd.client_port", port: definition.etcd.clientPort, address: address),
-            Listener(path: "etcd.peer_port", port: definition.etcd.peerPort, address: address),
-            Listener(path: "postgres.port", port: definition.postgres.port, address: address),
-        ]
-        switch definition.stack {
-        case .patroni:
-            let bind = definition.haproxy.bindAddress.flatMap(IPAddress.init) ?? address
-            listeners += [
-                Listener(path: "patroni.rest_port", port: definition.patroni.restPort, address: address),
-                Listener(path: "haproxy.port", port: definition.haproxy.port, address: bind),
-                Listener(path: "haproxy.replica_port", port: definition.haproxy.replicaPort, address: bind),
-                Listener(path: "haproxy.stats_port", port: definition.haproxy.statsPort, address: bind),
-            ]
-        case .stolon:
-            listeners.append(Listener(path: "stolon.proxy_port", port: definition.stolon.proxyPort, address: address))
+        var listeners: [Listener] = []
+        for template in services {
+            for listener in template.listeners {
+                guard let port = listener.port(in: definition) else { continue }
+                let bind = listener.address.flatMap { definition.value(at: $0) as? String }.flatMap(IPAddress.init)
+                // A fixed port is named by its daemon; the definition cannot
+                // move it, so a clash is blamed on the definition's key.
+                let path = switch listener.port {
+                case .key(let key): key
+                case .number: "\(template.kind) \(listener.purpose) port"
+                }
+                // Two daemons may name one key (patroni serves postgres.port,
+                // as would a keeper); it is one listener.
+                if listeners.contains(where: { $0.path == path }) { continue }
+                listeners.append(Listener(path: path, port: port, address: bind ?? address))
+            }
         }
         return listeners
     }

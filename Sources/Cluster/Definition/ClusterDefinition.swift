@@ -14,12 +14,14 @@ public struct ClusterDefinition: Hashable, Sendable {
     public var paths: InstallPaths
     public var secrets: SecretFiles
     public var packaging: Packaging
+    /// The values of the keys declared as `.setting` in `DefinitionKeys`
+    /// (no Swift field of their own), by their path.
+    public var settings: [String: SettingValue] = [:]
 
     public init(
-        cluster: String, stack: Stack, nodes: [Node], etcd: EtcdSettings = .init(),
-        postgres: PostgresSettings = .init(), patroni: PatroniSettings = .init(), stolon: StolonSettings = .init(),
-        haproxy: HAProxySettings = .init(), users: ServiceUsers = .init(), paths: InstallPaths = .init(),
-        secrets: SecretFiles = .init(), packaging: Packaging = .init()
+        cluster: String, stack: Stack, nodes: [Node], etcd: EtcdSettings, postgres: PostgresSettings,
+        patroni: PatroniSettings, stolon: StolonSettings, haproxy: HAProxySettings, users: ServiceUsers,
+        paths: InstallPaths, secrets: SecretFiles, packaging: Packaging
     ) {
         self.cluster = cluster
         self.stack = stack
@@ -37,8 +39,20 @@ public struct ClusterDefinition: Hashable, Sendable {
 }
 
 /// Which HA manager runs PostgreSQL.
+///
+/// A new stack is a case here and the stack's name in the `stacks` of its
+/// service templates.
 public enum Stack: String, Hashable, Sendable, CaseIterable {
     case patroni, stolon
+}
+
+extension ClusterDefinition {
+    /// Every setting blank: what decoding starts from before defaults.
+    init(blankCluster cluster: String, stack: Stack, nodes: [Node]) {
+        self.init(
+            cluster: cluster, stack: stack, nodes: nodes, etcd: .init(), postgres: .init(), patroni: .init(),
+            stolon: .init(), haproxy: .init(), users: .init(), paths: .init(), secrets: .init(), packaging: .init())
+    }
 }
 
 /// One member of the cluster: a zone (or a host) running one of each daemon.

@@ -4,15 +4,10 @@
 /// drift from what the loader assumes.
 public enum ExampleDefinition {
     public static func text(stack: Stack) -> String {
-        let etcd = EtcdSettings()
-        let postgres = PostgresSettings()
-        let patroni = PatroniSettings()
-        let stolon = StolonSettings()
-        let haproxy = HAProxySettings()
-        let users = ServiceUsers()
-        let paths = InstallPaths()
-        let secrets = SecretFiles()
-        let packaging = Packaging()
+        let defaults = ClusterDefinition(cluster: "", stack: stack, nodes: [])
+        let (etcd, postgres, patroni, stolon) = (defaults.etcd, defaults.postgres, defaults.patroni, defaults.stolon)
+        let (haproxy, users, paths) = (defaults.haproxy, defaults.users, defaults.paths)
+        let (secrets, packaging) = (defaults.secrets, defaults.packaging)
 
         var text = """
             # smfkit cluster definition. Check it with `smfkit check FILE`, then
@@ -62,9 +57,9 @@ public enum ExampleDefinition {
                   replica_port: \(haproxy.replicaPort)              # and the replicas, round robin, here
                   stats_port: \(haproxy.statsPort)
                   # (bind_address, the listeners' address, defaults to each node's own)
-                  # check_interval: \(haproxy.checkInterval)               # seconds between health checks
-                  # fall: \(haproxy.fall)
-                  # rise: \(haproxy.rise)
+                  # check_interval: \(defaults.text(at: "haproxy.check_interval"))               # seconds between health checks
+                  # fall: \(defaults.text(at: "haproxy.fall"))
+                  # rise: \(defaults.text(at: "haproxy.rise"))
 
                 """
         case .stolon:

@@ -4,15 +4,17 @@ import SMF
 import FileValidation
 import Tribblix
 
-/// `smfkit generate` as a pipeline of typed stages, like a compiler:
+/// `smfkit generate` as a pipeline of typed stages, like a compiler; each
+/// stage a function from one type of Stages/ to the next:
 ///
-///     cluster.yaml --load+check--> LoadedDefinition
-///                  --translate---> Artifacts (typed SMF bundles, text files)
-///                  --render------> [GeneratedFile] (bytes, deterministic)
-///                  --verify------> the rendered SMF XML through the validator users run
+///     cluster.yaml --load------> DefinitionLoad      (DefinitionLoader)
+///                  --check-----> CheckedDefinition   (DefinitionChecker)
+///                  --translate-> TranslatedCluster   (Translator: SMF bundles, Tribblix models)
+///                  --render----> RenderedCluster     (ClusterRenderer: text, once)
+///                  --verify----> VerifiedCluster     (the validator and linter users run)
+///                  --write-----> WriteReport         (OutputWriter, the caller's last step)
 ///
-/// Writing is the caller's last step (`OutputWriter`), so everything up to
-/// here can be tested in memory.
+/// Everything up to writing can be tested in memory.
 public struct GenerationPipeline: Sendable {
     public var templates: TemplateSet
     /// The validator the rendered manifests and profiles must pass.
@@ -24,8 +26,8 @@ public struct GenerationPipeline: Sendable {
     }
 
     public enum Outcome: Sendable {
-        /// Every file, ready to write; `warnings` from the definition checks.
-        case generated(files: [GeneratedFile], warnings: [Diagnostic])
+        /// Every file, ready to write, with the warnings of check and verify.
+        case generated(VerifiedCluster)
         /// The definition has errors (all of them, with positions); nothing
         /// was generated.
         case invalidDefinition([Diagnostic])
@@ -36,49 +38,73 @@ public struct GenerationPipeline: Sendable {
 
     /// Runs every stage but writing on a definition file.
     public func run(definitionPath path: String) throws(DefinitionFileError) -> Outcome {
-        run(try DefinitionLoader.loadAndCheck(path: path), sourceName: (path as NSString).lastPathComponent)
+        run(check(try DefinitionLoader.load(path: path)), sourceName: (path as NSString).lastPathComponent)
     }
 
     /// Runs every stage but writing on definition text.
     public func run(definitionText text: String, file: String) -> Outcome {
-        run(DefinitionLoader.loadAndCheck(text: text, file: file), sourceName: (file as NSString).lastPathComponent)
+        run(check(DefinitionLoader.load(text: text, file: file)), sourceName: (file as NSString).lastPathComponent)
     }
 
-    private func run(_ load: DefinitionLoad, sourceName: String) -> Outcome {
-        guard let loaded = load.loaded, !load.diagnostics.hasErrors else {
-            return .invalidDefinition(load.diagnostics)
-        }
-        let files: [GeneratedFile]
+    /// The check stage, against this pipeline's templates.
+    public func check(_ load: DefinitionLoad) -> CheckedDefinition {
+        DefinitionChecker.check(load, templates: templates)
+    }
+
+    /// Translate, render and verify a checked definition.
+    public func run(_ checked: CheckedDefinition, sourceName: String) -> Outcome {
+        guard let definition = checked.valid else { return .invalidDefinition(checked.diagnostics) }
+        let rendered: RenderedCluster
         do {
-            files = try Translator(definition: loaded.definition, templates: templates, sourceName: sourceName)
-                .translate().rendered()
+            rendered = ClusterRenderer.render(
+                try Translator(definition: definition, templates: templates, sourceName: sourceName).translate())
         } catch {
-            return .invalidOutput([error.diagnostic])
+            return .invalidOutput(error.diagnostics)
         }
-        let problems = verify(files)
-        if problems.hasErrors { return .invalidOutput(problems) }
-        return .generated(files: files, warnings: load.diagnostics + problems)
+        switch verify(rendered) {
+        case .success(let verified):
+            return .generated(VerifiedCluster(files: verified.files, warnings: checked.diagnostics + verified.warnings))
+        case .failure(let failure):
+            return .invalidOutput(failure.diagnostics)
+        }
     }
 
-    /// The verify stage: every manifest and profile goes through the same
+    /// What the rendered output failed: every error and warning the
+    /// validator and the linter found.
+    public struct VerifyFailure: Error, Sendable {
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// The verify stage: rendered files that pass become a `VerifiedCluster`
+    /// (with the verifier's warnings).
+    public func verify(_ rendered: RenderedCluster) -> Result<VerifiedCluster, VerifyFailure> {
+        let problems = problems(in: rendered.files)
+        if problems.hasErrors { return .failure(VerifyFailure(diagnostics: problems)) }
+        return .success(VerifiedCluster(files: rendered.files, warnings: problems))
+    }
+
+    /// What the verify stage finds: every manifest and profile goes through the same
     /// validator `smfkit validate` runs, and every Tribblix descriptor
     /// through the same linter. In SMF XML a warning counts as an error, as
     /// `smfkit validate --strict` (and svccfg validate) count it: a method
     /// token lint means svc.startd would fail the method. Tribblix warnings
     /// (an account id Tribblix gives to someone else, say) are about values
     /// the definition chose, and are reported as warnings.
-    public func verify(_ files: [GeneratedFile]) -> [Diagnostic] {
+    func problems(in files: [GeneratedFile]) -> [Diagnostic] {
         // The package carries byte-identical copies of the manifests;
         // each distinct text is checked once, under its first path.
         var seen = Set<String>()
+        // Scripts and configuration files are no kind the validator knows.
+        var kinds: [String: FileKind] = [:]
         let checked = files.filter { file in
-            (file.path.hasSuffix(".xml") || TribblixLint.kind(ofPath: file.path) != nil)
-                && seen.insert(file.contents).inserted
+            let kind = FileKind.of(path: file.path, text: file.contents)
+            kinds[file.path] = kind
+            return kind != .unknown && seen.insert(file.contents).inserted
         }
         return FileValidator(smf: validator).validate(texts: checked.map { ($0.path, $0.contents) })
             .flatMap { report in
                 report.diagnostics.map { diagnostic in
-                    guard report.path.hasSuffix(".xml") else { return diagnostic }
+                    guard kinds[report.path] == .smfBundle else { return diagnostic }
                     var strict = diagnostic
                     strict.severity = .error
                     return strict

@@ -1,7 +1,9 @@
 import SMF
+import Tribblix
 
 /// The translate stage: a checked definition and the templates become typed
-/// artifacts. Pure: no disk, no printing.
+/// artifacts. Pure: no disk, no printing, nothing rendered but the text
+/// templates (whose output is text by nature).
 public struct Translator {
     public let definition: ClusterDefinition
     public let templates: TemplateSet
@@ -15,63 +17,58 @@ public struct Translator {
         self.sourceName = sourceName
     }
 
-    public func translate() throws(TemplateError) -> Artifacts {
-        let services = templates.services(for: definition.stack.rawValue)
+    public func translate() throws(TemplateError) -> TranslatedCluster {
+        let services = templates.services(for: definition.stack)
         if services.isEmpty {
             throw TemplateError(file: "Templates/services", message: "no service template is for the \(definition.stack.rawValue) stack")
         }
         let context = TemplateContext(definition) { node in
-            services.map { "svc:/\($0.service):\(node.name)" }
+            services.map { $0.instanceFMRI(on: node.name) }
         }
-        var artifacts = Artifacts()
 
-        let manifests = ManifestTranslator(definition: definition, context: context, sourceName: sourceName)
+        let manifestTranslator = ManifestTranslator(definition: definition, context: context, sourceName: sourceName)
+        var manifests: [ManifestArtifact] = []
+        var packaged: [PackagedManifest] = []
         for template in services {
-            artifacts.manifests.append((file: "manifests/\(template.kind).xml", bundle: try manifests.manifest(for: template)))
+            let path = "manifests/\(template.kind).xml"
+            manifests.append(ManifestArtifact(path: path, bundle: try manifestTranslator.manifest(for: template)))
+            packaged.append(PackagingTranslator.packaged(template, writtenAt: path))
         }
 
-        let profiles = ProfileTranslator(definition: definition, sourceName: sourceName)
-        for node in definition.nodes {
-            artifacts.profiles.append((file: "profiles/\(node.name).xml", bundle: profiles.profile(for: node, services: services)))
+        let profileTranslator = ProfileTranslator(definition: definition, sourceName: sourceName)
+        let profiles = definition.nodes.map { node in
+            ProfileArtifact(path: "profiles/\(node.name).xml", bundle: profileTranslator.profile(for: node, services: services))
         }
 
-        var companions: [(install: String, contents: String, mode: UInt16)] = []
+        var textFiles: [GeneratedFile] = []
+        var companions: [PayloadFile] = []
         for template in services {
-            for file in template.files ?? [] {
+            for file in template.files {
                 guard let text = templates.files[file.template] else {
-                    throw TemplateError(
-                        file: "Templates/services/\(template.kind).yaml",
-                        message: "names the text template '\(file.template)', which is not in Templates/files/"
-                    )
-                }
-                guard let mode = file.permissions else {
-                    throw TemplateError(
-                        file: "Templates/services/\(template.kind).yaml",
-                        message: "mode '\(file.mode ?? "")' of \(file.output) is not an octal mode such as \"0755\""
-                    )
+                    throw TemplateError(file: template.origin,
+                                        message: "names the text template '\(file.template)', which is not in Templates/files/")
                 }
                 let rendered = try TextTemplate(text, name: "Templates/files/\(file.template)").render(context.base)
-                artifacts.files.append(GeneratedFile(path: file.output, contents: rendered, mode: mode))
-                let install = try TextTemplate.render(file.install, context.base, name: "Templates/services/\(template.kind).yaml")
-                companions.append((install: install, contents: rendered, mode: mode))
+                textFiles.append(GeneratedFile(path: file.output, contents: rendered, mode: file.permissions))
+                let install = try TextTemplate.render(file.install, context.base, name: template.origin)
+                companions.append(PayloadFile(path: PackagingTranslator.relative(install), contents: rendered,
+                                              mode: Int(file.permissions)))
             }
         }
 
         guard let deploy = templates.files["deploy.sh.mustache"] else {
             throw TemplateError(file: "Templates/files", message: "deploy.sh.mustache is missing")
         }
-        artifacts.files.append(GeneratedFile(
+        textFiles.append(GeneratedFile(
             path: "deploy.sh",
             contents: try TextTemplate(deploy, name: "Templates/files/deploy.sh.mustache").render(context.base),
             mode: 0o755
         ))
 
-        // The package carries the manifests exactly as they are written out.
         let packaging = PackagingTranslator(definition: definition, context: context, services: services)
-        let rendered = zip(services, artifacts.manifests).map { template, manifest in
-            (template: template, xml: BundleRenderer.render(manifest.bundle))
-        }
-        artifacts.files += try packaging.files(manifests: rendered, companions: companions)
-        return artifacts
+        return TranslatedCluster(
+            manifests: manifests, profiles: profiles, textFiles: textFiles,
+            package: try packaging.package(manifests: packaged, companions: companions),
+            overlay: try packaging.overlay())
     }
 }

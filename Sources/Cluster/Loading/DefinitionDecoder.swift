@@ -16,30 +16,14 @@ struct DefinitionDecoder {
         sourceMap = SourceMap(file: file)
     }
 
-    /// The keys each mapping may hold, in the order the documentation lists them.
-    enum Keys {
-        static let top = ["cluster", "stack", "nodes", "etcd", "postgres", "patroni", "stolon", "haproxy",
-                          "users", "paths", "secrets", "packaging"]
-        static let node = ["name", "address", "keeper_id"]
-        static let etcd = ["token", "client_port", "peer_port"]
-        static let postgres = ["version", "port", "superuser", "replication_user", "rewind_user"]
-        static let patroni = ["rest_port", "ttl", "loop_wait", "retry_timeout", "namespace"]
-        static let stolon = ["cluster_name", "proxy_port"]
-        static let haproxy = ["port", "replica_port", "stats_port", "bind_address", "check_interval", "fall", "rise"]
-        static let users = ["etcd", "postgres", "haproxy"]
-        static let user = ["name", "uid", "group", "gid"]
-        static let paths = ["etcd", "etcdctl", "postgres_bin", "patroni", "patronictl", "stolon_bin", "haproxy",
-                            "data", "config", "methods"]
-        static let secrets = ["superuser_password", "replication_password", "rewind_password"]
-        static let packaging = ["package", "overlay", "version", "overlay_version"]
-    }
-
     /// Whether every required value was there and usable. When it was not,
     /// `decode` still returns what it could read, with empty stand-ins for
     /// the missing values, so the checks can report every other problem of
     /// the file in the same round; such a definition is never generated from.
     private(set) var isComplete = true
 
+    /// Reads every key `DefinitionKeys` declares, in its order; a key the
+    /// file leaves out keeps its default.
     mutating func decode(_ root: YAMLNode?) -> ClusterDefinition? {
         guard let root else {
             report(LoadingRule.missingKey,
@@ -47,90 +31,69 @@ struct DefinitionDecoder {
                    line: 1, column: 1)
             return nil
         }
-        guard let top = fields(of: root, at: "", keys: Keys.top) else { return nil }
+        guard let top = fields(of: root, at: "", keys: DefinitionKeys.keys(in: "")) else { return nil }
 
-        let cluster = requiredString(top, "cluster")
-        let stack = requiredStack(top)
-        let nodes = requiredNodes(top)
-
-        var etcd = EtcdSettings()
-        if let section = section(top, "etcd", keys: Keys.etcd) {
-            etcd.token = string(section, "token") ?? etcd.token
-            etcd.clientPort = int(section, "client_port") ?? etcd.clientPort
-            etcd.peerPort = int(section, "peer_port") ?? etcd.peerPort
+        var definition = ClusterDefinition(blankCluster: "", stack: .patroni, nodes: [])
+        for key in DefinitionKeys.all { definition.applyDefault(of: key) }
+        var cluster: String?
+        var stack: Stack?
+        var nodes: [Node]?
+        var written: Set<String> = []
+        // Each section is read (and its unknown keys reported) once, when
+        // the table reaches its first key.
+        var sections: [String: Fields?] = [:]
+        for key in DefinitionKeys.all {
+            let fields: Fields?
+            if key.section.isEmpty {
+                fields = top
+            } else if let opened = sections[key.section] {
+                fields = opened
+            } else {
+                fields = section(top, key.section, keys: DefinitionKeys.keys(in: key.section))
+                sections[key.section] = .some(fields)
+            }
+            switch key.slot {
+            case .required(let keyPath):
+                cluster = requiredString(top, key.name)
+                definition[keyPath: keyPath] = cluster ?? ""
+            case .stack:
+                stack = requiredStack(top)
+                definition.stack = stack ?? .patroni
+            case .nodes:
+                nodes = requiredNodes(top)
+                definition.nodes = nodes ?? []
+            case .int(let keyPath, _):
+                guard let fields, let value = int(fields, key.name) else { continue }
+                definition[keyPath: keyPath] = value
+                written.insert(key.path)
+            case .string(let keyPath, _), .derived(let keyPath, _, _):
+                guard let fields, let value = string(fields, key.name) else { continue }
+                definition[keyPath: keyPath] = value
+                written.insert(key.path)
+            case .optional(let keyPath, _):
+                guard let fields, let value = string(fields, key.name) else { continue }
+                definition[keyPath: keyPath] = value
+                written.insert(key.path)
+            case .account:
+                guard let fields, let user = user(fields, key.name) else { continue }
+                definition.users[key.name] = user
+                written.insert(key.path)
+            case .setting(.int):
+                guard let fields, let value = int(fields, key.name) else { continue }
+                definition.settings[key.path] = .int(value)
+                written.insert(key.path)
+            case .setting(.string):
+                guard let fields, let value = string(fields, key.name) else { continue }
+                definition.settings[key.path] = .string(value)
+                written.insert(key.path)
+            }
         }
-        var postgres = PostgresSettings()
-        if let section = section(top, "postgres", keys: Keys.postgres) {
-            postgres.version = int(section, "version") ?? postgres.version
-            postgres.port = int(section, "port") ?? postgres.port
-            postgres.superuser = string(section, "superuser") ?? postgres.superuser
-            postgres.replicationUser = string(section, "replication_user") ?? postgres.replicationUser
-            postgres.rewindUser = string(section, "rewind_user") ?? postgres.rewindUser
-        }
-        var patroni = PatroniSettings()
-        if let section = section(top, "patroni", keys: Keys.patroni) {
-            patroni.restPort = int(section, "rest_port") ?? patroni.restPort
-            patroni.ttl = int(section, "ttl") ?? patroni.ttl
-            patroni.loopWait = int(section, "loop_wait") ?? patroni.loopWait
-            patroni.retryTimeout = int(section, "retry_timeout") ?? patroni.retryTimeout
-            patroni.namespace = string(section, "namespace") ?? patroni.namespace
-        }
-        var stolon = StolonSettings()
-        if let section = section(top, "stolon", keys: Keys.stolon) {
-            stolon.clusterName = string(section, "cluster_name") ?? stolon.clusterName
-            stolon.proxyPort = int(section, "proxy_port") ?? stolon.proxyPort
-        }
-        var haproxy = HAProxySettings()
-        if let section = section(top, "haproxy", keys: Keys.haproxy) {
-            haproxy.port = int(section, "port") ?? haproxy.port
-            haproxy.replicaPort = int(section, "replica_port") ?? haproxy.replicaPort
-            haproxy.statsPort = int(section, "stats_port") ?? haproxy.statsPort
-            haproxy.bindAddress = string(section, "bind_address") ?? haproxy.bindAddress
-            haproxy.checkInterval = int(section, "check_interval") ?? haproxy.checkInterval
-            haproxy.fall = int(section, "fall") ?? haproxy.fall
-            haproxy.rise = int(section, "rise") ?? haproxy.rise
-        }
-        var users = ServiceUsers()
-        if let section = section(top, "users", keys: Keys.users) {
-            users.etcd = user(section, "etcd") ?? users.etcd
-            users.postgres = user(section, "postgres") ?? users.postgres
-            users.haproxy = user(section, "haproxy") ?? users.haproxy
-        }
-        // The PostgreSQL binaries follow the major version unless placed explicitly.
-        var paths = InstallPaths(postgresBin: "/opt/tribblix/postgres\(postgres.version)/bin")
-        if let section = section(top, "paths", keys: Keys.paths) {
-            paths.etcd = string(section, "etcd") ?? paths.etcd
-            paths.etcdctl = string(section, "etcdctl") ?? paths.etcdctl
-            paths.postgresBin = string(section, "postgres_bin") ?? paths.postgresBin
-            paths.patroni = string(section, "patroni") ?? paths.patroni
-            paths.patronictl = string(section, "patronictl") ?? paths.patronictl
-            paths.stolonBin = string(section, "stolon_bin") ?? paths.stolonBin
-            paths.haproxy = string(section, "haproxy") ?? paths.haproxy
-            paths.data = string(section, "data") ?? paths.data
-            paths.config = string(section, "config") ?? paths.config
-            paths.methods = string(section, "methods") ?? paths.methods
-        }
-        var secrets = SecretFiles()
-        if let section = section(top, "secrets", keys: Keys.secrets) {
-            secrets.superuserPassword = string(section, "superuser_password") ?? secrets.superuserPassword
-            secrets.replicationPassword = string(section, "replication_password") ?? secrets.replicationPassword
-            secrets.rewindPassword = string(section, "rewind_password") ?? secrets.rewindPassword
-        }
-        var packaging = Packaging()
-        if let section = section(top, "packaging", keys: Keys.packaging) {
-            packaging.package = string(section, "package") ?? packaging.package
-            packaging.overlay = string(section, "overlay") ?? packaging.overlay
-            packaging.version = string(section, "version") ?? packaging.version
-            packaging.overlayVersion = int(section, "overlay_version") ?? packaging.overlayVersion
-        }
+        for key in DefinitionKeys.all where !written.contains(key.path) { definition.applyDerivedDefault(of: key) }
 
         isComplete = complete && cluster != nil && stack != nil && nodes != nil
         // Without a list of nodes there is too little to check.
-        guard let nodes else { return nil }
-        return ClusterDefinition(
-            cluster: cluster ?? "", stack: stack ?? .patroni, nodes: nodes, etcd: etcd, postgres: postgres,
-            patroni: patroni, stolon: stolon, haproxy: haproxy, users: users, paths: paths, secrets: secrets,
-            packaging: packaging)
+        guard nodes != nil else { return nil }
+        return definition
     }
 
     // MARK: - Sections of the format
@@ -167,31 +130,50 @@ struct DefinitionDecoder {
         for (index, item) in items.enumerated() {
             let path = "nodes[\(index)]"
             record(path, item)
-            guard let fields = fields(of: item, at: path, keys: Keys.node) else {
-                complete = false
-                nodes.append(Node(name: "", address: "", keeperID: "postgres\(index)"))
-                continue
-            }
-            let name = requiredString(fields, "name")
-            let address = requiredString(fields, "address")
-            let keeperID = string(fields, "keeper_id") ?? "postgres\(index)"
             // A node missing its name or address keeps its place (checks
             // find positions by index) with an empty stand-in, which the
             // checks skip as never written.
-            if name == nil || address == nil { complete = false }
-            nodes.append(Node(name: name ?? "", address: address ?? "", keeperID: keeperID))
+            var node = Node(name: "", address: "", keeperID: "")
+            guard let fields = fields(of: item, at: path, keys: NodeKeys.names) else {
+                complete = false
+                for key in NodeKeys.all { key.applyFallback(to: &node, index: index, among: NodeKeys.all) }
+                nodes.append(node)
+                continue
+            }
+            if !read(fields, NodeKeys.all, into: &node, index: index) { complete = false }
+            nodes.append(node)
         }
         return nodes
     }
 
+    /// An account of `users:`; nil (the default stays) when it lacks a
+    /// required key.
     private mutating func user(_ section: Fields, _ key: String) -> ServiceUser? {
-        guard let fields = self.section(section, key, keys: Keys.user) else { return nil }
-        let name = requiredString(fields, "name")
-        let uid = requiredInt(fields, "uid")
-        let group = string(fields, "group")
-        let gid = int(fields, "gid")
-        guard let name, let uid else { return nil }
-        return ServiceUser(name: name, uid: uid, group: group ?? name, gid: gid ?? uid)
+        guard let fields = self.section(section, key, keys: AccountKeys.names) else { return nil }
+        var user = ServiceUser(name: "", uid: 0, group: "", gid: 0)
+        return read(fields, AccountKeys.all, into: &user, index: 0) ? user : nil
+    }
+
+    /// Reads a mapping's keys into `root` by their entries, then gives the
+    /// absent ones their fallbacks; false when a required key is missing or
+    /// unusable (reported).
+    private mutating func read<Root>(_ fields: Fields, _ keys: [FieldKey<Root>], into root: inout Root, index: Int)
+        -> Bool
+    {
+        var usable = true
+        var absent: [FieldKey<Root>] = []
+        for key in keys {
+            switch key.slot {
+            case .string(let keyPath):
+                let value = key.isRequired ? requiredString(fields, key.name) : string(fields, key.name)
+                if let value { root[keyPath: keyPath] = value } else if key.isRequired { usable = false } else { absent.append(key) }
+            case .int(let keyPath):
+                let value = key.isRequired ? requiredInt(fields, key.name) : int(fields, key.name)
+                if let value { root[keyPath: keyPath] = value } else if key.isRequired { usable = false } else { absent.append(key) }
+            }
+        }
+        for key in absent { key.applyFallback(to: &root, index: index, among: keys) }
+        return usable
     }
 
     // MARK: - Mappings and keys

@@ -1,29 +1,6 @@
 import Diagnostics
 import Foundation
 
-/// What loading a definition produced: the definition, when every required
-/// value was there and usable, and every problem found on the way.
-public struct DefinitionLoad: Sendable {
-    /// Nil when a required value is missing or unusable (then `diagnostics`
-    /// says why); present — with defaults standing in for bad optional
-    /// values — otherwise.
-    public var loaded: LoadedDefinition?
-    /// Sorted by position.
-    public var diagnostics: [Diagnostic]
-    /// What could be read of an incomplete definition, for the checks only:
-    /// they report the file's other problems in the same round.
-    var partial: LoadedDefinition?
-
-    init(loaded: LoadedDefinition?, diagnostics: [Diagnostic], partial: LoadedDefinition? = nil) {
-        self.loaded = loaded
-        self.diagnostics = diagnostics
-        self.partial = partial
-    }
-
-    /// True when there is a definition and no error (warnings allowed).
-    public var isValid: Bool { loaded != nil && !diagnostics.hasErrors }
-}
-
 /// The file could not be read at all (missing, a directory, no permission):
 /// a usage problem rather than a problem with a definition.
 public struct DefinitionFileError: Error, Sendable, CustomStringConvertible {
@@ -93,23 +70,6 @@ public enum DefinitionLoader {
         let read = definition.map { LoadedDefinition(definition: $0, sourceMap: decoder.sourceMap) }
         return DefinitionLoad(loaded: decoder.isComplete ? read : nil, diagnostics: decoder.diagnostics.sortedForOutput(),
                               partial: decoder.isComplete ? nil : read)
-    }
-
-    /// Loads, then runs every check when there is a definition to check:
-    /// all problems of the file in one list.
-    public static func loadAndCheck(path: String) throws(DefinitionFileError) -> DefinitionLoad {
-        checked(try load(path: path))
-    }
-
-    public static func loadAndCheck(text: String, file: String) -> DefinitionLoad {
-        checked(load(text: text, file: file))
-    }
-
-    private static func checked(_ load: DefinitionLoad) -> DefinitionLoad {
-        guard let loaded = load.loaded ?? load.partial else { return load }
-        var result = load
-        result.diagnostics = (load.diagnostics + DefinitionChecks.run(loaded)).sortedForOutput()
-        return result
     }
 
     /// The character at a 1-based line and column (columns count Unicode

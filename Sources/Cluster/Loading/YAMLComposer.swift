@@ -1,4 +1,4 @@
-import CYaml
+import CLibYAML
 
 /// Why a document could not be composed. Each carries the position libyaml
 /// (or the composer) stopped at; loading cannot go on past any of them.
@@ -27,7 +27,7 @@ enum YAMLLimits {
 }
 
 /// Composes one YAML document into `YAMLNode`s straight from libyaml's event
-/// stream (the C library Yams wraps). Aliases are shared, not copied, and
+/// stream (libyaml, through smfkit's own CLibYAML system library). Aliases are shared, not copied, and
 /// every alias adds the full size of what it stands for to a running count,
 /// so a document that would expand beyond the limit stops at the alias that
 /// crosses it — in time and memory linear in the text.

@@ -15,12 +15,12 @@ struct ManifestTranslator {
     static let configGroup = "config"
 
     func manifest(for template: ServiceTemplate) throws(TemplateError) -> ServiceBundle {
-        let origin = "Templates/services/\(template.kind).yaml"
+        let origin = template.origin
         let base = context.base
-        let user = try serviceUser(template.user, origin: origin)
+        let user = definition.account(for: template.user)
 
         var entity = Entity()
-        entity.dependencies = try template.dependencies.filter { $0.perNode != true }.map { dependency throws(TemplateError) in
+        entity.dependencies = try template.dependencies.filter { !$0.perNode }.map { dependency throws(TemplateError) in
             try translate(dependency, context: base, origin: origin)
         }
         entity.methodContext = MethodContext(
@@ -39,7 +39,7 @@ struct ManifestTranslator {
         }
         entity.propertyGroups = [
             PropertyGroup(name: "startd", type: "framework", properties: [
-                Property("duration", .astring, template.duration),
+                Property("duration", .astring, template.duration.rawValue),
                 // A core dump or a signal in one process (a postgres backend,
                 // say) must not make svc.startd kill the whole service: the
                 // daemons recover from those themselves. Tribblix's own
@@ -57,7 +57,7 @@ struct ManifestTranslator {
         for (index, node) in definition.nodes.enumerated() {
             let values = context.node(at: index)
             var instanceEntity = Entity()
-            instanceEntity.dependencies = try template.dependencies.filter { $0.perNode == true }.map {
+            instanceEntity.dependencies = try template.dependencies.filter(\.perNode).map {
                 dependency throws(TemplateError) in
                 try translate(dependency, context: values, origin: origin)
             }
@@ -88,23 +88,13 @@ struct ManifestTranslator {
         )
     }
 
-    private func serviceUser(_ role: String, origin: String) throws(TemplateError) -> ServiceUser {
-        switch role {
-        case "etcd": definition.users.etcd
-        case "postgres": definition.users.postgres
-        case "haproxy": definition.users.haproxy
-        default:
-            throw TemplateError(file: origin, message: "user '\(role)' is not one of etcd, postgres, haproxy")
-        }
-    }
-
     private func translate(_ dependency: DependencyTemplate, context: [String: Any], origin: String)
         throws(TemplateError) -> Dependency
     {
         Dependency(
             name: dependency.name,
-            grouping: dependency.grouping ?? "require_all",
-            restartOn: dependency.restartOn ?? "none",
+            grouping: dependency.grouping.rawValue,
+            restartOn: dependency.restartOn.rawValue,
             type: "service",
             fmris: [ServiceFMRI(try TextTemplate.render(dependency.fmri, context, name: origin))]
         )
@@ -114,7 +104,7 @@ struct ManifestTranslator {
         throws(TemplateError) -> [Property]
     {
         var result: [Property] = []
-        for property in template.properties where (property.perNode ?? false) == perNode {
+        for property in template.properties where property.perNode == perNode {
             if !perNode, property.value.contains("{{node.") {
                 throw TemplateError(
                     file: origin,
@@ -135,7 +125,7 @@ struct ManifestTranslator {
             PropPattern(
                 name: property.name, type: property.type.rawValue, required: "true",
                 commonName: [LocalizedText(property.commonName)],
-                description: [LocalizedText(property.description + (property.perNode == true ? " Set per node, on the instance." : ""))],
+                description: [LocalizedText(property.description + (property.perNode ? " Set per node, on the instance." : ""))],
                 cardinality: Cardinality(min: "1", max: "1"),
                 constraints: property.constraints.map { values in
                     ValueSet(values: values.map { TemplateValue(name: $0) })

@@ -11,28 +11,10 @@ struct PackagingTranslator {
     /// The stack's templates in start order.
     let services: [ServiceTemplate]
 
-    /// Manifests and companion files as they are installed on a node:
-    /// `(install path relative to /, contents)`.
-    func files(manifests: [(template: ServiceTemplate, xml: String)], companions: [(install: String, contents: String, mode: UInt16)])
-        throws(TemplateError) -> [GeneratedFile]
-    {
-        let package = try makePackage(manifests: manifests, companions: companions)
-        var output: [GeneratedFile] = []
-        for file in package.buildTree().files {
-            output.append(GeneratedFile(path: "packages/" + file.path, contents: file.contents, mode: UInt16(file.mode)))
-        }
-        for file in package.pkgmkTree().files {
-            output.append(GeneratedFile(path: "packages/pkgmk/" + file.path, contents: file.contents, mode: UInt16(file.mode)))
-        }
-        for file in try makeOverlay().files() {
-            output.append(GeneratedFile(path: "overlays/" + file.path, contents: file.contents, mode: UInt16(file.mode)))
-        }
-        return output
-    }
-
-    private func makePackage(manifests: [(template: ServiceTemplate, xml: String)],
-                             companions: [(install: String, contents: String, mode: UInt16)]) throws(TemplateError) -> TribblixPackage
-    {
+    /// The package: the manifests (by their output paths) and companion
+    /// files as installed on a node, the daemons' packages as prerequisites,
+    /// the accounts and directories the templates declare.
+    func package(manifests: [PackagedManifest], companions: [PayloadFile]) throws(TemplateError) -> PackageArtifact {
         let info = PackageInfo(
             pkg: definition.packaging.package,
             name: "SMF services of the \(definition.cluster) PostgreSQL cluster (\(definition.stack.rawValue))",
@@ -40,20 +22,15 @@ struct PackagingTranslator {
             // Only XML, configuration and scripts: the same package for every architecture.
             architectures: ["i386", "sparc"]
         )
-        var payload: [PayloadFile] = manifests.map { manifest in
-            PayloadFile.manifest(
-                fileName: "\(manifest.template.kind).xml",
-                category: manifest.template.service.hasPrefix("network/") ? "network" : "application",
-                contents: manifest.xml
-            )
-        }
-        payload += companions.map { companion in
-            PayloadFile(path: Self.relative(companion.install), contents: companion.contents, mode: Int(companion.mode))
-        }
-        return TribblixPackage.smfServices(
-            info: info, depend: DependFile(prerequisites: try daemonPackages()),
-            manifests: payload, accounts: accounts(), directories: directories()
-        )
+        return PackageArtifact(info: info, depend: DependFile(prerequisites: try daemonPackages()), manifests: manifests,
+                               companions: companions, accounts: accounts(), directories: try directories())
+    }
+
+    /// Where the package installs the manifest of `template`, written by
+    /// generate at `path`.
+    static func packaged(_ template: ServiceTemplate, writtenAt path: String) -> PackagedManifest {
+        PackagedManifest(manifestPath: path, fileName: "\(template.kind).xml",
+                         category: template.service.hasPrefix("network/") ? "network" : "application")
     }
 
     /// The daemons' own packages, in start order, each once.
@@ -61,18 +38,19 @@ struct PackagingTranslator {
         var names: [String] = []
         for template in services {
             for package in template.packages {
-                let name = try TextTemplate.render(package, context.base, name: "Templates/services/\(template.kind).yaml")
+                let name = try TextTemplate.render(package, context.base, name: template.origin)
                 if !names.contains(name) { names.append(name) }
             }
         }
         return names
     }
 
-    private func makeOverlay() throws(TemplateError) -> Overlay {
+    /// The overlay: the package, the daemons' packages and the overlays they need.
+    func overlay() throws(TemplateError) -> Overlay {
         var requires = ["base"]
         for template in services {
-            for overlay in template.overlays ?? [] {
-                let name = try TextTemplate.render(overlay, context.base, name: "Templates/services/\(template.kind).yaml")
+            for overlay in template.overlays {
+                let name = try TextTemplate.render(overlay, context.base, name: template.origin)
                 if !requires.contains(name) { requires.append(name) }
             }
         }
@@ -86,7 +64,7 @@ struct PackagingTranslator {
             // instances, through its profile (deploy.sh does this):
             // `zap enable-services` would enable every node's in one zone.
             services: services.flatMap { template in
-                definition.nodes.map { "svc:/\(template.service):\($0.name)" }
+                definition.nodes.map { template.instanceFMRI(on: $0.name) }
             }
         )
         let packages = OverlayPackageList([definition.packaging.package] + (try daemonPackages())).withoutDuplicates
@@ -112,30 +90,29 @@ struct PackagingTranslator {
 
     private func usedAccounts() -> [(String, ServiceUser)] {
         let roles = Set(services.map(\.user))
-        let all: [(String, ServiceUser)] = [
-            ("etcd", definition.users.etcd), ("postgres", definition.users.postgres), ("haproxy", definition.users.haproxy),
-        ]
-        return all.filter { roles.contains($0.0) }
+        return ServiceRole.allCases.filter(roles.contains).map { ($0.rawValue, definition.account(for: $0)) }
     }
 
-    /// The data directories each service user owns (the daemons create
-    /// their per-node directories inside), and the directory of the secret
-    /// files, private to the PostgreSQL user.
-    private func directories() -> [PayloadDirectory] {
-        let data = Self.relative(definition.paths.data)
-        var result = [PayloadDirectory(path: data, mode: 0o755)]
-        let etcd = definition.users.etcd
-        let postgres = definition.users.postgres
-        result.append(PayloadDirectory(path: data + "/etcd", mode: 0o700, owner: etcd.name, group: etcd.group))
-        result.append(PayloadDirectory(path: data + "/postgres", mode: 0o700, owner: postgres.name, group: postgres.group))
-        var secretDirectories: [String] = []
-        for secret in [definition.secrets.superuserPassword, definition.secrets.replicationPassword,
-                       definition.secrets.rewindPassword] {
-            let parent = Self.relative(String(secret[..<(secret.lastIndex(of: "/") ?? secret.startIndex)]))
-            if !parent.isEmpty, !secretDirectories.contains(parent) { secretDirectories.append(parent) }
+    /// The data directory; the directories each daemon's template declares,
+    /// owned by its account (the daemons create their per-node directories
+    /// inside); and the directory of each secret file, private to the
+    /// account of the PostgreSQL role, which reads them.
+    private func directories() throws(TemplateError) -> [PayloadDirectory] {
+        var result = [PayloadDirectory(path: Self.relative(definition.paths.data), mode: 0o755)]
+        for template in services {
+            let owner = definition.account(for: template.user)
+            for directory in template.directories {
+                let path = Self.relative(try TextTemplate.render(directory.path, context.base, name: template.origin))
+                guard !result.contains(where: { $0.path == path }) else { continue }
+                result.append(PayloadDirectory(path: path, mode: Int(directory.permissions), owner: owner.name,
+                                               group: owner.group))
+            }
         }
-        result += secretDirectories.map {
-            PayloadDirectory(path: $0, mode: 0o700, owner: postgres.name, group: postgres.group)
+        let reader = definition.account(for: .postgres)
+        for secret in DefinitionKeys.of(.secretPath).compactMap({ $0.value(in: definition) as? String }) {
+            let parent = Self.relative(String(secret[..<(secret.lastIndex(of: "/") ?? secret.startIndex)]))
+            guard !parent.isEmpty, !result.contains(where: { $0.path == parent }) else { continue }
+            result.append(PayloadDirectory(path: parent, mode: 0o700, owner: reader.name, group: reader.group))
         }
         return result
     }

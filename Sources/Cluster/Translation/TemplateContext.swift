@@ -12,75 +12,43 @@ struct TemplateContext {
         let nodes = d.nodes.enumerated().map { index, node in
             Self.nodeValues(node, index: index, definition: d, fmris: serviceFMRIs(node))
         }
-        base = [
-            "cluster": d.cluster,
-            "stack": d.stack.rawValue,
-            "patroni_stack": d.stack == .patroni,
-            "stolon_stack": d.stack == .stolon,
-            "nodes": nodes,
-            "first_node": nodes.first ?? [:],
-            "hba_networks": Self.hbaNetworks(d.nodes),
-            "etcd": [
-                "token": d.etcd.token,
-                "client_port": d.etcd.clientPort,
-                "peer_port": d.etcd.peerPort,
-                "initial_cluster": d.nodes.map { "\($0.name)=http://\(Self.urlHost($0.address)):\(d.etcd.peerPort)" }
-                    .joined(separator: ","),
-                "endpoints": d.nodes.map { "http://\(Self.urlHost($0.address)):\(d.etcd.clientPort)" }
-                    .joined(separator: ","),
-                "hosts": d.nodes.map { "\(Self.urlHost($0.address)):\(d.etcd.clientPort)" }.joined(separator: ","),
-            ] as [String: Any],
-            "postgres": [
-                "version": d.postgres.version,
-                "port": d.postgres.port,
-                "superuser": d.postgres.superuser,
-                "replication_user": d.postgres.replicationUser,
-                "rewind_user": d.postgres.rewindUser,
-            ] as [String: Any],
-            "patroni": [
-                "rest_port": d.patroni.restPort,
-                "ttl": d.patroni.ttl,
-                "loop_wait": d.patroni.loopWait,
-                "retry_timeout": d.patroni.retryTimeout,
-                "namespace": d.patroni.namespace,
-            ] as [String: Any],
-            "stolon": ["cluster_name": d.stolon.clusterName, "proxy_port": d.stolon.proxyPort] as [String: Any],
-            "haproxy": [
-                "port": d.haproxy.port,
-                "replica_port": d.haproxy.replicaPort,
-                "stats_port": d.haproxy.statsPort,
-                "check_interval": d.haproxy.checkInterval,
-                "fall": d.haproxy.fall,
-                "rise": d.haproxy.rise,
-            ] as [String: Any],
-            "users": [
-                "etcd": Self.userValues(d.users.etcd),
-                "postgres": Self.userValues(d.users.postgres),
-                "haproxy": Self.userValues(d.users.haproxy),
-            ],
-            "paths": [
-                "etcd": d.paths.etcd,
-                "etcdctl": d.paths.etcdctl,
-                "postgres_bin": d.paths.postgresBin,
-                "patroni": d.paths.patroni,
-                "patronictl": d.paths.patronictl,
-                "stolon_bin": d.paths.stolonBin,
-                "haproxy": d.paths.haproxy,
-                "data": d.paths.data,
-                "config": d.paths.config,
-                "methods": d.paths.methods,
-            ],
-            "secrets": [
-                "superuser_password": d.secrets.superuserPassword,
-                "replication_password": d.secrets.replicationPassword,
-                "rewind_password": d.secrets.rewindPassword,
-            ],
-            "packaging": [
-                "package": d.packaging.package,
-                "overlay": d.packaging.overlay,
-                "version": d.packaging.version,
-            ],
-        ]
+        var values: [String: Any] = [:]
+        // Every key under its YAML path: a new key reaches templates without a line here.
+        for key in DefinitionKeys.all {
+            switch key.slot {
+            case .nodes:
+                values["nodes"] = nodes
+            case .account:
+                let user = d.users[key.name]
+                Self.set(Dictionary(uniqueKeysWithValues: AccountKeys.all.map { ($0.name, $0.value(in: user)) }),
+                         at: key.path, in: &values)
+            default:
+                if let value = key.value(in: d) { Self.set(value, at: key.path, in: &values) }
+            }
+        }
+        // Derived values every daemon needs in the same form.
+        for stack in Stack.allCases { values["\(stack.rawValue)_stack"] = d.stack == stack }
+        values["first_node"] = nodes.first ?? [:]
+        values["hba_networks"] = Self.hbaNetworks(d.nodes)
+        Self.set(d.nodes.map { "\($0.name)=http://\(Self.urlHost($0.address)):\(d.etcd.peerPort)" }.joined(separator: ","),
+                 at: "etcd.initial_cluster", in: &values)
+        Self.set(d.nodes.map { "http://\(Self.urlHost($0.address)):\(d.etcd.clientPort)" }.joined(separator: ","),
+                 at: "etcd.endpoints", in: &values)
+        Self.set(d.nodes.map { "\(Self.urlHost($0.address)):\(d.etcd.clientPort)" }.joined(separator: ","),
+                 at: "etcd.hosts", in: &values)
+        base = values
+    }
+
+    /// Puts `value` at a dotted path, making the mappings on the way.
+    private static func set(_ value: Any, at path: String, in values: inout [String: Any]) {
+        let parts = path.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else {
+            values[path] = value
+            return
+        }
+        var inner = values[parts[0]] as? [String: Any] ?? [:]
+        set(value, at: parts[1], in: &inner)
+        values[parts[0]] = inner
     }
 
     /// The context with `node` set to the values of the node at `index`.
@@ -95,20 +63,15 @@ struct TemplateContext {
     {
         let host = urlHost(node.address)
         let bind = d.haproxy.bindAddress ?? node.address
-        return [
-            "name": node.name,
-            "address": node.address,
-            "keeper_id": node.keeperID,
+        var values = Dictionary(uniqueKeysWithValues: NodeKeys.all.map { ($0.name, $0.value(in: node)) })
+        values.merge([
             "index": index,
             "url_host": host,
             // haproxy takes `ipv6@` before an IPv6 address in `bind`.
             "haproxy_bind": bind.contains(":") ? "ipv6@\(bind)" : bind,
             "fmris": fmris,
-        ]
-    }
-
-    private static func userValues(_ user: ServiceUser) -> [String: Any] {
-        ["name": user.name, "uid": user.uid, "group": user.group, "gid": user.gid]
+        ]) { own, _ in own }
+        return values
     }
 
     /// An address as it goes into a URL or `host:port`: IPv6 in brackets.

@@ -2,8 +2,8 @@ import Diagnostics
 import Foundation
 
 /// The SMF XML `smfkit plan` reads: files named on the command line, and
-/// for a directory every `*.xml` in its `manifests/` (the layout `generate`
-/// writes) or, without one, in the directory itself.
+/// for a directory every `*.xml` in the subfolder the caller names (the CLI
+/// names generate's `manifests/`) or, without one, in the directory itself.
 public enum PlanInput {
     public struct Loaded: Sendable {
         public var bundles: [ServiceBundle]
@@ -13,8 +13,15 @@ public enum PlanInput {
         public var unreadable: [Diagnostic]
     }
 
-    /// The XML files `paths` stand for, each directory's sorted by name.
-    public static func files(for paths: [String]) -> (files: [String], unreadable: [Diagnostic]) {
+    /// The XML files some paths stand for, and the paths that stand for none.
+    public struct Files: Sendable {
+        public var files: [String]
+        public var unreadable: [Diagnostic]
+    }
+
+    /// The XML files `paths` stand for, each directory's sorted by name: in
+    /// its `subfolder` when it has one, else in the directory itself.
+    public static func files(for paths: [String], preferring subfolder: String? = nil) -> Files {
         var files: [String] = []
         var unreadable: [Diagnostic] = []
         let manager = FileManager.default
@@ -28,25 +35,30 @@ public enum PlanInput {
                 files.append(path)
                 continue
             }
-            let manifests = (path as NSString).appendingPathComponent("manifests")
-            var manifestsIsDirectory: ObjCBool = false
-            let directory = manager.fileExists(atPath: manifests, isDirectory: &manifestsIsDirectory)
-                && manifestsIsDirectory.boolValue ? manifests : path
+            var directory = path
+            if let subfolder {
+                let candidate = (path as NSString).appendingPathComponent(subfolder)
+                var candidateIsDirectory: ObjCBool = false
+                if manager.fileExists(atPath: candidate, isDirectory: &candidateIsDirectory), candidateIsDirectory.boolValue {
+                    directory = candidate
+                }
+            }
             let names = ((try? manager.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
             if names.isEmpty {
-                unreadable.append(.error("no *.xml files here or in manifests/", rule: PlanRuleID.noInput,
+                let places = subfolder.map { "here or in \($0)/" } ?? "here"
+                unreadable.append(.error("no *.xml files \(places)", rule: PlanRuleID.noInput,
                                          at: SourceLocation(file: path)))
             }
             files += names.map { (directory as NSString).appendingPathComponent($0) }
         }
-        return (files, unreadable)
+        return Files(files: files, unreadable: unreadable)
     }
 
     /// Reads every file; what is not a service bundle becomes a diagnostic.
-    public static func load(_ paths: [String]) -> Loaded {
-        let (files, unreadableInputs) = files(for: paths)
-        var loaded = Loaded(bundles: [], diagnostics: [], unreadable: unreadableInputs)
-        for file in files {
+    public static func load(_ paths: [String], preferring subfolder: String? = nil) -> Loaded {
+        let found = files(for: paths, preferring: subfolder)
+        var loaded = Loaded(bundles: [], diagnostics: [], unreadable: found.unreadable)
+        for file in found.files {
             let document: SMFDocument
             do {
                 document = try SMFDocument.load(path: file)

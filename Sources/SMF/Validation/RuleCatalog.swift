@@ -20,6 +20,9 @@ public enum RuleCatalog {
         Entry(id: DocumentRuleID.wellFormed, summary: "the file is well-formed XML", verdicts: .loading),
         Entry(id: DocumentRuleID.entity, summary: "every entity referenced is declared where smfkit reads it "
             + "(external entities are never read)", verdicts: .loading),
+        Entry(id: DocumentRuleID.entityExpansion, summary: "internal-entity references expand to at most "
+            + "\(EntityExpansion.allowance) bytes + \(EntityExpansion.factor) × the file's size in all",
+              verdicts: .loading),
         Entry(id: DocumentRuleID.doctype, summary: "the DOCTYPE names \(SMF.dtdSystemID)", verdicts: .loading),
         Entry(id: DocumentRuleID.root, summary: "the root element is service_bundle", verdicts: .loading),
         Entry(id: DocumentRuleID.dtd, summary: "a manifest is valid against the SMF DTD", verdicts: .loading),

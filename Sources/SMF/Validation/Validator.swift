@@ -116,8 +116,8 @@ public struct Validator: Sendable {
         }
     }
 
-    private static func validate(data: Data, path: String, loader: DocumentLoader, rules: [any BundleRule],
-                                 mode: ValidationMode) -> FileReport
+    static func validate(data: Data, path: String, loader: DocumentLoader, rules: [any BundleRule],
+                         mode: ValidationMode) -> FileReport
     {
         let outcome = loader.load(data: data, path: path, checkDTD: true)
         var diagnostics = outcome.document.problems

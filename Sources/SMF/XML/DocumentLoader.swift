@@ -57,15 +57,26 @@ final class DocumentLoader {
         let variant = DTDVariant(bundleType: isBundle ? attribute("type", of: rootNode) : nil)
         let parsedDTD = try? dtd.dtd(variant).get()
 
+        // The tree is built first: building it expands the entity
+        // references against the document's budget, and a document over it
+        // goes no further (the DTD check would expand them again).
+        let expansion = EntityExpansion(document: xmlDocument, inputSize: data.count)
+        let builder = TreeBuilder(file: path, document: xmlDocument, defaults: parsedDTD?.attributeDefaults ?? [:],
+                                  expansion: expansion)
+        let root: XMLElementNode
+        do {
+            root = try builder.element(rootNode)
+        } catch {
+            document.problems.append(expansionRefusal(error, data: data, rootNode: rootNode, path: path))
+            return Outcome(document: document)
+        }
+        document.root = root
+
         var verdict: DTDVerdict?
         if checkDTD, isBundle, let parsedDTD {
             let issues = DTDValidator.validate(parsed, against: parsedDTD)
             verdict = DTDVerdict(variant: variant, errors: validityDiagnostics(issues, path: path, rule: DocumentRuleID.dtd))
         }
-
-        let builder = TreeBuilder(file: path, document: xmlDocument, defaults: parsedDTD?.attributeDefaults ?? [:])
-        let root = builder.element(rootNode)
-        document.root = root
         guard isBundle else {
             document.problems.append(
                 .error("document is not a service bundle: the root element is <\(root.name)>, "
@@ -120,6 +131,49 @@ final class DocumentLoader {
             .error("\($0.message); smfkit never reads external entities, so it cannot be expanded",
                    rule: DocumentRuleID.entity, at: SourceLocation(file: path, line: $0.line, column: $0.column))
         }
+    }
+
+    private func expansionRefusal(_ refusal: EntityExpansion.Refusal, data: Data, rootNode: xmlNodePtr, path: String)
+        -> Diagnostic
+    {
+        let location = referenceLocation(refusal, data: data, rootNode: rootNode, path: path)
+        let message = switch refusal.reason {
+        case .expansion(let size, let spent, let budget):
+            "entity reference &\(refusal.entity); takes the document past smfkit's expansion limit: its "
+                + "\(size) bytes on top of the \(spent) bytes earlier references expanded to exceed \(budget) "
+                + "bytes (\(EntityExpansion.allowance) + \(EntityExpansion.factor) × the file's size); every "
+                + "reference is expanded in full, so reference large entities fewer times"
+        case .attributePieces(let attribute, let pieces):
+            "attribute '\(attribute)' is made of \(pieces) pieces of text and entity references (the last "
+                + "reference here); checking values like it would take time growing with the square of their "
+                + "size, past smfkit's limit for one document; write the value with fewer references"
+        }
+        return .error(message, rule: DocumentRuleID.entityExpansion, at: location)
+    }
+
+    /// Where the refused reference is: libxml2 keeps no position for a
+    /// reference, so count the textual `&name;` from the root element on.
+    private func referenceLocation(_ refusal: EntityExpansion.Refusal, data: Data, rootNode: xmlNodePtr,
+                                   path: String) -> SourceLocation
+    {
+        let rootLine = max(Int(xmlGetLineNo(rootNode)), 1)
+        let needle = Array("&\(refusal.entity);".utf8)
+        var line = 1
+        var index = data.startIndex
+        while line < rootLine, let newline = data[index...].firstIndex(of: UInt8(ascii: "\n")) {
+            line += 1
+            index = newline + 1
+        }
+        var seen = 0
+        while let found = data[index...].firstRange(of: needle) {
+            if seen == refusal.ordinal {
+                let (line, column) = position(of: found.lowerBound, in: data)
+                return SourceLocation(file: path, line: line, column: column)
+            }
+            seen += 1
+            index = found.upperBound
+        }
+        return SourceLocation(file: path, line: max(refusal.elementLine, 1))
     }
 
     private func doctype(of document: xmlDocPtr) -> SMFDocument.Doctype? {

@@ -8,12 +8,22 @@ internal import CLibXML2
 /// can make smfkit open a file or a network connection, whatever options a
 /// caller passes. The DTD we validate against is parsed from memory and never
 /// goes through the loader.
+///
+/// libxml2's generic error function prints to stderr; it is silenced here
+/// for every thread (what it reports also reaches the structured handler,
+/// or ends the parse).
 enum LibXML2Setup {
-    static func ensure() { _ = once }
+    static func ensure() {
+        _ = once
+        // libxml2 keeps the function per thread; threads that existed
+        // before `once` (a worker pool) get it on their first parse.
+        smfkit_silence_generic_errors()
+    }
 
     private static let once: Void = {
         xmlInitParser()
         xmlSetExternalEntityLoader(refuseExternalEntity)
+        smfkit_silence_generic_errors()
     }()
 }
 

@@ -14,12 +14,14 @@ final class ParsedXML {
 
     /// Options chosen so that parsing can never reach outside the bytes given:
     /// - `NONET`: no network access, even if a loader were to try.
-    /// - no `NOENT`: entities are not substituted into the tree.
+    /// - no `NOENT`: entities are not substituted into the tree. (So
+    ///   libxml2's amplification limit below never sees their expansion:
+    ///   `EntityExpansion` holds the tree builder to a budget of its own.)
     /// - no `DTDLOAD` / `DTDVALID` / `XINCLUDE`: the DOCTYPE's SYSTEM id and
     ///   any `xi:include` href are never opened; we validate against a DTD we
     ///   parsed ourselves and fill its defaults in ourselves.
-    /// - no `HUGE`: libxml2's limits on depth, text size and entity
-    ///   amplification stay on.
+    /// - no `HUGE`: libxml2's limits on depth, text size and the
+    ///   amplification of entities nested in entity declarations stay on.
     /// - `BIG_LINES`: line numbers past 65535 stay exact.
     static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
 

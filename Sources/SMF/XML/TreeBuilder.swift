@@ -7,19 +7,24 @@ import Diagnostics
 ///
 /// Recursion depth is bounded by libxml2's own nesting limit (256 levels
 /// without `XML_PARSE_HUGE`): a deeper document never reaches here.
+///
+/// Entity references reach here unexpanded (the parser runs without
+/// `NOENT`); `expansion` expands them against the document's budget, and
+/// the first reference past it stops the build.
 struct TreeBuilder {
     let file: String
     let document: xmlDocPtr
     /// Element name → attributes with a default value (see `ParsedDTD`).
     let defaults: [String: [XMLAttribute]]
+    let expansion: EntityExpansion
 
-    func element(_ node: xmlNodePtr) -> XMLElementNode {
+    func element(_ node: xmlNodePtr) throws(EntityExpansion.Refusal) -> XMLElementNode {
         let name = qualifiedName(node.pointee.name, namespace: node.pointee.ns)
         var attributes: [XMLAttribute] = []
         var attribute = node.pointee.properties
         while let current = attribute {
             let attributeName = qualifiedName(current.pointee.name, namespace: current.pointee.ns)
-            attributes.append(XMLAttribute(name: attributeName, value: value(of: current)))
+            attributes.append(XMLAttribute(name: attributeName, value: try value(of: current)))
             attribute = current.pointee.next
         }
         for fallback in defaults[name] ?? [] where !attributes.contains(where: { $0.name == fallback.name }) {
@@ -27,27 +32,36 @@ struct TreeBuilder {
         }
 
         var children: [XMLContent] = []
+        // Adjacent text, CDATA and references make one text child; appended
+        // in place, so many small pieces cost their length, not its square.
+        var text = ""
+        var hasText = false
+        func flushText() {
+            if hasText { children.append(.text(text)) }
+            text = ""
+            hasText = false
+        }
         var child = node.pointee.children
         while let current = child {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
-                children.append(.element(element(current)))
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE, XML_ENTITY_REF_NODE:
-                // Entity references are expanded here, not by the parser; the
-                // parser has already refused any whose expansion is too large.
-                let text = content(of: current)
-                if case .text(let previous)? = children.last {
-                    children[children.count - 1] = .text(previous + text)
-                } else {
-                    children.append(.text(text))
-                }
+                flushText()
+                children.append(.element(try element(current)))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                text += content(of: current)
+                hasText = true
+            case XML_ENTITY_REF_NODE:
+                text += try expansion.expand(reference: current)
+                hasText = true
             case XML_COMMENT_NODE:
+                flushText()
                 children.append(.comment(content(of: current)))
             default:
                 break
             }
             child = current.pointee.next
         }
+        flushText()
 
         let namespaceURI = node.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) }
         return XMLElementNode(
@@ -61,10 +75,35 @@ struct TreeBuilder {
         return String(cString: prefix) + ":" + name
     }
 
-    private func value(of attribute: xmlAttrPtr) -> String {
-        guard let text = xmlNodeListGetString(document, attribute.pointee.children, 1) else { return "" }
-        defer { smfkit_xml_free(text) }
-        return String(cString: text)
+    /// The attribute's value with its references expanded (what
+    /// `xmlNodeListGetString` would give, without its cost per reference).
+    private func value(of attribute: xmlAttrPtr) throws(EntityExpansion.Refusal) -> String {
+        var value = ""
+        var pieces = 0
+        var written = 0
+        var lastReference: xmlNodePtr?
+        var piece = attribute.pointee.children
+        while let current = piece {
+            pieces += 1
+            switch current.pointee.type {
+            case XML_TEXT_NODE:
+                let text = content(of: current)
+                written += text.utf8.count
+                value += text
+            case XML_ENTITY_REF_NODE:
+                written += (current.pointee.name.map { Int(xmlStrlen($0)) } ?? 0) + 2
+                lastReference = current
+                value += try expansion.expand(reference: current)
+            default:
+                break
+            }
+            piece = current.pointee.next
+        }
+        if let lastReference {
+            let name = qualifiedName(attribute.pointee.name, namespace: attribute.pointee.ns)
+            try expansion.chargeAttribute(named: name, pieces: pieces, length: written, lastReference: lastReference)
+        }
+        return value
     }
 
     private func content(of node: xmlNodePtr) -> String {

@@ -23,12 +23,20 @@ struct CheckCommand: ParsableCommand {
     @Option(help: DiagnosticFormat.help)
     var format: DiagnosticFormat = .text
 
+    @Option(help: ArgumentHelp("Check against the service templates in this directory (their daemons' ports).",
+                               valueName: "dir"))
+    var templates: String?
+
     func run() throws {
-        let result: DefinitionLoad
+        let result: CheckedDefinition
         do {
-            result = try DefinitionLoader.loadAndCheck(path: definition)
+            let templateSet = try templates.map(TemplateSet.load(directory:)) ?? TemplateSet.builtIn()
+            result = DefinitionChecker.check(try DefinitionLoader.load(path: definition), templates: templateSet)
+        } catch let error as TemplateError {
+            format.emit(error.diagnostics)
+            throw ExitCode(2)
         } catch {
-            writeToStandardError(error.description + "\n")
+            writeToStandardError("\(error)\n")
             throw ExitCode(2)
         }
         format.emit(result.diagnostics)

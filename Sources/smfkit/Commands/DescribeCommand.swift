@@ -22,10 +22,6 @@ struct DescribeCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
     @Argument(help: "SMF manifests and profiles, or a directory of them (as for plan).")
     var inputs: [String] = []
 
@@ -33,14 +29,14 @@ struct DescribeCommand: ParsableCommand {
     var instance: String?
 
     @Option(help: "text: svccfg describe's layout; json: an array of objects.")
-    var format: Format = .text
+    var format: ReportFormat = .text
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("name a directory or at least one SMF XML file") }
     }
 
     func run() throws {
-        let loaded = PlanInput.load(inputs)
+        let loaded = PlanInput.load(inputs, preferring: GeneratedLayout.manifests)
         if !loaded.unreadable.isEmpty {
             writeToStandardError(DiagnosticFormatter.text(loaded.unreadable + loaded.diagnostics))
             throw ExitCode(2)

@@ -62,7 +62,7 @@ struct GraphCommand: ParsableCommand {
     }
 
     private func dependencies() throws -> (Diagram, [Diagnostic]) {
-        let loaded = PlanInput.load(inputs)
+        let loaded = PlanInput.load(inputs, preferring: GeneratedLayout.manifests)
         if !loaded.unreadable.isEmpty {
             writeToStandardError(DiagnosticFormatter.text(loaded.unreadable + loaded.diagnostics))
             throw ExitCode(2)
@@ -77,10 +77,10 @@ struct GraphCommand: ParsableCommand {
 
     private func topology(of path: String) throws -> (Diagram, [Diagnostic]) {
         let templateSet: TemplateSet
-        let load: DefinitionLoad
+        let load: CheckedDefinition
         do {
             templateSet = try templates.map(TemplateSet.load(directory:)) ?? TemplateSet.builtIn()
-            load = try DefinitionLoader.loadAndCheck(path: path)
+            load = try DefinitionChecker.check(DefinitionLoader.load(path: path), templates: templateSet)
         } catch let error as TemplateError {
             writeToStandardError(error.description + "\n")
             throw ExitCode(2)
@@ -92,7 +92,12 @@ struct GraphCommand: ParsableCommand {
             writeToStandardError(DiagnosticFormatter.text(load.diagnostics))
             throw ExitCode(1)
         }
-        return (TopologyBuilder.topology(of: definition, templates: templateSet).diagram(), [])
+        do {
+            return (try TopologyBuilder.topology(of: definition, templates: templateSet).diagram(), [])
+        } catch {
+            writeToStandardError(DiagnosticFormatter.text(error.diagnostics))
+            throw ExitCode(2)
+        }
     }
 
     private func emit(_ diagram: Diagram) throws {

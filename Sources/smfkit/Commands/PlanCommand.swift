@@ -26,10 +26,6 @@ struct PlanCommand: ParsableCommand {
             """
     )
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
     @Argument(help: "A directory smfkit generate wrote, or SMF XML files.")
     var inputs: [String] = []
 
@@ -37,7 +33,7 @@ struct PlanCommand: ParsableCommand {
     var node: String
 
     @Option(help: "text: a readable listing; json: an array of objects on stdout.")
-    var format: OutputFormat = .text
+    var format: ReportFormat = .text
 
     @Option(help: ArgumentHelp("The zone the node runs in, for SMF_ZONENAME (deploy.sh names each zone after its node).", valueName: "name"))
     var zone = "global"
@@ -47,7 +43,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = PlanInput.load(inputs)
+        let loaded = PlanInput.load(inputs, preferring: GeneratedLayout.manifests)
         if !loaded.unreadable.isEmpty {
             writeToStandardError(DiagnosticFormatter.text(loaded.unreadable + loaded.diagnostics))
             throw ExitCode(2)

@@ -19,6 +19,7 @@ import Testing
             try? FileManager.default.removeItem(atPath: directory)
             _ = try OutputWriter(directory: directory).write(files)
             try? FileManager.default.removeItem(atPath: directory + "/" + OutputWriter.markerName)
+            try? FileManager.default.removeItem(atPath: directory + "/" + OutputWriter.lockName)
             return
         }
         var expected = Set<String>()

@@ -19,8 +19,8 @@ import Testing
     }
 
     func manifestsAndProfilesPassXmllint(example: String, dtd: String) throws {
-        guard let xmllint = Tool.find("xmllint") else {
-            #expect(!Tool.required, "xmllint is not installed (Debian: libxml2-utils)")
+        guard let xmllint = findExecutable("xmllint") else {
+            #expect(!CI.isRunning, "xmllint is not installed (Debian: libxml2-utils)")
             return
         }
         let directory = try Generated.directory(ofExample: example)
@@ -28,30 +28,30 @@ import Testing
         let xml = try Generated.files(ofExample: example).map(\.path).filter { $0.hasSuffix(".xml") }
         #expect(xml.count >= 6)
         for file in xml {
-            let run = try Tool.run(xmllint, ["--noout", "--nonet", "--dtdvalid", dtd, directory + "/" + file])
-            #expect(run.succeeded, "\(file): \(run.output)")
+            let run = try runProcess(xmllint, ["--noout", "--nonet", "--dtdvalid", dtd, directory + "/" + file])
+            #expect(run.succeeded, "\(file): \((run.stdout + run.stderr))")
         }
     }
 
     @Test(arguments: ["patroni", "loopback-patroni"])
     func haproxyAcceptsTheConfiguration(example: String) throws {
-        guard let haproxy = Tool.find("haproxy") else {
-            #expect(!Tool.required, "haproxy is not installed")
+        guard let haproxy = findExecutable("haproxy") else {
+            #expect(!CI.isRunning, "haproxy is not installed")
             return
         }
         let directory = try Generated.directory(ofExample: example)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         // The start method passes the node's address as PGHA_BIND.
-        let run = try Tool.run(haproxy, ["-c", "-f", directory + "/config/haproxy.cfg"],
+        let run = try runProcess(haproxy, ["-c", "-f", directory + "/config/haproxy.cfg"],
                                environment: ["PGHA_BIND": "127.0.0.1"])
-        #expect(run.succeeded, "\(run.output)")
-        #expect(run.output.contains("Configuration file is valid"))
+        #expect(run.succeeded, "\((run.stdout + run.stderr))")
+        #expect((run.stdout + run.stderr).contains("Configuration file is valid"))
     }
 
     @Test(arguments: Generated.examples)
     func shellScriptsPassShellcheck(example: String) throws {
-        guard let shellcheck = Tool.find("shellcheck") else {
-            #expect(!Tool.required, "shellcheck is not installed")
+        guard let shellcheck = findExecutable("shellcheck") else {
+            #expect(!CI.isRunning, "shellcheck is not installed")
             return
         }
         let files = try Generated.files(ofExample: example)
@@ -60,8 +60,8 @@ import Testing
         let directory = try Generated.directory(ofExample: example)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         for script in scripts {
-            let run = try Tool.run(shellcheck, ["--shell=sh", "--severity=style", directory + "/" + script.path])
-            #expect(run.succeeded, "\(script.path): \(run.output)")
+            let run = try runProcess(shellcheck, ["--shell=sh", "--severity=style", directory + "/" + script.path])
+            #expect(run.succeeded, "\(script.path): \((run.stdout + run.stderr))")
         }
     }
 }

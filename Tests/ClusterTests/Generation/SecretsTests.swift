@@ -21,7 +21,7 @@ import Testing
         var text = try String(contentsOfFile: Fixtures.path("Examples/loopback-patroni.yaml"), encoding: .utf8)
         text = text.replacingOccurrences(of: "/tmp/smfkit-loopback/secrets", with: scratch)
         let pipeline = GenerationPipeline(templates: try TemplateSet.builtIn())
-        guard case .generated(let files, _) = pipeline.run(definitionText: text, file: "secrets.yaml") else {
+        guard case .generated(let verified) = pipeline.run(definitionText: text, file: "secrets.yaml"), case let files = verified.files else {
             Issue.record("the definition did not generate")
             return
         }

@@ -4,14 +4,14 @@ import Diagnostics
 /// Loads and checks `text` as `test.yaml` and returns each diagnostic as
 /// `line:col severity rule`, in output order — the form the tables compare.
 func diagnose(_ text: String) -> [String] {
-    DefinitionLoader.loadAndCheck(text: text, file: "test.yaml").diagnostics.map {
+    DefinitionChecker.check(DefinitionLoader.load(text: text, file: "test.yaml")).diagnostics.map {
         "\($0.location.line):\($0.location.column) \($0.severity.rawValue) \($0.rule)"
     }
 }
 
 /// The full diagnostics of `text`, for asserting on messages.
 func diagnostics(_ text: String) -> [Diagnostic] {
-    DefinitionLoader.loadAndCheck(text: text, file: "test.yaml").diagnostics
+    DefinitionChecker.check(DefinitionLoader.load(text: text, file: "test.yaml")).diagnostics
 }
 
 /// A valid three-node patroni definition on lines 1–9; cases append to it

@@ -8,7 +8,8 @@ enum Generated {
     static func files(ofExample name: String) throws -> [GeneratedFile] {
         let pipeline = GenerationPipeline(templates: try TemplateSet.builtIn())
         switch try pipeline.run(definitionPath: Fixtures.path("Examples/\(name).yaml")) {
-        case .generated(let files, _):
+        case .generated(let verified):
+            let files = verified.files
             return files
         case .invalidDefinition(let problems), .invalidOutput(let problems):
             throw GenerationFailure(problems: problems.map(\.description))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import SMF
 
 /// Runs the real `xmllint --noout --dtdvalid` (libxml2-utils) over many files
@@ -11,20 +12,15 @@ enum Xmllint {
     /// The files xmllint reports as not valid against `dtd`.
     static func invalidFiles(_ files: [String], dtd: String) throws -> Set<String> {
         guard !files.isEmpty else { return [] }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["xmllint", "--noout", "--nonet", "--dtdvalid", dtd] + files
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let output = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: output, as: UTF8.self)
+        guard let xmllint = findExecutable("xmllint") else {
+            throw Failure(description: "xmllint is not installed (Debian: libxml2-utils)")
+        }
+        let run = try runProcess(xmllint, ["--noout", "--nonet", "--dtdvalid", dtd] + files)
+        let text = run.stderr
         // xmllint exits 3 for DTD-invalid documents; anything but 0 or 3 means
         // it could not do its job (a missing file, an unparsable DTD, …).
-        guard [0, 3].contains(process.terminationStatus) else {
-            throw Failure(description: "xmllint exited \(process.terminationStatus): \(text.prefix(2000))")
+        guard [0, 3].contains(run.status) else {
+            throw Failure(description: "xmllint exited \(run.status): \(text.prefix(2000))")
         }
         var invalid = Set<String>()
         let prefix = "Document "

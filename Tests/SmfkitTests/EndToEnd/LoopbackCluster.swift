@@ -1,5 +1,6 @@
 import Cluster
 import Foundation
+import TestSupport
 import SMF
 import Yams
 #if canImport(Glibc)
@@ -61,7 +62,7 @@ final class LoopbackCluster {
         root["secrets"] = secrets
         let copy = path("cluster.yaml")
         try Yams.serialize(node: root).write(toFile: copy, atomically: true, encoding: .utf8)
-        let load = try DefinitionLoader.loadAndCheck(path: copy)
+        let load = try DefinitionChecker.check(DefinitionLoader.load(path: copy))
         guard let loaded = load.loaded, load.isValid else {
             throw E2EFailure("the test's copy of the example does not load: \(load.diagnostics)")
         }
@@ -331,7 +332,7 @@ final class LoopbackCluster {
         return nodes.allSatisfy { $0.name == name || isStreamingReplica($0, leader: leader) } ? leader : nil
     }
 
-    private func psql(host: String, _ arguments: [String], input: String? = nil, timeout: Double) throws -> Command.Output {
+    private func psql(host: String, _ arguments: [String], input: String? = nil, timeout: Double) throws -> ProcessRun {
         try Command.run(
             E2EPrerequisites.psql,
             ["-X", "-w", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", host, "-p", String(definition.haproxy.port),

@@ -3,7 +3,7 @@
 /// Writes an element tree back as XML text, for tests that build mutated
 /// documents. Attributes the DTD defaulted are left out, so the text is what
 /// the file held.
-enum XMLWriter {
+enum FixtureXMLWriter {
     static let prolog = """
         <?xml version="1.0"?>
         <!DOCTYPE service_bundle SYSTEM "/usr/share/lib/xml/dtd/service_bundle.dtd.1">

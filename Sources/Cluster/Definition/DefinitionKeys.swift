@@ -1,0 +1,146 @@
+/// Every key of a cluster definition, in the order the documentation lists
+/// them. Adding a setting is adding one entry here: the loader then reads it
+/// with its position, the checks of its kind see it, templates see it under
+/// its YAML path, and the documentation test asks for its row in
+/// docs/cluster-definition.md. A key Swift code reads fills a field of
+/// `Settings.swift` (`.int(\.etcd.clientPort, …)`); one only templates read
+/// is a `.setting(default:)` and needs no field.
+public enum DefinitionKeys {
+    public static let all: [DefinitionKey] = [
+        .init("cluster", .name, .required(\.cluster), "The cluster's name: patroni's scope, and how generated files name the cluster."),
+        .init("stack", .stack, .stack, "The HA manager: patroni or stolon."),
+        .init("nodes", .nodes, .nodes, "The zones (or hosts) of the cluster, each running one of every daemon."),
+
+        .init("etcd.token", .name, .string(\.etcd.token, default: "pg-cluster-1"), "etcd's --initial-cluster-token."),
+        .init("etcd.client_port", .port, .int(\.etcd.clientPort, default: 2379), "Port of etcd's client URLs."),
+        .init("etcd.peer_port", .port, .int(\.etcd.peerPort, default: 2380), "Port of etcd's peer URLs."),
+
+        .init("postgres.version", .integer, .int(\.postgres.version, default: 17), "The PostgreSQL major version."),
+        .init("postgres.port", .port, .int(\.postgres.port, default: 5432), "The port PostgreSQL listens on."),
+        .init("postgres.superuser", .name, .string(\.postgres.superuser, default: "postgres"), "The database superuser."),
+        .init("postgres.replication_user", .name, .string(\.postgres.replicationUser, default: "replicator"),
+              "The replication user."),
+        .init("postgres.rewind_user", .name, .string(\.postgres.rewindUser, default: "rewind_user"),
+              "patroni only: the user pg_rewind connects as."),
+
+        .init("patroni.rest_port", .port, .int(\.patroni.restPort, default: 8008), "patroni's REST API port."),
+        .init("patroni.ttl", .positive, .int(\.patroni.ttl, default: 30), "Seconds the leader key lives (DCS ttl)."),
+        .init("patroni.loop_wait", .positive, .int(\.patroni.loopWait, default: 10), "Seconds between HA loops."),
+        .init("patroni.retry_timeout", .positive, .int(\.patroni.retryTimeout, default: 10),
+              "Seconds patroni retries etcd and PostgreSQL operations."),
+        .init("patroni.namespace", .name, .string(\.patroni.namespace, default: "/service/"), "The key prefix in etcd."),
+
+        .init("stolon.cluster_name", .name, .string(\.stolon.clusterName, default: "stolon-cluster"),
+              "--cluster-name of every stolon daemon."),
+        .init("stolon.proxy_port", .port, .int(\.stolon.proxyPort, default: 25432), "The port stolon-proxy listens on."),
+
+        .init("haproxy.port", .port, .int(\.haproxy.port, default: 5000), "Clients reach the primary here."),
+        .init("haproxy.replica_port", .port, .int(\.haproxy.replicaPort, default: 5001), "Clients reach the replicas here."),
+        .init("haproxy.stats_port", .port, .int(\.haproxy.statsPort, default: 7000), "haproxy's statistics page."),
+        .init("haproxy.bind_address", .address, .optional(\.haproxy.bindAddress, shown: "each node's own address"),
+              "The address haproxy's listeners bind to on every node."),
+        // Only haproxy.cfg reads these: entries, no fields.
+        .init("haproxy.check_interval", .positive, .setting(default: .int(3)), "Seconds between health checks."),
+        .init("haproxy.fall", .positive, .setting(default: .int(3)), "Failed checks before a server is down."),
+        .init("haproxy.rise", .positive, .setting(default: .int(2)), "Passed checks before a server is up."),
+
+        .init("users.etcd", .account,
+              .account(default: ServiceUser(name: "etcd", uid: 11798, group: "etcd", gid: 11798)),
+              "Runs the etcd members."),
+        .init("users.postgres", .account,
+              .account(default: ServiceUser(name: "pguser", uid: 11799, group: "pguser", gid: 11799)),
+              "Runs PostgreSQL and its manager."),
+        // Tribblix's own haproxy account (User.txt), which TRIBblix-haproxy2 creates.
+        .init("users.haproxy", .account,
+              .account(default: ServiceUser(name: "haproxy", uid: 126, group: "haproxy", gid: 126)),
+              "Runs haproxy."),
+
+        .init("paths.etcd", .path, .string(\.paths.etcd, default: "/opt/tribblix/etcd/bin/etcd"), "The etcd binary."),
+        .init("paths.etcdctl", .path, .string(\.paths.etcdctl, default: "/opt/tribblix/etcd/bin/etcdctl"),
+              "etcd's command-line client."),
+        // The PostgreSQL binaries follow the major version unless placed explicitly.
+        .init("paths.postgres_bin", .path,
+              .derived(\.paths.postgresBin, shown: "/opt/tribblix/postgres<postgres.version>/bin") {
+                  "/opt/tribblix/postgres\($0.postgres.version)/bin"
+              },
+              "Directory of postgres, initdb, pg_ctl, pg_rewind."),
+        // TRIBpatroni-python-313 links patroni and patronictl into /usr/bin.
+        .init("paths.patroni", .path, .string(\.paths.patroni, default: "/usr/bin/patroni"), "The patroni daemon."),
+        .init("paths.patronictl", .path, .string(\.paths.patronictl, default: "/usr/bin/patronictl"),
+              "patroni's command-line client."),
+        .init("paths.stolon_bin", .path, .string(\.paths.stolonBin, default: "/opt/tribblix/stolon/bin"),
+              "Directory of the stolon binaries."),
+        // TRIBblix-haproxy2 installs under /opt/tribblix/haproxy.
+        .init("paths.haproxy", .path, .string(\.paths.haproxy, default: "/opt/tribblix/haproxy/sbin/haproxy"),
+              "The haproxy binary."),
+        .init("paths.data", .path, .string(\.paths.data, default: "/var/opt/pgha"), "Where the daemons keep their data."),
+        .init("paths.config", .path, .string(\.paths.config, default: "/etc/opt/pgha"),
+              "Where generated configuration is installed."),
+        .init("paths.methods", .path, .string(\.paths.methods, default: "/opt/pgha/lib/svc/method"),
+              "Where generated method scripts are installed."),
+
+        .init("secrets.superuser_password", .secretPath,
+              .string(\.secrets.superuserPassword, default: "/etc/opt/pgha/secrets/superuser-password"),
+              "The file holding the superuser's password."),
+        .init("secrets.replication_password", .secretPath,
+              .string(\.secrets.replicationPassword, default: "/etc/opt/pgha/secrets/replication-password"),
+              "The file holding the replication user's password."),
+        .init("secrets.rewind_password", .secretPath,
+              .string(\.secrets.rewindPassword, default: "/etc/opt/pgha/secrets/rewind-password"),
+              "The file holding the rewind user's password."),
+
+        .init("packaging.package", .name, .string(\.packaging.package, default: "TRIBblix-pgha"), "The SVR4 package name."),
+        .init("packaging.overlay", .name, .string(\.packaging.overlay, default: "pgha"), "The Tribblix overlay id."),
+        .init("packaging.version", .version, .string(\.packaging.version, default: "1.0.0"), "The package version."),
+        .init("packaging.overlay_version", .positive, .int(\.packaging.overlayVersion, default: 1),
+              "The overlay's VERSION=; bump it whenever the cluster changes."),
+    ]
+
+    /// The mappings of the definition in document order, "" for the top level.
+    public static var sections: [String] {
+        var result = [""]
+        for key in all where !result.contains(key.section) { result.append(key.section) }
+        return result
+    }
+
+    /// The keys a mapping may hold: the top level's sections and required
+    /// keys, or one section's own keys.
+    public static func keys(in section: String) -> [String] {
+        guard section.isEmpty else { return all.filter { $0.section == section }.map(\.name) }
+        var names: [String] = []
+        for key in all {
+            let first = String(key.path.split(separator: ".").first ?? "")
+            if !names.contains(first) { names.append(first) }
+        }
+        return names
+    }
+
+    /// The keys of `kind`.
+    static func of(_ kinds: ValueKind...) -> [DefinitionKey] { all.filter { kinds.contains($0.kind) } }
+}
+
+extension ClusterDefinition {
+    /// A definition of `cluster`, `stack` and `nodes` with every other key
+    /// at its default from `DefinitionKeys`.
+    public init(cluster: String, stack: Stack, nodes: [Node]) {
+        self.init(blankCluster: cluster, stack: stack, nodes: nodes)
+        for key in DefinitionKeys.all { applyDefault(of: key) }
+        for key in DefinitionKeys.all { applyDerivedDefault(of: key) }
+    }
+
+    mutating func applyDefault(of key: DefinitionKey) {
+        switch key.slot {
+        case .int(let keyPath, let value): self[keyPath: keyPath] = value
+        case .string(let keyPath, let value): self[keyPath: keyPath] = value
+        case .optional(let keyPath, _): self[keyPath: keyPath] = nil
+        case .account(let user): users[key.name] = user
+        case .setting(let value): settings[key.path] = value
+        case .required, .stack, .nodes, .derived: break
+        }
+    }
+
+    /// Defaults that follow other values; applied after them.
+    mutating func applyDerivedDefault(of key: DefinitionKey) {
+        if case .derived(let keyPath, _, let value) = key.slot { self[keyPath: keyPath] = value(self) }
+    }
+}

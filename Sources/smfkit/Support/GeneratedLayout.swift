@@ -1,0 +1,7 @@
+/// Where `smfkit generate` puts things in its output directory, as the
+/// commands that read that directory (plan, graph, describe) look for them.
+enum GeneratedLayout {
+    /// The manifests: a directory given to plan, graph or describe is read
+    /// from here when it has this folder.
+    static let manifests = "manifests"
+}
