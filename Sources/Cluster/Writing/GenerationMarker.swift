@@ -15,7 +15,7 @@ struct GenerationMarker: Equatable {
     var hashes: [String: String?] = [:]
 
     init(files: [GeneratedFile]) {
-        for file in files { hashes[file.path] = SHA256.hex(Array(file.contents.utf8)) }
+        for file in files { hashes[file.path] = ContentHash.sha256(Array(file.contents.utf8)) }
     }
 
     init(parsing text: String) {
@@ -34,7 +34,7 @@ struct GenerationMarker: Equatable {
     /// Whether `bytes` are what smfkit wrote at `path`.
     func isUnchanged(_ path: String, bytes: [UInt8]) -> Bool {
         guard let recorded = hashes[path], let recorded else { return false }
-        return recorded == SHA256.hex(bytes)
+        return recorded == ContentHash.sha256(bytes)
     }
 
     func rendered() -> String {

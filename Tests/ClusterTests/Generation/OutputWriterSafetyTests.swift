@@ -33,8 +33,8 @@ import Testing
         _ = try OutputWriter(directory: directory).write(files("a.txt", "manifests/b.xml"))
         let marker = try #require(text(OutputWriter.markerName))
         #expect(marker == """
-            \(SHA256.hex(Array("content of a.txt\n".utf8)))  a.txt
-            \(SHA256.hex(Array("content of manifests/b.xml\n".utf8)))  manifests/b.xml
+            \(ContentHash.sha256(Array("content of a.txt\n".utf8)))  a.txt
+            \(ContentHash.sha256(Array("content of manifests/b.xml\n".utf8)))  manifests/b.xml
 
             """)
         let sha256sum = try #require(findExecutable("sha256sum"), "sha256sum (coreutils) is not installed")
@@ -48,7 +48,7 @@ import Testing
                       (String(repeating: "a", count: 1000),
                        "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")])
     func sha256KnownAnswers(input: String, expected: String) {
-        #expect(SHA256.hex(Array(input.utf8)) == expected)
+        #expect(ContentHash.sha256(Array(input.utf8)) == expected)
     }
 
     /// Repro: adding `notes.txt` to the marker made the next run delete it.
@@ -61,7 +61,7 @@ import Testing
         #expect(text("notes.txt") == "mine\n")
         #expect(report.removed.isEmpty)
         // Even with a hash (of other content): it is not what smfkit wrote.
-        try write(OutputWriter.markerName, marker + "\(SHA256.hex([]))  notes.txt\n")
+        try write(OutputWriter.markerName, marker + "\(ContentHash.sha256([]))  notes.txt\n")
         _ = try OutputWriter(directory: directory).write(files("a.txt"))
         #expect(text("notes.txt") == "mine\n")
     }
