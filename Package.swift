@@ -67,7 +67,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SMFTests", dependencies: ["SMF", "TestSupport"]),
         .testTarget(name: "DiagramTests", dependencies: ["Diagram"]),
-        .testTarget(name: "RestarterTests", dependencies: ["Restarter", "SMF", "TestSupport"]),
+        .testTarget(name: "RestarterTests", dependencies: ["Restarter", "SMF", "TestSupport", "smfkit"]),
         .testTarget(name: "TribblixTests", dependencies: ["Tribblix", "TestSupport"]),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd"]),
         .testTarget(name: "ConvertTests", dependencies: ["Convert", "Systemd", "SMF", "TestSupport"]),
