@@ -62,8 +62,11 @@ extension Restarter {
                     }
                     guard graph.dependencySatisfied(target, satbility: false, depth: 0) != .satisfied else { continue }
                     if target.hasPrefix("file:") { return "Dependency \(target) is absent." }
-                    let state = graph.vertices[target]?.state.rawValue ?? "not running"
-                    return "Dependency \(target) (\(group.grouping.rawValue) '\(group.name)') is \(state)."
+                    // A service stands for its instances: name the first that is not running.
+                    let named = graph.vertices[target] != nil ? target
+                        : graph.instancesOfService[target]?.first { graph.vertices[$0]?.state.isRunning == false } ?? target
+                    let state = graph.vertices[named]?.state.rawValue ?? "not running"
+                    return "Dependency \(named) (\(group.grouping.rawValue) '\(group.name)') is \(state)."
                 }
             }
             return instance.notBefore > Self.now() ? "Failing too quickly; start throttled." : "Waiting to start."
