@@ -31,7 +31,8 @@ public final class Restarter: @unchecked Sendable {
     var timer: DispatchSourceTimer?
     var shuttingDown = false
 
-    /// `FAULT_THRESHOLD` (restarter.c): retryable method failures before maintenance.
+    /// `FAULT_THRESHOLD` (startd.h, `#define FAULT_THRESHOLD 3`): retryable
+    /// method failures before maintenance (libscf.c `update_fault_count`).
     static let faultThreshold = 3
     /// `RINST_START_TIMES` (startd.h).
     static let startTimes = 5
