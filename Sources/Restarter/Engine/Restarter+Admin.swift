@@ -116,6 +116,9 @@ extension Restarter {
         instance.definition = definition
         instance.log.write("Rereading configuration.")
         guard instance.state.isRunning, !instance.inTransition else { return nil }
+        // refresh_instance marks the instance in transition to its own
+        // state while the refresh method runs.
+        instance.nextState = instance.state
         runMethod(.refresh, of: instance, error: .refresh, reason: .refresh)
         propagateStop(from: instance.definition.fmri, error: .refresh)
         return nil

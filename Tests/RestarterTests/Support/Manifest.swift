@@ -19,6 +19,8 @@ struct TestService {
     var workingDirectory: String?
     var umask: String?
     var environment: [String: String] = [:]
+    /// `<method_credential user=… group=…/>`.
+    var credential: (user: String, group: String)?
 
     var xml: String {
         var text = "  <service name=\"\(escape(name))\" type=\"service\" version=\"1\">\n"
@@ -29,10 +31,13 @@ struct TestService {
             text += fmris.map { "      <service_fmri value=\"\(escape($0))\"/>\n" }.joined()
             text += "    </dependency>\n"
         }
-        if workingDirectory != nil || umask != nil || !environment.isEmpty {
+        if workingDirectory != nil || !environment.isEmpty || credential != nil {
             text += "    <method_context"
             if let workingDirectory { text += " working_directory=\"\(escape(workingDirectory))\"" }
             text += ">\n"
+            if let credential {
+                text += "      <method_credential user=\"\(escape(credential.user))\" group=\"\(escape(credential.group))\"/>\n"
+            }
             if !environment.isEmpty {
                 text += "      <method_environment>\n"
                 for name in environment.keys.sorted() {
