@@ -40,6 +40,24 @@ import Testing
         #expect(restarter.log("svc:/site/pair:default").contains("Executing stop method (:kill)."))
     }
 
+    /// The `restarter` property group svc.startd keeps on an instance:
+    /// `%{restarter/contract}` names the primary contract (here its process
+    /// group), which a stop method may signal; svcprop shows the group.
+    @Test func stopMethodReadsTheContractFromTheRestarterGroup() throws {
+        let restarter = try RunningRestarter { _ in
+            [TestService(name: "site/pid", start: "sleep 1065 &", stop: "kill -TERM -- -%{restarter/contract}")]
+        }
+        defer { #expect(restarter.stop().isEmpty) }
+        let online = try restarter.wait("svc:/site/pid:default", .online)
+        let contract = try #require(online.contract)
+        let properties = try restarter.smfkit(["svcprop", "--state", restarter.state, "site/pid"])
+        #expect(properties.stdout.contains("restarter/contract count \(contract)\n"))
+        #expect(properties.stdout.contains("restarter/state astring online\n"))
+        let disabled = try restarter.smfkit(["svcadm", "disable", "--state", restarter.state, "-s", "-T", "10", "site/pid"])
+        #expect(disabled.succeeded, "\(disabled.stderr)")
+        #expect(restarter.log("svc:/site/pid:default").contains("Executing stop method (\"kill -TERM -- -\(contract)\")."))
+    }
+
     /// `:true` succeeds without running anything; a start method exiting
     /// `SMF_EXIT_ERR_FATAL` is not retried.
     @Test func nullMethodAndFatalExit() throws {

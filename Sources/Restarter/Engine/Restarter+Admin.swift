@@ -125,7 +125,7 @@ extension Restarter {
     }
 
     func properties(_ instance: InstanceRuntime) -> [PropertyLine] {
-        instance.definition.composed.flatMap { group in
+        withRestarterGroup(instance).composed.flatMap { group in
             group.properties.map { property in
                 PropertyLine(name: "\(group.name)/\(property.name)", type: property.type ?? "astring",
                              values: property.textValues)

@@ -4,6 +4,7 @@ import Glibc
 import Musl
 #endif
 import Foundation
+import SMF
 
 /// Running methods: method.c's `method_run` and `method_thread`.
 extension Restarter {
@@ -37,7 +38,8 @@ extension Restarter {
     /// `method_run` up to the fork, and the fork.
     func runMethod(_ kind: MethodKind, of instance: InstanceRuntime, error: RestarterError, reason: StateReason) {
         let definition = instance.definition
-        let prepared = PreparedMethod.prepare(kind, of: definition, catalog: catalog, zoneName: configuration.zoneName)
+        let prepared = PreparedMethod.prepare(
+            kind, of: withRestarterGroup(instance), catalog: catalog, zoneName: configuration.zoneName)
         if case .absent(let propertyOnly) = prepared {
             if kind == .refresh {
                 instance.log.write("No 'refresh' method defined.  Treating as :true.")
@@ -106,6 +108,31 @@ extension Restarter {
                     deadline: command.timeoutSeconds.map { Self.now() + $0 }, error: error, reason: reason)
             }
         }
+    }
+
+    /// The instance's definition with the `restarter` property group
+    /// svc.startd keeps on every instance (state, next_state, the primary
+    /// contract, the start PID, the log: `restarter_store_contract`,
+    /// `libscf_write_start_pid`, `libscf_note_method_log`), so that
+    /// `%{restarter/contract}` expands and `svcprop` shows it. The contract
+    /// id here is the process group id.
+    func withRestarterGroup(_ instance: InstanceRuntime) -> InstanceDefinition {
+        var definition = instance.definition
+        var properties = [
+            ComposedProperty("state", .astring, [instance.state.rawValue], location: nil),
+            ComposedProperty("next_state", .astring, [instance.nextState?.rawValue ?? "none"], location: nil),
+            ComposedProperty("logfile", .astring, [instance.log.path], location: nil),
+            ComposedProperty("auxiliary_state", .astring, [instance.reason.rawValue], location: nil),
+        ]
+        if let contract = instance.contract {
+            properties.append(ComposedProperty("contract", .count, [String(contract)], location: nil))
+        }
+        if let child = instance.childProcess ?? instance.contract {
+            properties.append(ComposedProperty("start_pid", .count, [String(child)], location: nil))
+        }
+        definition.composed.removeAll { $0.name == "restarter" }
+        definition.composed.append(PropertyGroupView(name: "restarter", type: "framework", properties: properties))
+        return definition
     }
 
     /// `method_run` after `waitpid`.

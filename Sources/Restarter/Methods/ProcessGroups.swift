@@ -29,6 +29,10 @@ public enum ProcessGroups {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, logPath, O_WRONLY | O_APPEND | O_CREAT, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // Nothing else of the restarter's reaches the method (svc.startd's
+        // children close what they inherit, `startd_fork1`), where the C
+        // library can say so (glibc 2.34).
+        if let closeFrom = Self.addCloseFrom { _ = closeFrom(&actions, 3) }
         // A new group led by the method; default dispositions and an empty
         // mask, whatever this process's threads block or ignore.
         var noSignals = sigset_t()
@@ -54,6 +58,12 @@ public enum ProcessGroups {
         guard status == 0 else { return .failure(SpawnFailure(errno: status)) }
         return .success(pid)
     }
+
+    typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32
+    /// `posix_spawn_file_actions_addclosefrom_np`, looked up by name: older
+    /// C libraries lack it, and then close-on-exec alone keeps fds private.
+    static let addCloseFrom: AddCloseFrom? = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addclosefrom_np")
+        .map { unsafeBitCast($0, to: AddCloseFrom.self) }
 
     struct SpawnFailure: Error {
         var errno: Int32
