@@ -76,6 +76,30 @@ import Testing
         try restarter.wait("svc:/site/broken:default", .maintenance)
     }
 
+    /// `--profile`: applied after the manifests, as `svccfg apply`; what it
+    /// enables starts, what it leaves alone stays as the manifest says.
+    @Test func profileEnablesInstances() throws {
+        let profile = """
+            <?xml version="1.0"?>
+            <!DOCTYPE service_bundle SYSTEM "/usr/share/lib/xml/dtd/service_bundle.dtd.1">
+            <service_bundle type="profile" name="site">
+              <service name="site/wanted" version="1" type="service">
+                <instance name="default" enabled="true"/>
+              </service>
+            </service_bundle>
+            """
+        let restarter = try RunningRestarter(profile: profile) { _ in
+            [
+                TestService(name: "site/wanted", enabled: false, start: "sleep 1111 &"),
+                TestService(name: "site/unwanted", enabled: false, start: "sleep 1112 &"),
+            ]
+        }
+        defer { #expect(restarter.stop().isEmpty) }
+        try restarter.wait("svc:/site/wanted:default", .online)
+        let unwanted = try restarter.wait("svc:/site/unwanted:default", .disabled)
+        #expect(unwanted.reason == "per_configuration")
+    }
+
     @Test func unknownInstancesAndAbsentRestartersAreNamed() throws {
         let restarter = try RunningRestarter { _ in [TestService(name: "site/one", start: "sleep 1091 &")] }
         defer { #expect(restarter.stop().isEmpty) }

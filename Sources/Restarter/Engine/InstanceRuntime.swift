@@ -32,7 +32,6 @@ final class InstanceRuntime {
     var lastFailure: String?
     /// Dependencies outside the given manifests, already logged as assumed.
     var reportedOutside: Set<String> = []
-    var startCount = 0
     /// The timeout fired while waiting for the contract to empty after a stop.
     var lastKillTimedOut = false
 

@@ -84,7 +84,6 @@ extension Restarter {
                     instance.log.write("Restarting too quickly, changing state to maintenance.")
                     return methodFailed(kind, of: instance, .tooQuickly, error: error, reason: reason)
                 }
-                instance.startCount += 1
             }
             instance.log.write("Executing \(kind.rawValue) method (\"\(command.exec)\").")
             switch ProcessGroups.spawn(

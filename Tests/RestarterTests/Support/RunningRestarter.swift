@@ -18,7 +18,9 @@ final class RunningRestarter {
 
     /// `make` gets a function that names a file in the test's directory
     /// (for methods to write to) and returns the services to run.
-    init(timeScale: Double? = nil, _ make: (_ path: (String) -> String) -> [TestService]) throws {
+    init(
+        timeScale: Double? = nil, profile: String? = nil, _ make: (_ path: (String) -> String) -> [TestService]
+    ) throws {
         directory = FileManager.default.temporaryDirectory.appending(path: "smfkit-run-\(UUID().uuidString.prefix(8))")
         manifests = directory.appending(path: "manifests")
         state = directory.appending(path: "state").path
@@ -26,8 +28,14 @@ final class RunningRestarter {
         let directory = self.directory
         try write(make { directory.appending(path: $0).path })
         process.executableURL = Smfkit.binary
+        var profileArguments: [String] = []
+        if let profile {
+            let file = directory.appending(path: "profile.xml")
+            try profile.write(to: file, atomically: true, encoding: .utf8)
+            profileArguments = ["--profile", file.path]
+        }
         process.arguments = ["run", manifests.path, "--state", state]
-            + (timeScale.map { ["--time-scale", String($0)] } ?? [])
+            + (timeScale.map { ["--time-scale", String($0)] } ?? []) + profileArguments
         let output = directory.appending(path: "run.out")
         FileManager.default.createFile(atPath: output.path, contents: nil)
         let handle = try FileHandle(forWritingTo: output)
