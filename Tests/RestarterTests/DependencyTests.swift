@@ -99,6 +99,24 @@ import Testing
         #expect(missing.explanation?.hasSuffix("is absent.") == true)
     }
 
+    /// A `<dependent>` gives its target a dependency on the declaring
+    /// service (graph.c's header comment; `DependencyGraph`'s arcs).
+    @Test func dependentsMakeTheirTargetWait() throws {
+        let restarter = try RunningRestarter { _ in
+            [
+                TestService(name: "site/provider", enabled: false, start: "sleep 1044 &",
+                            dependents: [("provider", "require_all", "none", "svc:/site/consumer")]),
+                TestService(name: "site/consumer", start: "sleep 1045 &"),
+            ]
+        }
+        defer { #expect(restarter.stop().isEmpty) }
+        let waiting = try restarter.wait("svc:/site/consumer:default", .offline)
+        #expect(waiting.explanation == "Dependency svc:/site/provider:default (require_all 'provider') is disabled.")
+        let enabled = try restarter.smfkit(["svcadm", "enable", "--state", restarter.state, "site/provider"])
+        #expect(enabled.succeeded, "\(enabled.stderr)")
+        try restarter.wait("svc:/site/consumer:default", .online)
+    }
+
     /// A dependency cycle is refused as graph.c refuses it (`ELOOP` from
     /// `graph_insert_dependency`): its instances go to maintenance.
     @Test func cyclesAreRefused() throws {

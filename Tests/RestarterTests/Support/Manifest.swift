@@ -14,6 +14,8 @@ struct TestService {
     var startd: [String: String] = [:]
     /// (name, grouping, restart_on, FMRIs)
     var dependencies: [(String, String, String, [String])] = []
+    /// `<dependent>`s: (name, grouping, restart_on, the FMRI that gets the dependency)
+    var dependents: [(String, String, String, String)] = []
     var config: [String: String] = [:]
     /// Inside `<method_context>`: working_directory, umask, environment.
     var workingDirectory: String?
@@ -30,6 +32,10 @@ struct TestService {
             text += "    <dependency name=\"\(dependency)\" grouping=\"\(grouping)\" restart_on=\"\(restartOn)\" type=\"\(type)\">\n"
             text += fmris.map { "      <service_fmri value=\"\(escape($0))\"/>\n" }.joined()
             text += "    </dependency>\n"
+        }
+        for (dependent, grouping, restartOn, fmri) in dependents {
+            text += "    <dependent name=\"\(dependent)\" grouping=\"\(grouping)\" restart_on=\"\(restartOn)\">\n"
+            text += "      <service_fmri value=\"\(escape(fmri))\"/>\n    </dependent>\n"
         }
         if workingDirectory != nil || !environment.isEmpty || credential != nil {
             text += "    <method_context"
