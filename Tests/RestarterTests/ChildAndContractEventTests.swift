@@ -61,6 +61,31 @@ import Testing
         #expect(restarter.lines("app-starts").count == 1)
     }
 
+    /// A child service killed by a signal has merely exited: contract
+    /// events are ignored for wait-style services (`contract_action`), so it
+    /// is `RSTOP_EXIT` — restarted, and no fault for `restart_on="error"`.
+    @Test func killedChildServiceIsRestartedWithoutAFault() throws {
+        let restarter = try RunningRestarter { path in
+            [
+                TestService(name: "site/worker", start: "sleep 1121", duration: "child"),
+                TestService(
+                    name: "site/app", start: "sh -c 'echo start >> \(path("app-starts")); exec sleep 1122'",
+                    duration: "child", dependencies: [("worker", "require_all", "error", ["svc:/site/worker"])]),
+            ]
+        }
+        defer { #expect(restarter.stop().isEmpty) }
+        let worker = try restarter.wait("svc:/site/worker:default", .online)
+        try restarter.wait("svc:/site/app:default", .online)
+        kill(try #require(worker.processes.first), SIGKILL)
+        try waitUntil("the worker to run again", timeout: 10) {
+            let now = try? restarter.status("svc:/site/worker:default")
+            return now?.state == .online && now?.processes.first != worker.processes.first && now?.processes.isEmpty == false
+        }
+        #expect(restarter.log("svc:/site/worker:default").contains("Stopping because all processes in service exited."))
+        usleep(500_000)
+        #expect(restarter.lines("app-starts").count == 1)
+    }
+
     /// `method_credential`: the method runs as that user and group (here
     /// through setpriv, which needs root).
     @Test(.enabled(if: getuid() == 0, "methods run as another user only when smfkit run is root"))

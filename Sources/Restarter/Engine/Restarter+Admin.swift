@@ -77,6 +77,9 @@ extension Restarter {
             return
         }
         stopInstance(instance, .restart)
+        // restarter_process_events, ADMIN_RESTART: "if (stop_instance(h, inst,
+        // RSTOP_RESTART) == 0) reset_start_times(inst);"
+        instance.startIndex = 0
         if instance.nextState == .offline { instance.reason = .restartRequest }
     }
 

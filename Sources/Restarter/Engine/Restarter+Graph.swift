@@ -166,6 +166,8 @@ extension Restarter {
             if !dependent.inTransition { stopInstance(dependent, .dependency) }
         }
         guard !waiting else { return }
+        // ADMIN_DISABLE: "if (enable_inst(h, inst, event) == 0) reset_start_times(inst);"
+        instance.startIndex = 0
         switch instance.state {
         case .online, .degraded:
             instance.disablePending = false

@@ -148,7 +148,8 @@ public final class Restarter: @unchecked Sendable {
 
     /// A process of a running contract died: a core dump or a fatal signal
     /// is a contract event (`CT_PR_EV_CORE`, `CT_PR_EV_SIGNAL`) that stops
-    /// the service (restarter.c, `RSTOP_CORE`, `RSTOP_SIGNAL`), unless
+    /// a contract service (restarter.c `contract_action`: `RSTOP_CORE`,
+    /// `RSTOP_SIGNAL`; child services ignore contract events), unless
     /// `startd/ignore_error` names it (the event is masked out of the
     /// critical set by `method_ready_contract`'s `cte_mask`).
     func contractMemberDied(_ instance: InstanceRuntime, _ status: ExitStatus) {
@@ -169,17 +170,19 @@ public final class Restarter: @unchecked Sendable {
 
     /// wait.c `wait_remove`: a child service's process exited. Status 0 is
     /// `RSTOP_EXIT`, `SMF_EXIT_ERR_CONFIG` is `RSTOP_ERR_CFG`, other codes
-    /// `RSTOP_ERR_EXIT`. While svc.startd itself is stopping the instance the
-    /// exit is ignored (`wait_ignore_by_fmri`).
+    /// `RSTOP_ERR_EXIT`. A death by signal has exit status 0 there
+    /// (`WEXITSTATUS`), so it is `RSTOP_EXIT` too: contract events of a
+    /// wait-style service are ignored (restarter.c `contract_action`: "We
+    /// ignore all events; if they impact the process we're monitoring, then
+    /// the wait_thread will stop the instance."). While svc.startd itself is
+    /// stopping the instance the exit is ignored (`wait_ignore_by_fmri`).
     func childExited(_ instance: InstanceRuntime, _ status: ExitStatus) {
         instance.childProcess = nil
         guard !instance.inTransition, instance.state.isRunning else { return }
         let cause: StopCause
         if let signal = status.signal {
-            // A contract event races wait.c here on illumos; the signal wins here.
-            let ignored = instance.definition.ignoredErrors.contains(status.dumpedCore ? "core" : "signal")
-            cause = ignored ? .exit : (status.dumpedCore ? .core : .signal)
-            framework.write("\(instance.definition.fmri): child process died on signal \(ExitStatus.name(of: signal))")
+            framework.write("instance \(instance.definition.fmri) died on signal \(ExitStatus.name(of: signal))")
+            cause = .exit
         } else if status.code == 0 {
             cause = .exit
         } else {
