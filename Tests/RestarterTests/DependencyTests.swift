@@ -99,6 +99,31 @@ import Testing
         #expect(missing.explanation?.hasSuffix("is absent.") == true)
     }
 
+    /// `require_any` is satisfied by one online element; `optional_all`
+    /// does not wait for a disabled one.
+    @Test func requireAnyAndOptionalAllOnRealProcesses() throws {
+        let restarter = try RunningRestarter { _ in
+            [
+                TestService(name: "site/off", enabled: false, start: "sleep 1046 &"),
+                TestService(name: "site/on", start: "sleep 1047 &"),
+                TestService(
+                    name: "site/either", start: "sleep 1048 &",
+                    dependencies: [("one", "require_any", "none", ["svc:/site/off:default", "svc:/site/on:default"])]),
+                TestService(
+                    name: "site/optional", start: "sleep 1049 &",
+                    dependencies: [("maybe", "optional_all", "none", ["svc:/site/off:default"])]),
+                TestService(
+                    name: "site/strict", start: "sleep 1050 &",
+                    dependencies: [("must", "require_any", "none", ["svc:/site/off:default"])]),
+            ]
+        }
+        defer { #expect(restarter.stop().isEmpty) }
+        try restarter.wait("svc:/site/either:default", .online)
+        try restarter.wait("svc:/site/optional:default", .online)
+        let strict = try restarter.wait("svc:/site/strict:default", .offline)
+        #expect(strict.explanation == "Dependency svc:/site/off:default (require_any 'must') is disabled.")
+    }
+
     /// A `<dependent>` gives its target a dependency on the declaring
     /// service (graph.c's header comment; `DependencyGraph`'s arcs).
     @Test func dependentsMakeTheirTargetWait() throws {
