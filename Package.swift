@@ -55,6 +55,8 @@ let package = Package(
         .target(name: "Convert", dependencies: ["Systemd", "SMF", "Diagnostics"]),
         // Any file smfkit can check: SMF bundles or Tribblix descriptors.
         .target(name: "FileValidation", dependencies: ["SMF", "Tribblix", "Diagnostics"]),
+        // smfkit run: svc.startd's rules on Linux.
+        .target(name: "Restarter", dependencies: ["SMF", "Diagnostics"]),
         .target(
             name: "Cluster",
             dependencies: [
@@ -68,6 +70,7 @@ let package = Package(
             name: "smfkit",
             dependencies: [
                 "SMF", "Tribblix", "FileValidation", "Cluster", "Convert", "Systemd", "Diagnostics", "Diagram",
+                "Restarter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,6 +81,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SMFTests", dependencies: ["SMF", "TestSupport"]),
         .testTarget(name: "DiagramTests", dependencies: ["Diagram"]),
+        .testTarget(name: "RestarterTests", dependencies: ["Restarter", "SMF", "TestSupport", "smfkit"]),
         .testTarget(name: "TribblixTests", dependencies: ["Tribblix", "TestSupport"]),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd"]),
         .testTarget(name: "ConvertTests", dependencies: ["Convert", "Systemd", "SMF", "TestSupport"]),

@@ -24,6 +24,10 @@ struct SmfkitCommand: AsyncParsableCommand {
             GraphCommand.self,
             DescribeCommand.self,
             ConvertCommand.self,
+            RunCommand.self,
+            SvcadmCommand.self,
+            SvcsCommand.self,
+            SvcpropCommand.self,
         ]
     )
 

@@ -4,25 +4,36 @@ import Diagnostics
 /// instance's composed view the way librestart does
 /// (`restarter_get_method_context`): each context property is looked up in
 /// the method's own group first, then in `method_context`.
-struct MethodContextResolution {
-    let composed: [PropertyGroupView]
-    let method: String
+public struct MethodContextResolution: Sendable {
+    public let composed: [PropertyGroupView]
+    public let method: String
 
-    func property(_ name: String) -> ComposedProperty? {
+    public init(composed: [PropertyGroupView], method: String) {
+        self.composed = composed
+        self.method = method
+    }
+
+    public func property(_ name: String) -> ComposedProperty? {
         composed[group: method]?[property: name] ?? composed[group: "method_context"]?[property: name]
     }
 
-    func value(_ name: String) -> String? {
+    public func value(_ name: String) -> String? {
         property(name)?.textValues.first
     }
 
-    struct Credentials {
-        var user: String
-        var group: String
-        var workingDirectory: String
+    public struct Credentials: Sendable {
+        public var user: String
+        public var group: String
+        public var workingDirectory: String
+
+        public init(user: String, group: String, workingDirectory: String) {
+            self.user = user
+            self.group = group
+            self.workingDirectory = workingDirectory
+        }
     }
 
-    enum Failure: Error {
+    public enum Failure: Error {
         case unknownUser(String, SourceLocation?)
         case unknownGroup(String, SourceLocation?)
     }
@@ -33,7 +44,7 @@ struct MethodContextResolution {
     /// The passwd and group databases are consulted only for those: a plan
     /// whose context names everything explicitly can be made on any host,
     /// with names shown as written.
-    func credentials() throws(Failure) -> Credentials {
+    public func credentials() throws(Failure) -> Credentials {
         let userText = value("user") ?? "root"
         let account = Accounts.user(userText)
         func requireAccount() throws(Failure) -> Account {
@@ -68,7 +79,7 @@ struct MethodContextResolution {
     /// sets (`startd/env.c: set_smf_env`). Malformed entries and entries that
     /// try to set an `SMF_` variable are dropped, as svc.startd drops them; a
     /// repeated name keeps the last value.
-    func environment(fmri: String, zoneName: String) -> [String: String] {
+    public func environment(fmri: String, zoneName: String) -> [String: String] {
         var environment: [String: String] = [:]
         for entry in property("environment")?.textValues ?? [] {
             guard let equals = entry.firstIndex(of: "="), equals != entry.startIndex else { continue }
