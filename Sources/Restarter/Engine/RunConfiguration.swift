@@ -2,6 +2,9 @@
 public struct RunConfiguration: Sendable {
     /// Manifests: files, or directories (as `smfkit plan` reads them).
     public var inputs: [String]
+    /// A directory input is read from this folder of it where it has one
+    /// (the CLI names the `manifests/` folder that generate writes).
+    public var manifestsFolder: String?
     /// A profile applied after the manifests (what it enables is enabled).
     public var profile: String?
     /// Only the instances named after this node; all instances when nil.
@@ -18,10 +21,11 @@ public struct RunConfiguration: Sendable {
     public var zoneName: String
 
     public init(
-        inputs: [String], profile: String? = nil, node: String? = nil, stateDirectory: String,
-        timeScale: Double = 1, zoneName: String = "global"
+        inputs: [String], manifestsFolder: String? = nil, profile: String? = nil, node: String? = nil,
+        stateDirectory: String, timeScale: Double = 1, zoneName: String = "global"
     ) {
         self.inputs = inputs
+        self.manifestsFolder = manifestsFolder
         self.profile = profile
         self.node = node
         self.stateDirectory = stateDirectory

@@ -1,5 +1,4 @@
 import Diagnostics
-import Diagnostics
 import SMF
 
 /// The manifests and profile read into instances, as svc.startd's graph
@@ -18,7 +17,8 @@ struct RunInput {
     }
 
     static func load(_ configuration: RunConfiguration) -> Result<RunInput, Failure> {
-        let loaded = PlanInput.load(configuration.inputs + (configuration.profile.map { [$0] } ?? []))
+        let loaded = PlanInput.load(configuration.inputs + (configuration.profile.map { [$0] } ?? []),
+                                    preferring: configuration.manifestsFolder)
         if !loaded.unreadable.isEmpty { return .failure(.unreadable(loaded.unreadable + loaded.diagnostics)) }
         if !loaded.diagnostics.isEmpty { return .failure(.invalid(loaded.diagnostics)) }
         let catalog = ServiceCatalog(bundles: loaded.bundles)

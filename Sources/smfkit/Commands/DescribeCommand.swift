@@ -36,16 +36,8 @@ struct DescribeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = PlanInput.load(inputs, preferring: GeneratedLayout.manifests)
-        if !loaded.unreadable.isEmpty {
-            writeToStandardError(DiagnosticFormatter.text(loaded.unreadable + loaded.diagnostics))
-            throw ExitCode(2)
-        }
-        if !loaded.diagnostics.isEmpty {
-            writeToStandardError(DiagnosticFormatter.text(loaded.diagnostics))
-            throw ExitCode(1)
-        }
-        let descriptions = Describer.describe(ServiceCatalog(bundles: loaded.bundles), instance: instance)
+        let bundles = try readBundles(inputs)
+        let descriptions = Describer.describe(ServiceCatalog(bundles: bundles), instance: instance)
         if descriptions.isEmpty {
             writeToStandardError("error: \(instance.map { "no instance \($0) in these files" } ?? "these files define no instance")\n")
             throw ExitCode(1)

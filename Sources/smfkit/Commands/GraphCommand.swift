@@ -62,16 +62,8 @@ struct GraphCommand: ParsableCommand {
     }
 
     private func dependencies() throws -> (Diagram, [Diagnostic]) {
-        let loaded = PlanInput.load(inputs, preferring: GeneratedLayout.manifests)
-        if !loaded.unreadable.isEmpty {
-            writeToStandardError(DiagnosticFormatter.text(loaded.unreadable + loaded.diagnostics))
-            throw ExitCode(2)
-        }
-        if !loaded.diagnostics.isEmpty {
-            writeToStandardError(DiagnosticFormatter.text(loaded.diagnostics))
-            throw ExitCode(1)
-        }
-        let graph = DependencyGraph(catalog: ServiceCatalog(bundles: loaded.bundles))
+        let bundles = try readBundles(inputs)
+        let graph = DependencyGraph(catalog: ServiceCatalog(bundles: bundles))
         return (graph.diagram(title: "SMF dependencies", node: node), graph.cycleDiagnostics())
     }
 

@@ -43,16 +43,8 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = PlanInput.load(inputs, preferring: GeneratedLayout.manifests)
-        if !loaded.unreadable.isEmpty {
-            writeToStandardError(DiagnosticFormatter.text(loaded.unreadable + loaded.diagnostics))
-            throw ExitCode(2)
-        }
-        if !loaded.diagnostics.isEmpty {
-            writeToStandardError(DiagnosticFormatter.text(loaded.diagnostics))
-            throw ExitCode(1)
-        }
-        let result = NodePlanner(catalog: ServiceCatalog(bundles: loaded.bundles), zoneName: zone).plan(node: node)
+        let bundles = try readBundles(inputs)
+        let result = NodePlanner(catalog: ServiceCatalog(bundles: bundles), zoneName: zone).plan(node: node)
         guard result.isValid else {
             writeToStandardError(DiagnosticFormatter.text(result.diagnostics))
             throw ExitCode(1)

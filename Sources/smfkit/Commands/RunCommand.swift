@@ -55,7 +55,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let configuration = RunConfiguration(
-            inputs: inputs, profile: profile, node: node,
+            inputs: inputs, manifestsFolder: GeneratedLayout.manifests, profile: profile, node: node,
             stateDirectory: URL(fileURLWithPath: state).standardizedFileURL.path, timeScale: timeScale, zoneName: zone)
         let restarter: Restarter
         do {

@@ -1,7 +1,7 @@
 /// Where `smfkit generate` puts things in its output directory, as the
-/// commands that read that directory (plan, graph, describe) look for them.
+/// commands that read that directory (plan, graph, describe, run) look for them.
 enum GeneratedLayout {
-    /// The manifests: a directory given to plan, graph or describe is read
+    /// The manifests: a directory given to plan, graph, describe or run is read
     /// from here when it has this folder.
     static let manifests = "manifests"
 }
