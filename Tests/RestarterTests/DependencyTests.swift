@@ -77,7 +77,7 @@ import Testing
     /// makes `exclude_all` unsatisfiable (`file_ready`).
     @Test func pathDependencies() throws {
         let restarter = try RunningRestarter { path in
-            FileManager.default.createFile(atPath: path("flag"), contents: nil)
+            #expect(FileManager.default.createFile(atPath: path("flag"), contents: nil))
             return [
                 TestService(
                     name: "site/with-flag", start: "sleep 1041 &",
