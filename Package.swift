@@ -48,11 +48,17 @@ let package = Package(
             exclude: ["DTD/service_bundle.dtd"],
             plugins: ["EmbedFiles"]
         ),
-        .target(name: "Tribblix", dependencies: ["Diagnostics"]),
+        // Files to write, and the writer: a whole generation switched into
+        // the output directory in one step, with a marker of what it wrote.
+        .target(
+            name: "Output",
+            dependencies: ["CSystem", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(name: "Tribblix", dependencies: ["Diagnostics", "Output"]),
         // systemd unit files, read as systemd reads them.
         .target(name: "Systemd", dependencies: ["Diagnostics"]),
         // systemd units mapped to SMF bundles (smfkit convert).
-        .target(name: "Convert", dependencies: ["Systemd", "SMF", "Diagnostics"]),
+        .target(name: "Convert", dependencies: ["Systemd", "SMF", "Diagnostics", "Output"]),
         // Any file smfkit can check: SMF bundles or Tribblix descriptors.
         .target(name: "FileValidation", dependencies: ["SMF", "Tribblix", "Diagnostics"]),
         // smfkit run: svc.startd's rules on Linux.
@@ -60,9 +66,8 @@ let package = Package(
         .target(
             name: "Cluster",
             dependencies: [
-                "SMF", "Tribblix", "FileValidation", "Diagnostics", "Diagram", "CSystem", "CLibYAML",
+                "SMF", "Tribblix", "FileValidation", "Diagnostics", "Diagram", "Output", "CLibYAML",
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ],
             plugins: ["EmbedFiles"]
         ),
@@ -70,7 +75,7 @@ let package = Package(
             name: "smfkit",
             dependencies: [
                 "SMF", "Tribblix", "FileValidation", "Cluster", "Convert", "Systemd", "Diagnostics", "Diagram",
-                "Restarter",
+                "Restarter", "Output",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,16 +87,17 @@ let package = Package(
         .testTarget(name: "SMFTests", dependencies: ["SMF", "TestSupport"]),
         .testTarget(name: "DiagramTests", dependencies: ["Diagram"]),
         .testTarget(name: "RestarterTests", dependencies: ["Restarter", "SMF", "TestSupport", "smfkit"]),
-        .testTarget(name: "TribblixTests", dependencies: ["Tribblix", "TestSupport"]),
+        .testTarget(name: "TribblixTests", dependencies: ["Tribblix", "Output", "TestSupport"]),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd"]),
-        .testTarget(name: "ConvertTests", dependencies: ["Convert", "Systemd", "SMF", "TestSupport"]),
+        .testTarget(name: "ConvertTests", dependencies: ["Convert", "Systemd", "SMF", "Output", "TestSupport"]),
         .testTarget(name: "FileValidationTests", dependencies: ["FileValidation", "SMF", "Tribblix", "TestSupport"]),
         .testTarget(
-            name: "ClusterTests", dependencies: ["Cluster", "SMF", "Tribblix", "TestSupport"], exclude: ["Golden"]),
+            name: "ClusterTests", dependencies: ["Cluster", "SMF", "Tribblix", "Output", "TestSupport"],
+            exclude: ["Golden"]),
         .testTarget(
             name: "SmfkitTests",
             dependencies: [
-                "smfkit", "SMF", "Cluster", "FileValidation", "Systemd", "TestSupport",
+                "smfkit", "SMF", "Cluster", "FileValidation", "Systemd", "Output", "TestSupport",
                 .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Golden"]

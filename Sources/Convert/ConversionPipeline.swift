@@ -2,12 +2,13 @@ import Diagnostics
 import Foundation
 import SMF
 import Systemd
+import Output
 
 /// `smfkit convert` as typed stages, like `generate`:
 ///
 ///     unit files --assemble+parse--> [SystemdUnit]
 ///                --map------------> [ConvertedUnit] (SMF bundles, method scripts)
-///                --render---------> [ConvertedFile] (bytes, deterministic)
+///                --render---------> [GeneratedFile] (bytes, deterministic)
 ///                --verify---------> the rendered XML through the validator users run
 ///
 /// Writing is the caller's last step.
@@ -22,7 +23,7 @@ public struct ConversionPipeline: Sendable {
 
     public enum Outcome: Sendable {
         /// Every file, ready to write, and every warning, located.
-        case converted(files: [ConvertedFile], units: [ConvertedUnit], warnings: [Diagnostic])
+        case converted(files: [GeneratedFile], units: [ConvertedUnit], warnings: [Diagnostic])
         /// A unit cannot be represented (or, with strict, did not carry
         /// over completely); nothing is to be written.
         case refused([Diagnostic])
@@ -78,10 +79,10 @@ public struct ConversionPipeline: Sendable {
     }
 
     /// The render stage: `manifests/NAME.xml` and `methods/svc-NAME`.
-    static func render(_ units: [ConvertedUnit]) -> [ConvertedFile] {
-        var files: [ConvertedFile] = []
+    static func render(_ units: [ConvertedUnit]) -> [GeneratedFile] {
+        var files: [GeneratedFile] = []
         for unit in units {
-            files.append(ConvertedFile(path: "manifests/\(unit.identity.baseName).xml",
+            files.append(GeneratedFile(path: "manifests/\(unit.identity.baseName).xml",
                                        contents: BundleRenderer.render(unit.bundle)))
             if let script = unit.methodScript { files.append(script) }
         }
@@ -90,7 +91,7 @@ public struct ConversionPipeline: Sendable {
 
     /// The verify stage: every manifest through the validator `smfkit
     /// validate` runs. Any finding, a warning included, is smfkit's bug.
-    public func verify(_ files: [ConvertedFile]) -> [Diagnostic] {
+    public func verify(_ files: [GeneratedFile]) -> [Diagnostic] {
         let manifests = files.filter { $0.path.hasSuffix(".xml") }
         return validator.validate(documents: manifests.map { ($0.path, Data($0.contents.utf8)) })
             .flatMap(\.diagnostics)

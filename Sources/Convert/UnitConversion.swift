@@ -1,6 +1,7 @@
 import Diagnostics
 import SMF
 import Systemd
+import Output
 
 /// A unit as an SMF service: the map stage's output.
 public struct ConvertedUnit: Sendable {
@@ -8,7 +9,7 @@ public struct ConvertedUnit: Sendable {
     public var identity: ServiceIdentity
     public var bundle: ServiceBundle
     /// The method script, when an `exec` attribute could not hold a method.
-    public var methodScript: ConvertedFile?
+    public var methodScript: GeneratedFile?
     /// Every directive (or value) that did not carry over, located.
     public var warnings: [Diagnostic]
 }

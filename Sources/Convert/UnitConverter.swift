@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import SMF
 import Systemd
+import Output
 
 /// Maps one systemd service unit to an SMF service (docs/convert.md is the
 /// table): the `Type` to `startd/duration`, the `Exec*` lines to methods,
@@ -77,7 +78,7 @@ public struct UnitConverter: Sendable {
             ]
         )
         let script = methods.script.map {
-            ConvertedFile(path: "methods/\($0.name)", contents: $0.render(), mode: 0o755)
+            GeneratedFile(path: "methods/\($0.name)", contents: $0.render(), mode: 0o755)
         }
         return ConvertedUnit(unit: unit, identity: identity, bundle: bundle, methodScript: script,
                              warnings: context.findings.diagnostics.sortedForOutput())

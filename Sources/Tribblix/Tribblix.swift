@@ -1,3 +1,4 @@
+import Output
 // The Tribblix module: SVR4 package descriptors and zap overlays.
 //
 //   Overlay/     OverlayDescriptor (.ovl), OverlayPackageList (.pkgs),

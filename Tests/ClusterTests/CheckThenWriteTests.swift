@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Cluster
+import Output
 
 /// `check` accepts nothing the writer refuses (issue 11): every path and
 /// name of a definition, given hostile values, is either refused by `check`

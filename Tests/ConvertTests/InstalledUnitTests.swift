@@ -5,6 +5,7 @@ import SMF
 import Systemd
 import TestSupport
 import Testing
+import Output
 
 /// The units this machine has installed, read where they are (never copied
 /// into the repository): the stack's Debian units, then every `.service`.
@@ -44,7 +45,7 @@ import Testing
             #expect(!TestPaths.required, "no .service files in \(TestPaths.unitDirectories)")
             return
         }
-        var allFiles: [ConvertedFile] = []
+        var allFiles: [GeneratedFile] = []
         var refused = 0
         for path in paths {
             let source = try Self.source(path)
@@ -58,7 +59,7 @@ import Testing
                         "\(path): a refusal names the line")
             case .converted(let files, let units, let warnings):
                 let base = (path as NSString).lastPathComponent
-                allFiles += files.map { ConvertedFile(path: base + "/" + $0.path, contents: $0.contents, mode: $0.mode) }
+                allFiles += files.map { GeneratedFile(path: base + "/" + $0.path, contents: $0.contents, mode: $0.mode) }
                 let warnedLines = Set(warnings.map(\.location.line))
                 for assignment in units.flatMap(\.unit.assignments) where !DirectiveTable.isMapped(assignment) {
                     #expect(warnedLines.contains(assignment.location.line),
@@ -86,7 +87,7 @@ import Testing
         #expect(!outcome.warnings.contains { $0.rule == ConvertRuleID.dependency && $0.message.contains("postgresql@") })
     }
 
-    func expectValidAgainstIllumosDTD(_ files: [ConvertedFile]) throws {
+    func expectValidAgainstIllumosDTD(_ files: [GeneratedFile]) throws {
         let manifests = files.filter { $0.path.hasSuffix(".xml") }
         guard let xmllint = findExecutable("xmllint"), Corpus.shouldRun else {
             #expect(!TestPaths.required, "xmllint is missing")
@@ -100,7 +101,7 @@ import Testing
         #expect(run.status == 0, "\(run.stdout.prefix(2000))\(run.stderr.prefix(2000))")
     }
 
-    func expectShellcheckClean(_ files: [ConvertedFile]) throws {
+    func expectShellcheckClean(_ files: [GeneratedFile]) throws {
         let scripts = files.filter { $0.mode & 0o111 != 0 }
         guard !scripts.isEmpty else { return }
         guard let shellcheck = findExecutable("shellcheck") else {
@@ -113,7 +114,7 @@ import Testing
         #expect(run.status == 0, "\(run.stdout.prefix(4000))")
     }
 
-    func temporaryDirectory(with files: [ConvertedFile]) throws -> String {
+    func temporaryDirectory(with files: [GeneratedFile]) throws -> String {
         let directory = FileManager.default.temporaryDirectory.appending(path: "smfkit-convert-\(UUID().uuidString)").path
         for file in files {
             let path = directory + "/" + file.path

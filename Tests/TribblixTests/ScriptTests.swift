@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 @testable import Tribblix
+import Output
 
 /// The scripts a package carries, checked with the real shellcheck and run
 /// with a real POSIX sh against a scratch root.

@@ -1,4 +1,5 @@
 import SMF
+import Output
 
 /// The render stage: typed artifacts become text, each once. Manifests and
 /// profiles go through the one `BundleRenderer`; the package and overlay
@@ -18,13 +19,13 @@ public enum ClusterRenderer {
         }
         let package = cluster.package.package(manifestTexts: manifestTexts)
         for file in package.buildTree().files {
-            files.append(GeneratedFile(path: "packages/" + file.path, contents: file.contents, mode: UInt16(file.mode)))
+            files.append(GeneratedFile(path: "packages/" + file.path, contents: file.contents, mode: file.mode))
         }
         for file in package.pkgmkTree().files {
-            files.append(GeneratedFile(path: "packages/pkgmk/" + file.path, contents: file.contents, mode: UInt16(file.mode)))
+            files.append(GeneratedFile(path: "packages/pkgmk/" + file.path, contents: file.contents, mode: file.mode))
         }
         for file in cluster.overlay.files() {
-            files.append(GeneratedFile(path: "overlays/" + file.path, contents: file.contents, mode: UInt16(file.mode)))
+            files.append(GeneratedFile(path: "overlays/" + file.path, contents: file.contents, mode: file.mode))
         }
         return RenderedCluster(files: files.sorted { $0.path < $1.path })
     }

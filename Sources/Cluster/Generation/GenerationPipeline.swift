@@ -3,6 +3,7 @@ import Foundation
 import SMF
 import FileValidation
 import Tribblix
+import Output
 
 /// `smfkit generate` as a pipeline of typed stages, like a compiler; each
 /// stage a function from one type of Stages/ to the next:

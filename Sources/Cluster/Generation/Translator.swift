@@ -1,5 +1,6 @@
 import SMF
 import Tribblix
+import Output
 
 /// The translate stage: a checked definition and the templates become typed
 /// artifacts. Pure: no disk, no printing, nothing rendered but the text
@@ -52,7 +53,7 @@ public struct Translator {
                 textFiles.append(GeneratedFile(path: file.output, contents: rendered, mode: file.permissions))
                 let install = try TextTemplate.render(file.install, context.base, name: template.origin)
                 companions.append(PayloadFile(path: PackagingTranslator.relative(install), contents: rendered,
-                                              mode: Int(file.permissions)))
+                                              mode: file.permissions))
             }
         }
 

@@ -1,4 +1,5 @@
 import Diagnostics
+import Output
 
 /// The render stage's output: every file of a generation as text, sorted by
 /// path. Deterministic: the same definition gives the same bytes.

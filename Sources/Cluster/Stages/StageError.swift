@@ -1,4 +1,5 @@
 import Diagnostics
+import Output
 
 /// Why a stage could not produce its output at all: the one shape every
 /// stage's error has, so a caller reports any of them the same way. Each

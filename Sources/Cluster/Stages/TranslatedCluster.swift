@@ -1,5 +1,6 @@
 import SMF
 import Tribblix
+import Output
 
 /// The translate stage's output: everything a cluster needs, as typed
 /// models and nothing rendered. Manifests and profiles are `SMF` bundles;

@@ -104,7 +104,7 @@ struct PackagingTranslator {
             for directory in template.directories {
                 let path = Self.relative(try TextTemplate.render(directory.path, context.base, name: template.origin))
                 guard !result.contains(where: { $0.path == path }) else { continue }
-                result.append(PayloadDirectory(path: path, mode: Int(directory.permissions), owner: owner.name,
+                result.append(PayloadDirectory(path: path, mode: directory.permissions, owner: owner.name,
                                                group: owner.group))
             }
         }

@@ -1,10 +1,11 @@
+import Output
 /// A directory a renderer wants to exist even if no file lands in it
 /// (an empty data directory in a package's proto tree).
 public struct GeneratedDirectory: Hashable, Sendable {
     public let path: String
-    public let mode: Int
+    public let mode: UInt16
 
-    public init(path: String, mode: Int = 0o755) {
+    public init(path: String, mode: UInt16 = 0o755) {
         self.path = path
         self.mode = mode
     }

@@ -1,3 +1,4 @@
+import Output
 /// A complete overlay as it is copied into an overlay repository (or into
 /// `/var/sadm/overlays/`): descriptor, package list and catalog line.
 public struct Overlay: Hashable, Sendable {

@@ -3,14 +3,14 @@
 public struct PayloadFile: Hashable, Sendable {
     public var path: String
     public var contents: String
-    public var mode: Int
+    public var mode: UInt16
     public var owner: String
     public var group: String
     /// Its name under the build repository's `patches/`, where fixit copies
     /// it from.
     public var sourceName: String
 
-    public init(path: String, contents: String, mode: Int = 0o644, owner: String = "root", group: String = "bin",
+    public init(path: String, contents: String, mode: UInt16 = 0o644, owner: String = "root", group: String = "bin",
                 sourceName: String? = nil) {
         self.path = path
         self.contents = contents
@@ -38,11 +38,11 @@ public struct PayloadFile: Hashable, Sendable {
 /// `var/<app>` owned by the service user (what a Tribblix `fixproto` does).
 public struct PayloadDirectory: Hashable, Sendable {
     public var path: String
-    public var mode: Int
+    public var mode: UInt16
     public var owner: String
     public var group: String
 
-    public init(path: String, mode: Int = 0o755, owner: String = "root", group: String = "bin") {
+    public init(path: String, mode: UInt16 = 0o755, owner: String = "root", group: String = "bin") {
         self.path = path
         self.mode = mode
         self.owner = owner
@@ -51,7 +51,7 @@ public struct PayloadDirectory: Hashable, Sendable {
 }
 
 /// Octal as prototype(5) writes modes: `0755`.
-func octalMode(_ mode: Int) -> String {
+func octalMode(_ mode: UInt16) -> String {
     let digits = String(mode, radix: 8)
     return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
 }

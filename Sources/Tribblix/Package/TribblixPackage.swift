@@ -1,3 +1,4 @@
+import Output
 /// Everything one Tribblix SVR4 package needs, from which both forms are
 /// rendered: the build-tree directory `tribblix/build` keeps
 /// (`<PKG>/pkginfo`, `depend`, `restart_fmri_list`, `passwd`, `fixit`, …

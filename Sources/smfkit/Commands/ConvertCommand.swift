@@ -4,6 +4,7 @@ import Convert
 import Diagnostics
 import Foundation
 import SMF
+import Output
 
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

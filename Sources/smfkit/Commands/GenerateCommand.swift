@@ -3,6 +3,7 @@ import Cluster
 import Diagnostics
 import Foundation
 import SMF
+import Output
 
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

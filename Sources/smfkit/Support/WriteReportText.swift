@@ -1,4 +1,5 @@
 import Cluster
+import Output
 
 /// The lines `generate` prints about what the writer kept, replaced or
 /// cleaned up (the writer itself prints nothing).

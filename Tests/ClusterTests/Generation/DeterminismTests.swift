@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Cluster
+import Output
 
 @Suite struct DeterminismTests {
     @Test(arguments: Generated.examples)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Cluster
+import Output
 
 /// The generated output of each bundled example, kept under
 /// Tests/ClusterTests/Golden/<example>/ so a change shows up as a diff to

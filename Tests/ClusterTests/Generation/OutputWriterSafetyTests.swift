@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 @testable import Cluster
+@testable import Output
 
 /// The marker, the lock and `--out` itself (issue 11): smfkit replaces or
 /// removes only what is still as it wrote it, one generate at a time, and

@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Testing
 @testable import Cluster
+import Output
 
 /// Every stage's error has the one shape: diagnostics naming the file.
 @Suite struct StageErrorTests {

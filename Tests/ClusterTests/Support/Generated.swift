@@ -1,5 +1,6 @@
 import Foundation
 @testable import Cluster
+import Output
 
 /// Generation of the bundled examples, in memory and on disk, for the tests.
 enum Generated {

@@ -1,4 +1,5 @@
 @testable import Convert
+import Output
 import Diagnostics
 import Foundation
 import Testing
@@ -11,7 +12,7 @@ func convert(_ units: [(String, String)], options: ConversionOptions = Conversio
 }
 
 extension ConversionPipeline.Outcome {
-    var files: [ConvertedFile] {
+    var files: [GeneratedFile] {
         if case .converted(let files, _, _) = self { return files }
         return []
     }

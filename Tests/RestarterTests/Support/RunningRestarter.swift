@@ -37,7 +37,7 @@ final class RunningRestarter {
         process.arguments = ["run", manifests.path, "--state", state]
             + (timeScale.map { ["--time-scale", String($0)] } ?? []) + profileArguments
         let output = directory.appending(path: "run.out")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)  // FileHandle below fails if not
         let handle = try FileHandle(forWritingTo: output)
         process.standardOutput = handle
         process.standardError = handle

@@ -61,11 +61,6 @@ public struct OutputWriter {
         public var stillGenerated: Bool
     }
 
-    /// The write stage: a verified generation, switched into the directory.
-    public func write(_ cluster: VerifiedCluster) throws(WriteError) -> Report {
-        try write(cluster.files)
-    }
-
     public func write(_ files: [GeneratedFile]) throws(WriteError) -> Report {
         for file in files { try Self.checkRelative(file.path) }
         var report = Report()
