@@ -2,10 +2,28 @@
 /// off a context built for a sample definition, so it is complete by
 /// construction — whatever `TemplateContext` puts in, a template may name,
 /// and nothing else.
-indirect enum ContextShape: Sendable {
-    case mapping([String: ContextShape])
-    case list(ContextShape)
-    case value
+///
+/// A struct of collections rather than an indirect enum: the enum's boxes
+/// are referenced through tagged pointers, which LeakSanitizer cannot see,
+/// so the fuzz targets reported this shared value as a leak.
+struct ContextShape: Sendable {
+    enum Kind: Sendable {
+        case mapping, list, value
+    }
+
+    let kind: Kind
+    /// A mapping's members (empty for the other kinds).
+    let members: [String: ContextShape]
+    /// A list's element shape, as its one entry (empty for the other kinds).
+    let elements: [ContextShape]
+
+    static let value = ContextShape(kind: .value, members: [:], elements: [])
+
+    private init(kind: Kind, members: [String: ContextShape], elements: [ContextShape]) {
+        self.kind = kind
+        self.members = members
+        self.elements = elements
+    }
 
     /// The shape of every context a template is rendered in: the
     /// definition's values, and `node`, the node being rendered.
@@ -22,9 +40,9 @@ indirect enum ContextShape: Sendable {
 
     init(_ value: Any) {
         if let mapping = value as? [String: Any] {
-            self = .mapping(mapping.mapValues(ContextShape.init))
+            self.init(kind: .mapping, members: mapping.mapValues(ContextShape.init), elements: [])
         } else if let list = value as? [Any] {
-            self = .list(list.first.map(ContextShape.init) ?? .value)
+            self.init(kind: .list, members: [:], elements: [list.first.map(ContextShape.init) ?? .value])
         } else {
             self = .value
         }
@@ -34,7 +52,7 @@ indirect enum ContextShape: Sendable {
     func lookUp(_ name: String) -> ContextShape? {
         var shape = self
         for part in name.split(separator: ".", omittingEmptySubsequences: false) {
-            guard case .mapping(let children) = shape, let child = children[String(part)] else { return nil }
+            guard shape.kind == .mapping, let child = shape.members[String(part)] else { return nil }
             shape = child
         }
         return shape
@@ -42,9 +60,9 @@ indirect enum ContextShape: Sendable {
 
     /// Every dotted name reachable without entering a list, for suggestions.
     var names: [String] {
-        guard case .mapping(let children) = self else { return [] }
-        return children.keys.sorted().flatMap { key in
-            [key] + (children[key]?.names ?? []).map { "\(key).\($0)" }
+        guard kind == .mapping else { return [] }
+        return members.keys.sorted().flatMap { key in
+            [key] + (members[key]?.names ?? []).map { "\(key).\($0)" }
         }
     }
 }

@@ -68,10 +68,11 @@ struct TemplateNameCheck {
                                     at: SourceLocation(file: file, line: tagLine, column: tagColumn)))
             }
             if sigil == "#" {
-                switch resolved {
-                case .list(let element): scopes.append(element)
-                case .some(let shape): scopes.append(shape)
-                case nil: scopes.append(.value)
+                // A section over a list renders once per element, in the element's scope.
+                if let shape = resolved {
+                    scopes.append(shape.kind == .list ? shape.elements.first ?? .value : shape)
+                } else {
+                    scopes.append(.value)
                 }
             } else if sigil == "^" {
                 scopes.append(.value)
