@@ -138,6 +138,13 @@ let badDefinitions: [BadDefinition] = [
     .init("zero fall", validHead + "haproxy:\n  fall: 0\n", ["11:9 error cluster.value.positive"]),
     .init("patroni timings beyond ttl", validHead + "patroni:\n  ttl: 20\n  retry_timeout: 10\n",
           ["12:18 warning cluster.patroni.timing"]),
+    .init("etcd election under 5 heartbeats", validHead + "etcd:\n  heartbeat_interval: 300\n  election_timeout: 1000\n",
+          ["12:21 error cluster.etcd.timing"]),
+    .init("etcd election beyond 50 s", validHead + "etcd:\n  election_timeout: 60000\n", ["11:21 error cluster.etcd.timing"]),
+    .init("haproxy session choice unknown", validHead + "haproxy:\n  on_marked_down: drain\n",
+          ["11:19 error cluster.haproxy.timing"]),
+    .init("haproxy slower than patroni's promotion", validHead + "haproxy:\n  check_interval: 5\n  fall: 2\n",
+          ["12:9 warning cluster.haproxy.timing"]),
 ]
 
 @Suite struct BadDefinitionTests {

@@ -37,7 +37,7 @@ import Testing
     @Test func pathsAreUniqueAndSectionsComeFromThem() {
         let paths = DefinitionKeys.all.map(\.path)
         #expect(Set(paths).count == paths.count)
-        #expect(DefinitionKeys.keys(in: "etcd") == ["token", "client_port", "peer_port"])
+        #expect(DefinitionKeys.keys(in: "etcd") == ["token", "client_port", "peer_port", "heartbeat_interval", "election_timeout"])
         #expect(DefinitionKeys.keys(in: "").prefix(3) == ["cluster", "stack", "nodes"])
     }
 
@@ -63,7 +63,7 @@ import Testing
         let context = TemplateContext(written.definition)
         #expect((context.base["haproxy"] as? [String: Any])?["rise"] as? Int == 5)
         let defaulted = try #require(DefinitionLoader.load(text: validHead, file: "t.yaml").loaded)
-        #expect(defaulted.definition.value(at: "haproxy.rise") as? Int == 2)
-        #expect(defaulted.definition.positiveValues.contains { $0.path == "haproxy.rise" && $0.value == 2 })
+        #expect(defaulted.definition.value(at: "haproxy.rise") as? Int == 1)
+        #expect(defaulted.definition.positiveValues.contains { $0.path == "haproxy.rise" && $0.value == 1 })
     }
 }

@@ -17,6 +17,8 @@ public enum DefinitionChecks {
         PortConflictCheck(services: services),
         PositiveValueCheck(),
         PatroniTimingCheck(),
+        EtcdTimingCheck(),
+        HaproxyTimingCheck(),
         PostgresVersionCheck(),
         UserNameCheck(),
         UserIDCheck(),

@@ -14,6 +14,11 @@ public enum DefinitionKeys {
         .init("etcd.token", .name, .string(\.etcd.token, default: "pg-cluster-1"), "etcd's --initial-cluster-token."),
         .init("etcd.client_port", .port, .int(\.etcd.clientPort, default: 2379), "Port of etcd's client URLs."),
         .init("etcd.peer_port", .port, .int(\.etcd.peerPort, default: 2380), "Port of etcd's peer URLs."),
+        // Only etcd's start method reads these (cluster.etcd.timing checks them).
+        .init("etcd.heartbeat_interval", .positive, .setting(default: .int(100)),
+              "Milliseconds between the etcd leader's heartbeats (--heartbeat-interval)."),
+        .init("etcd.election_timeout", .positive, .setting(default: .int(1000)),
+              "Milliseconds an etcd member waits for a heartbeat before calling an election (--election-timeout)."),
 
         .init("postgres.version", .integer, .int(\.postgres.version, default: 17), "The PostgreSQL major version."),
         .init("postgres.port", .port, .int(\.postgres.port, default: 5432), "The port PostgreSQL listens on."),
@@ -24,9 +29,11 @@ public enum DefinitionKeys {
               "patroni only: the user pg_rewind connects as."),
 
         .init("patroni.rest_port", .port, .int(\.patroni.restPort, default: 8008), "patroni's REST API port."),
-        .init("patroni.ttl", .positive, .int(\.patroni.ttl, default: 30), "Seconds the leader key lives (DCS ttl)."),
-        .init("patroni.loop_wait", .positive, .int(\.patroni.loopWait, default: 10), "Seconds between HA loops."),
-        .init("patroni.retry_timeout", .positive, .int(\.patroni.retryTimeout, default: 10),
+        // Measured in docs/failover.md: a crashed leader is replaced after
+        // ttl − loop_wait … ttl seconds; patroni's defaults (30, 10, 10) took 22–32 s.
+        .init("patroni.ttl", .positive, .int(\.patroni.ttl, default: 12), "Seconds the leader key lives (DCS ttl)."),
+        .init("patroni.loop_wait", .positive, .int(\.patroni.loopWait, default: 2), "Seconds between HA loops."),
+        .init("patroni.retry_timeout", .positive, .int(\.patroni.retryTimeout, default: 5),
               "Seconds patroni retries etcd and PostgreSQL operations."),
         .init("patroni.namespace", .name, .string(\.patroni.namespace, default: "/service/"), "The key prefix in etcd."),
 
@@ -39,10 +46,14 @@ public enum DefinitionKeys {
         .init("haproxy.stats_port", .port, .int(\.haproxy.statsPort, default: 7000), "haproxy's statistics page."),
         .init("haproxy.bind_address", .address, .optional(\.haproxy.bindAddress, shown: "each node's own address"),
               "The address haproxy's listeners bind to on every node."),
-        // Only haproxy.cfg reads these: entries, no fields.
-        .init("haproxy.check_interval", .positive, .setting(default: .int(3)), "Seconds between health checks."),
-        .init("haproxy.fall", .positive, .setting(default: .int(3)), "Failed checks before a server is down."),
-        .init("haproxy.rise", .positive, .setting(default: .int(2)), "Passed checks before a server is up."),
+        // Only haproxy.cfg reads these: entries, no fields. Measured in
+        // docs/failover.md: after a clean stop clients wait for the new
+        // leader plus up to rise × check_interval; 3 s, 3, 2 made that 8–9 s.
+        .init("haproxy.check_interval", .positive, .setting(default: .int(1)), "Seconds between health checks."),
+        .init("haproxy.fall", .positive, .setting(default: .int(2)), "Failed checks before a server is down."),
+        .init("haproxy.rise", .positive, .setting(default: .int(1)), "Passed checks before a server is up."),
+        .init("haproxy.on_marked_down", .name, .setting(default: .string("shutdown-sessions")),
+              "What happens to a down server's open sessions: shutdown-sessions or keep-sessions."),
 
         .init("users.etcd", .account,
               .account(default: ServiceUser(name: "etcd", uid: 11798, group: "etcd", gid: 11798)),

@@ -30,6 +30,9 @@ struct TemplateContext {
         for stack in Stack.allCases { values["\(stack.rawValue)_stack"] = d.stack == stack }
         values["first_node"] = nodes.first ?? [:]
         values["hba_networks"] = Self.hbaNetworks(d.nodes)
+        // haproxy has no word for keeping sessions: the option is there or not.
+        Self.set(d.settings["haproxy.on_marked_down"] == .string("shutdown-sessions"), at: "haproxy.shutdown_sessions",
+                 in: &values)
         Self.set(d.nodes.map { "\($0.name)=http://\(Self.urlHost($0.address)):\(d.etcd.peerPort)" }.joined(separator: ","),
                  at: "etcd.initial_cluster", in: &values)
         Self.set(d.nodes.map { "http://\(Self.urlHost($0.address)):\(d.etcd.clientPort)" }.joined(separator: ","),

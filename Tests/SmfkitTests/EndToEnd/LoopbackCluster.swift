@@ -60,6 +60,16 @@ final class LoopbackCluster {
         secrets["replication_password"] = Yams.Node(path("secrets/replication-password"))
         secrets["rewind_password"] = Yams.Node(path("secrets/rewind-password"))
         root["secrets"] = secrets
+        // SMFKIT_E2E_SET="patroni.ttl=20 haproxy.fall=2": other values of
+        // the definition's keys, so the failover benchmark can compare settings.
+        for assignment in (ProcessInfo.processInfo.environment["SMFKIT_E2E_SET"] ?? "").split(separator: " ") {
+            let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
+            let path = parts[0].split(separator: ".").map(String.init)
+            guard parts.count == 2, path.count == 2 else { throw E2EFailure("SMFKIT_E2E_SET: \(assignment) is not section.key=value") }
+            var section = root[path[0]] ?? Yams.Node.mapping([:])
+            section[path[1]] = Yams.Node(parts[1])
+            root[path[0]] = section
+        }
         let copy = path("cluster.yaml")
         try Yams.serialize(node: root).write(toFile: copy, atomically: true, encoding: .utf8)
         let load = try DefinitionChecker.check(DefinitionLoader.load(path: copy))
