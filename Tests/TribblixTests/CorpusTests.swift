@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 import Tribblix
 
-/// Every file under ../shared/corpus/tribblix that the linter recognises,
+/// Every file under the corpus's tribblix/ folder that the linter recognises,
 /// with the verdict Tribblix's own checks give it. Derived by reading the
 /// files against reference/tribblix.md §1–§3 and §5: everything Tribblix
 /// ships today passes, and so do the stored historical versions — they were
