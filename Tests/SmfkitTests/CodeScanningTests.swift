@@ -8,34 +8,20 @@ import Testing
 @Suite struct CodeScanningTests {
     /// A valid manifest, one with two errors and one with a warning.
     static func files() throws -> [String] {
-        let folder = FileManager.default.temporaryDirectory.appending(path: "smfkit-sarif-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let bad = folder.appending(path: "bad, really: bad.xml")
-        try """
-            <?xml version="1.0"?>
-            <!DOCTYPE service_bundle SYSTEM "/usr/share/lib/xml/dtd/service_bundle.dtd.1">
-            <service_bundle type="manifest" name="t">
+        let bad = try Scratch.file(Scratch.bundle("""
             <service name="site/t" type="service" version="1">
             <create_default_instance enabled="yes"/>
             <exec_method type="method" name="start" exec="/bin/true" timeout_seconds="60"/>
             </service>
-            </service_bundle>
-
-            """.write(to: bad, atomically: true, encoding: .utf8)
-        let warned = folder.appending(path: "warned.xml")
-        try """
-            <?xml version="1.0"?>
-            <!DOCTYPE service_bundle SYSTEM "/usr/share/lib/xml/dtd/service_bundle.dtd.1">
-            <service_bundle type="manifest" name="t">
+            """), named: "bad, really: bad.xml")
+        let warned = try Scratch.file(Scratch.bundle("""
             <service name="site/w" type="service" version="1">
             <create_default_instance enabled="false"/>
             <exec_method type="method" name="start" exec="exec /bin/true" timeout_seconds="60"/>
             <exec_method type="method" name="stop" exec=":kill" timeout_seconds="60"/>
             </service>
-            </service_bundle>
-
-            """.write(to: warned, atomically: true, encoding: .utf8)
-        return [PackageRoot.path("Examples/smf/etcd.xml"), bad.path, warned.path]
+            """), named: "warned.xml")
+        return [PackageRoot.path("Examples/smf/etcd.xml"), bad, warned]
     }
 
     struct Finding: Decodable {

@@ -6,20 +6,12 @@ import Testing
 /// exit status, and `--list-rules` showing each rule's verdict per command.
 @Suite struct ValidateAsCommandTests {
     static func manifestWithoutStop() throws -> String {
-        let xml = """
-            <?xml version="1.0"?>
-            <!DOCTYPE service_bundle SYSTEM "/usr/share/lib/xml/dtd/service_bundle.dtd.1">
-            <service_bundle type='manifest' name='t'>
+        try Scratch.file(Scratch.bundle("""
             <service name='site/t' type='service' version='1'>
             <create_default_instance enabled='false'/>
             <exec_method type='method' name='start' exec='/usr/bin/daemon' timeout_seconds='60'/>
             </service>
-            </service_bundle>
-            """
-        let path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("smfkit-as-\(UUID().uuidString).xml").path
-        try xml.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+            """))
     }
 
     @Test func eachCommandGivesItsOwnExitStatus() throws {

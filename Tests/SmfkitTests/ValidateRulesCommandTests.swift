@@ -12,21 +12,13 @@ import Testing
     }
 
     static func temporaryManifest(exec: String) throws -> String {
-        let xml = """
-            <?xml version="1.0"?>
-            <!DOCTYPE service_bundle SYSTEM "/usr/share/lib/xml/dtd/service_bundle.dtd.1">
-            <service_bundle type='manifest' name='t'>
+        try Scratch.file(Scratch.bundle("""
             <service name='site/t' type='service' version='1'>
             <create_default_instance enabled='false'/>
             <exec_method type='method' name='start' exec='\(exec)' timeout_seconds='60'/>
             <exec_method type='method' name='stop' exec=':kill' timeout_seconds='60'/>
             </service>
-            </service_bundle>
-            """
-        let path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("smfkit-strict-\(UUID().uuidString).xml").path
-        try xml.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+            """))
     }
 
     @Test func listRulesPrintsEveryRuleWithADescription() throws {
