@@ -12,6 +12,11 @@
 # under root's home, not in this generated tree) and copied into each zone as
 # 0600 files through zlogin's standard input: they never appear on a command
 # line.
+#
+# TLS keys and certificates are made on this host by tls/certificates.sh and
+# kept in /var/opt/smfkit/my-ha-cluster/ca
+# (not in this generated tree); each zone gets its own files the same way.
+# Re-running this script renews what expires soon (docs/tls.md).
 
 set -eu
 cd "$(dirname "$0")"
@@ -65,6 +70,9 @@ install_profile() {
 new_secret "$SECRETS/superuser-password"
 new_secret "$SECRETS/replication-password"
 new_secret "$SECRETS/rewind-password"
+new_secret "$SECRETS/rest-password"
+new_secret "$SECRETS/stats-password"
+sh ./tls/certificates.sh issue
 
 # --- node1 (192.168.0.231) ---
 if ! zoneadm -z node1 list >/dev/null 2>&1; then
@@ -80,6 +88,9 @@ log "secrets on node1"
 install_secret node1 "$SECRETS/superuser-password" /etc/opt/pgha/secrets/superuser-password pguser
 install_secret node1 "$SECRETS/replication-password" /etc/opt/pgha/secrets/replication-password pguser
 install_secret node1 "$SECRETS/rewind-password" /etc/opt/pgha/secrets/rewind-password pguser
+install_secret node1 "$SECRETS/rest-password" /etc/opt/pgha/secrets/rest-password pguser
+install_secret node1 "$SECRETS/stats-password" /etc/opt/pgha/secrets/stats-password haproxy
+sh ./tls/certificates.sh install node1
 log "profile and services on node1"
 install_profile node1
 zlogin node1 /usr/sbin/svcadm enable -s svc:/network/etcd:node1
@@ -100,6 +111,9 @@ log "secrets on node2"
 install_secret node2 "$SECRETS/superuser-password" /etc/opt/pgha/secrets/superuser-password pguser
 install_secret node2 "$SECRETS/replication-password" /etc/opt/pgha/secrets/replication-password pguser
 install_secret node2 "$SECRETS/rewind-password" /etc/opt/pgha/secrets/rewind-password pguser
+install_secret node2 "$SECRETS/rest-password" /etc/opt/pgha/secrets/rest-password pguser
+install_secret node2 "$SECRETS/stats-password" /etc/opt/pgha/secrets/stats-password haproxy
+sh ./tls/certificates.sh install node2
 log "profile and services on node2"
 install_profile node2
 zlogin node2 /usr/sbin/svcadm enable -s svc:/network/etcd:node2
@@ -120,6 +134,9 @@ log "secrets on node3"
 install_secret node3 "$SECRETS/superuser-password" /etc/opt/pgha/secrets/superuser-password pguser
 install_secret node3 "$SECRETS/replication-password" /etc/opt/pgha/secrets/replication-password pguser
 install_secret node3 "$SECRETS/rewind-password" /etc/opt/pgha/secrets/rewind-password pguser
+install_secret node3 "$SECRETS/rest-password" /etc/opt/pgha/secrets/rest-password pguser
+install_secret node3 "$SECRETS/stats-password" /etc/opt/pgha/secrets/stats-password haproxy
+sh ./tls/certificates.sh install node3
 log "profile and services on node3"
 install_profile node3
 zlogin node3 /usr/sbin/svcadm enable -s svc:/network/etcd:node3

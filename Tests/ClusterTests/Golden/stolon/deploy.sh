@@ -12,6 +12,11 @@
 # under root's home, not in this generated tree) and copied into each zone as
 # 0600 files through zlogin's standard input: they never appear on a command
 # line.
+#
+# TLS keys and certificates are made on this host by tls/certificates.sh and
+# kept in /var/opt/smfkit/my-ha-cluster/ca
+# (not in this generated tree); each zone gets its own files the same way.
+# Re-running this script renews what expires soon (docs/tls.md).
 
 set -eu
 cd "$(dirname "$0")"
@@ -64,6 +69,7 @@ install_profile() {
 (umask 077 && mkdir -p "$SECRETS")
 new_secret "$SECRETS/superuser-password"
 new_secret "$SECRETS/replication-password"
+sh ./tls/certificates.sh issue
 
 # --- node1 (192.168.0.231) ---
 if ! zoneadm -z node1 list >/dev/null 2>&1; then
@@ -77,6 +83,7 @@ ensure_user node1 pguser 11799 pguser 11799 /var/opt/pgha
 log "secrets on node1"
 install_secret node1 "$SECRETS/superuser-password" /etc/opt/pgha/secrets/superuser-password pguser
 install_secret node1 "$SECRETS/replication-password" /etc/opt/pgha/secrets/replication-password pguser
+sh ./tls/certificates.sh install node1
 log "profile and services on node1"
 install_profile node1
 zlogin node1 /usr/sbin/svcadm enable -s svc:/network/etcd:node1
@@ -96,6 +103,7 @@ ensure_user node2 pguser 11799 pguser 11799 /var/opt/pgha
 log "secrets on node2"
 install_secret node2 "$SECRETS/superuser-password" /etc/opt/pgha/secrets/superuser-password pguser
 install_secret node2 "$SECRETS/replication-password" /etc/opt/pgha/secrets/replication-password pguser
+sh ./tls/certificates.sh install node2
 log "profile and services on node2"
 install_profile node2
 zlogin node2 /usr/sbin/svcadm enable -s svc:/network/etcd:node2
@@ -115,6 +123,7 @@ ensure_user node3 pguser 11799 pguser 11799 /var/opt/pgha
 log "secrets on node3"
 install_secret node3 "$SECRETS/superuser-password" /etc/opt/pgha/secrets/superuser-password pguser
 install_secret node3 "$SECRETS/replication-password" /etc/opt/pgha/secrets/replication-password pguser
+sh ./tls/certificates.sh install node3
 log "profile and services on node3"
 install_profile node3
 zlogin node3 /usr/sbin/svcadm enable -s svc:/network/etcd:node3
@@ -127,7 +136,7 @@ zlogin node3 /usr/sbin/svcadm enable -s svc:/database/stolon/sentinel:node3
 # only when etcd answers and holds no key of this cluster (stolon keeps them
 # under stolon/cluster/<name>/); any other failure stops here.
 etcdctl_on_first_node() {
-    zlogin node1 "ETCDCTL_API=3 /opt/tribblix/etcd/bin/etcdctl --endpoints=http://192.168.0.231:2379,http://192.168.0.232:2379,http://192.168.0.233:2379 $*"
+    zlogin node1 "ETCDCTL_API=3 /opt/tribblix/etcd/bin/etcdctl --endpoints=https://192.168.0.231:2379,https://192.168.0.232:2379,https://192.168.0.233:2379 --cacert=/var/opt/pgha/tls/node1/etcd/ca.crt --cert=/var/opt/pgha/tls/node1/etcd/node.crt --key=/var/opt/pgha/tls/node1/etcd/node.key $*"
 }
 tries=0
 until etcdctl_on_first_node endpoint health >/dev/null 2>&1; do
@@ -145,7 +154,9 @@ if ! keys=$(etcdctl_on_first_node get --keys-only --prefix stolon/cluster/stolon
 fi
 if [ -z "$keys$slashed" ]; then
     log "initialising stolon cluster stolon-cluster"
-    zlogin node1 "/opt/tribblix/stolon/bin/stolonctl --cluster-name stolon-cluster --store-backend etcdv3 --store-endpoints http://192.168.0.231:2379,http://192.168.0.232:2379,http://192.168.0.233:2379 init --yes"
+    # The cluster specification (PostgreSQL's TLS settings, pg_hba's client
+    # lines) goes in on standard input.
+    zlogin node1 "/opt/tribblix/stolon/bin/stolonctl --cluster-name stolon-cluster --store-backend etcdv3 --store-endpoints https://192.168.0.231:2379,https://192.168.0.232:2379,https://192.168.0.233:2379 --store-cert-file /var/opt/pgha/postgres/postgres0/tls/node.crt --store-key /var/opt/pgha/postgres/postgres0/tls/node.key --store-ca-file /var/opt/pgha/postgres/postgres0/tls/ca.crt --store-skip-tls-verify=false init --yes --file -" < config/stolon-cluster-spec.json
 else
     log "stolon cluster stolon-cluster is already initialised"
 fi
