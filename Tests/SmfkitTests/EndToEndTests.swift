@@ -255,6 +255,12 @@ import Glibc
         #expect(certificateless == nil && foreignREST == nil, "patroni's REST API served a client without the cluster's certificate")
         report("patroni: POST /restart with the admin certificate but no password answered HTTP %d; without a certificate, or with another CA's, no TLS session",
                unauthenticated?.status ?? 0)
+
+        // An operator's patronictl on a node, as docs/tls.md gives it, reaches etcd and every REST API over TLS.
+        let listed = try cluster.patronictl(["list", "-f", "json"], on: cluster.nodes[0])
+        let members = (try? JSONSerialization.jsonObject(with: Data(listed.stdout.utf8))) as? [[String: Any]] ?? []
+        #expect(listed.succeeded && members.count == cluster.nodes.count, "patronictl list: \(listed.stdout)\(listed.stderr)")
+        report("patronictl list on %@ with the node's certificate: %d members", cluster.nodes[0].name, members.count)
     }
 
     private func lastLine(_ text: String) -> String {

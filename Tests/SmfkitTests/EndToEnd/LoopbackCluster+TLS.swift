@@ -121,6 +121,26 @@ extension LoopbackCluster {
         return run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// `patronictl` on `node` as docs/tls.md tells an operator to run it: the
+    /// node's own TLS files and the REST password from its file, through
+    /// the environment patroni's start method builds.
+    func patronictl(_ arguments: [String], on node: Cluster.Node) throws -> ProcessRun {
+        guard let data = dataDirectory[node.name] else { throw E2EFailure("no data directory for \(node.name)") }
+        let tls = (data as NSString).deletingLastPathComponent + "/tls"
+        let hosts = nodes.map { "\($0.address):\(definition.etcd.clientPort)" }.joined(separator: ",")
+        let environment = [
+            "PATRONI_SCOPE": definition.cluster, "PATRONI_NAMESPACE": definition.patroni.namespace,
+            "PATRONI_ETCD3_HOSTS": hosts, "PATRONI_ETCD3_PROTOCOL": "https",
+            "PATRONI_ETCD3_CACERT": tls + "/ca.crt", "PATRONI_ETCD3_CERT": tls + "/node.crt",
+            "PATRONI_ETCD3_KEY": tls + "/node.key", "PATRONI_CTL_CACERT": tls + "/ca.crt",
+            "PATRONI_CTL_CERTFILE": tls + "/node.crt", "PATRONI_CTL_KEYFILE": tls + "/node.key",
+            "PATRONI_RESTAPI_USERNAME": definition.value(at: "patroni.rest_user") as? String ?? "",
+            "PATRONI_RESTAPI_PASSWORD": restPassword,
+        ]
+        return try Command.run(definition.paths.patronictl, ["-c", path("out/config/patroni.yml")] + arguments,
+                               environment: environment, timeout: 30)
+    }
+
     /// The lines of a daemon's log that contain `text`.
     func logLines(of role: Role, on node: Cluster.Node, containing text: String) throws -> [String] {
         let log = try String(contentsOfFile: daemon(role, on: node).logPath, encoding: .utf8)
