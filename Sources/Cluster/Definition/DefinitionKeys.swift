@@ -119,7 +119,8 @@ public enum DefinitionKeys {
         // Only the certificate script and the TLS settings of the templates read these.
         .init("tls.enabled", .boolean, .setting(default: .bool(true)),
               "Whether every connection of the cluster uses TLS with client certificates."),
-        .init("tls.key_type", .name, .setting(default: .string("ecdsa-p256")), "The key of every certificate: ecdsa-p256 or rsa-3072."),
+        .init("tls.key_type", .name, .setting(default: .string("ecdsa-p256")),
+              "The key of every certificate: ecdsa-p256 or rsa-3072."),
         .init("tls.validity_days", .positive, .setting(default: .int(825)), "Days a node or client certificate is valid."),
         .init("tls.renew_days", .positive, .setting(default: .int(30)),
               "A certificate expiring within this many days is re-issued when the certificate script runs."),

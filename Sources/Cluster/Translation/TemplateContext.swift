@@ -40,7 +40,8 @@ struct TemplateContext {
                  at: "etcd.initial_cluster", in: &values)
         Self.set(d.nodes.map { "\(scheme)://\(Self.urlHost($0.address)):\(d.etcd.clientPort)" }.joined(separator: ","),
                  at: "etcd.endpoints", in: &values)
-        // Replication comes from the nodes; clients from the configured network, else from the nodes too.
+        // pg_hba: with TLS only encrypted connections. Replication comes from
+        // the nodes; clients from the configured network, else from the nodes too.
         values["hba_type"] = d.tlsEnabled ? "hostssl" : "host"
         let clientNetworks = d.postgres.clientNetwork.map { [$0] } ?? Self.hbaNetworks(d.nodes)
         values["client_networks"] = clientNetworks
@@ -98,20 +99,14 @@ struct TemplateContext {
     /// must name that address for `sslmode=verify-full`); then
     /// `tls.extra_sans`. IP literals as `IP:`, anything else as `DNS:`.
     static func subjectAltNames(of node: Node, definition d: ClusterDefinition) -> String {
-        var entries = [node.address]
-        if d.stack == .patroni {
-            for other in d.nodes {
-                let bind = d.haproxy.bindAddress ?? other.address
-                if IPAddress(bind)?.isWildcard == false { entries.append(bind) }
-            }
-        }
-        var names = ["DNS:\(node.name)"]
-        for entry in entries + d.tlsExtraNames {
+        let haproxyAddresses = d.stack == .patroni
+            ? d.nodes.map { d.haproxy.bindAddress ?? $0.address }.filter { IPAddress($0)?.isWildcard == false } : []
+        var names = ["IP:\(node.address)", "DNS:\(node.name)"]
+        for entry in haproxyAddresses + d.tlsExtraNames {
             let name = IPAddress(entry) != nil ? "IP:\(entry)" : "DNS:\(entry)"
             if !names.contains(name) { names.append(name) }
         }
-        // The node's own address first, as openssl and the docs show it.
-        return (["IP:\(node.address)"] + names.filter { $0 != "IP:\(node.address)" }).joined(separator: ",")
+        return names.joined(separator: ",")
     }
 
     /// An address as it goes into a URL or `host:port`: IPv6 in brackets.
