@@ -205,21 +205,22 @@ import Glibc
     private func expectEveryRefusal(_ cluster: LoopbackCluster, leader: Cluster.Node) throws {
         let definition = cluster.definition
         // etcd: plain HTTP, and a certificate of another CA, are refused.
-        let proper = try cluster.etcdctl(["get", "--prefix", "--keys-only", definition.patroni.namespace])
+        let proper = try cluster.etcdctl(["get", "--prefix", "--keys-only", definition.patroni.namespace],
+                                         client: cluster.restClient)
         #expect(proper.succeeded && proper.stdout.contains("/leader"), "etcdctl with the admin certificate: \(proper.stderr)")
         let plain = try cluster.etcdctl(["get", "--prefix", "--keys-only", definition.patroni.namespace], scheme: "http",
-                                        certificate: nil)
+                                        client: nil)
         #expect(!plain.succeeded && !plain.stdout.contains("/leader"), "a plain-HTTP etcd client was served: \(plain.stdout)")
         report("etcd: plain-HTTP client refused (%@)", lastLine(plain.stderr))
         let rogue = try cluster.makeRogueClient()
-        let foreign = LoopbackHTTP.request("POST", url: "https://\(leader.address):\(definition.etcd.clientPort)/v3/kv/range",
-                                           client: rogue)
-        let own = LoopbackHTTP.request("POST", url: "https://\(leader.address):\(definition.etcd.clientPort)/v3/kv/range",
-                                       client: cluster.restClient)
-        #expect(foreign == nil, "etcd served a client whose certificate comes from another CA")
-        #expect(own != nil, "etcd did not answer the admin certificate over its gRPC gateway")
-        report("etcd: client with a certificate of another CA refused in the TLS handshake; the cluster CA's admin certificate is served (HTTP %d)",
-               own?.status ?? 0)
+        let foreign = try cluster.etcdctl(["get", "--prefix", "--keys-only", definition.patroni.namespace], client: rogue)
+        #expect(!foreign.succeeded && !foreign.stdout.contains("/leader"),
+                "etcd served a client whose certificate comes from another CA: \(foreign.stdout)")
+        let handshake = LoopbackHTTP.request(url: "https://\(leader.address):\(definition.etcd.clientPort)/version",
+                                             client: rogue)
+        #expect(handshake == nil, "etcd's client port completed a TLS session with another CA's certificate")
+        report("etcd: client with a certificate of another CA refused (%@; no TLS session for curl either)",
+               lastLine(foreign.stderr))
 
         // etcd peers: https URLs only, a plain-HTTP request to the peer port is no etcd exchange,
         // and every member started its peer listener with TLS and client-certificate checks.
@@ -229,8 +230,15 @@ import Glibc
             let lines = try cluster.logLines(of: .etcd, on: node, containing: "starting with peer TLS")
             #expect(lines.contains { $0.contains("client-cert-auth = true") }, "\(node.name)'s etcd peer listener: \(lines)")
         }
-        report("etcd peers: https peer URLs on every member, peer TLS with client-cert-auth = true in every log, plain HTTP to :%d answered %@",
-               definition.etcd.peerPort, peerPlain.map { "HTTP \($0.status), not etcd" } ?? "nothing")
+        // The members do talk to each other, and only through those listeners.
+        let metrics = LoopbackHTTP.request(url: "https://\(leader.address):\(definition.etcd.clientPort)/metrics",
+                                           client: cluster.restClient)
+        let sent = String(decoding: metrics?.body ?? Data(), as: UTF8.self).split(separator: "\n")
+            .filter { $0.hasPrefix("etcd_network_peer_sent_bytes_total{") }
+            .compactMap { $0.split(separator: " ").last.flatMap { Double($0) } }.reduce(0, +)
+        #expect(sent > 0, "etcd on \(leader.name) reports no bytes sent to its peers")
+        report("etcd peers: https peer URLs on every member, peer TLS with client-cert-auth = true in every log, %.0f bytes sent to peers by %@, plain HTTP to :%d answered %@",
+               sent, leader.name, definition.etcd.peerPort, peerPlain.map { "HTTP \($0.status), not etcd" } ?? "nothing")
 
         // PostgreSQL through haproxy: no plain text; verify-full against the cluster CA works.
         let disabled = try cluster.psqlThroughHAProxy(sslmode: "disable")
@@ -253,8 +261,15 @@ import Glibc
         let foreignREST = LoopbackHTTP.request("GET", url: "https://\(leader.address):\(definition.patroni.restPort)/patroni",
                                                client: rogue)
         #expect(certificateless == nil && foreignREST == nil, "patroni's REST API served a client without the cluster's certificate")
-        report("patroni: POST /restart with the admin certificate but no password answered HTTP %d; without a certificate, or with another CA's, no TLS session",
-               unauthenticated?.status ?? 0)
+        let user = definition.value(at: "patroni.rest_user") as? String ?? ""
+        let wrong = LoopbackHTTP.request("POST", url: restart, client: cluster.restClient, user: (user, "not-the-password"))
+        #expect(wrong?.status == 401, "POST /restart with a wrong password: \(String(describing: wrong?.status))")
+        // The same user and the right password are accepted (a harmless reload of the configuration).
+        let reload = LoopbackHTTP.request("POST", url: "https://\(leader.address):\(definition.patroni.restPort)/reload",
+                                          client: cluster.restClient, user: (user, cluster.restPassword))
+        #expect(reload.map { (200..<300).contains($0.status) } == true, "POST /reload with the password: \(String(describing: reload?.status))")
+        report("patroni: POST /restart with the admin certificate but no password answered HTTP %d, with a wrong one HTTP %d; POST /reload with the password HTTP %d; without a certificate, or with another CA's, no TLS session",
+               unauthenticated?.status ?? 0, wrong?.status ?? 0, reload?.status ?? 0)
 
         // An operator's patronictl on a node, as docs/tls.md gives it, reaches etcd and every REST API over TLS.
         let listed = try cluster.patronictl(["list", "-f", "json"], on: cluster.nodes[0])

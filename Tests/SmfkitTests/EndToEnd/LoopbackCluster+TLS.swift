@@ -30,15 +30,17 @@ extension LoopbackCluster {
         return environment
     }
 
-    /// `etcdctl` against every member, over https with the admin certificate
-    /// when TLS is on; `certificate: nil` gives it no TLS settings at all.
-    func etcdctl(_ arguments: [String], scheme: String? = nil, certificate: String? = "admin") throws -> ProcessRun {
+    /// `etcdctl` against every member as `client` (`restClient`: the admin
+    /// certificate, nil with TLS off); `client: nil` gives it no TLS settings.
+    func etcdctl(_ arguments: [String], scheme: String? = nil, client: TLSClientIdentity?) throws -> ProcessRun {
         let chosen = scheme ?? (definition.tlsEnabled ? "https" : "http")
         let endpoints = nodes.map { "\(chosen)://\($0.address):\(definition.etcd.clientPort)" }.joined(separator: ",")
         var options = ["--endpoints=\(endpoints)", "--dial-timeout=2s", "--command-timeout=5s"]
-        if definition.tlsEnabled, let certificate {
-            options += ["--cacert=\(caDirectory)/ca.crt", "--cert=\(caDirectory)/\(certificate).crt",
-                        "--key=\(caDirectory)/\(certificate).key"]
+        if let identity = client {
+            options.append("--cacert=\(identity.caFile)")
+            if let certificate = identity.certificate {
+                options += ["--cert=\(certificate.file)", "--key=\(certificate.key)"]
+            }
         }
         return try Command.run(definition.paths.etcdctl, options + arguments, environment: ["ETCDCTL_API": "3"],
                                timeout: 15)

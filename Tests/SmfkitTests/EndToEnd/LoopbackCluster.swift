@@ -308,12 +308,12 @@ final class LoopbackCluster {
     }
 
     func etcdHealthy() throws -> Bool {
-        try etcdctl(["endpoint", "health"]).succeeded
+        try etcdctl(["endpoint", "health"], client: restClient).succeeded
     }
 
     /// `etcdctl member list`: the started members, their peer and client URLs.
     func etcdMembers() throws -> [(name: String, peerURLs: String, clientURLs: String)] {
-        let run = try etcdctl(["member", "list"])
+        let run = try etcdctl(["member", "list"], client: restClient)
         guard run.succeeded else { throw E2EFailure("etcdctl member list failed: \(run.stderr)") }
         // id, status, name, peer URLs, client URLs, is learner
         return run.stdout.split(separator: "\n").compactMap { line in

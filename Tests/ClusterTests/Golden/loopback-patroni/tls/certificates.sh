@@ -124,10 +124,10 @@ put() {
     "$ZLOGIN" "$1" "umask 077 && cat > $3.new && chown $4 $3.new && chmod $5 $3.new && mv $3.new $3" < "$CA_DIR/$2"
 }
 
-# directory ZONE PATH OWNER MODE: make PATH in the zone (its parents
-# traversable), owned by OWNER.
+# directory ZONE PATH OWNER MODE: make PATH in the zone, owned by OWNER
+# with MODE; parents it has to make are 0755, so the accounts reach PATH.
 directory() {
-    "$ZLOGIN" "$1" "mkdir -p $2 && chown $3 $2 && chmod $4 $2"
+    "$ZLOGIN" "$1" "umask 022 && mkdir -p $2 && chown $3 $2 && chmod $4 $2"
 }
 
 install() {
