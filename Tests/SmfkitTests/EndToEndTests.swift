@@ -271,7 +271,18 @@ import Glibc
         report("patroni: POST /restart with the admin certificate but no password answered HTTP %d, with a wrong one HTTP %d; POST /reload with the password HTTP %d; without a certificate, or with another CA's, no TLS session",
                unauthenticated?.status ?? 0, wrong?.status ?? 0, reload?.status ?? 0)
 
-        // An operator's patronictl on a node, as docs/tls.md gives it, reaches etcd and every REST API over TLS.
+        // haproxy's statistics page asks for its own password.
+        let statsUser = definition.value(at: "haproxy.stats_user") as? String ?? ""
+        let anonymous = LoopbackHTTP.get(host: cluster.clientHost, port: definition.haproxy.statsPort, path: "/;csv",
+                                         client: nil)
+        let signedIn = LoopbackHTTP.get(host: cluster.clientHost, port: definition.haproxy.statsPort, path: "/;csv",
+                                        client: nil, user: (statsUser, cluster.statsPassword))
+        #expect(anonymous?.status == 401 && signedIn?.status == 200,
+                "statistics page: \(String(describing: anonymous?.status)) without, \(String(describing: signedIn?.status)) with the password")
+        report("haproxy: statistics page without the password HTTP %d, with it HTTP %d",
+               anonymous?.status ?? 0, signedIn?.status ?? 0)
+
+        // An operator's patronictl on a node, as docs/tls.md gives it, reaches etcd over TLS.
         let listed = try cluster.patronictl(["list", "-f", "json"], on: cluster.nodes[0])
         let members = (try? JSONSerialization.jsonObject(with: Data(listed.stdout.utf8))) as? [[String: Any]] ?? []
         #expect(listed.succeeded && members.count == cluster.nodes.count, "patronictl list: \(listed.stdout)\(listed.stderr)")
