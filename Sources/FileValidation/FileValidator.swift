@@ -22,6 +22,17 @@ public struct FileValidator: Sendable {
         /// The file could not be read at all: a usage problem (exit 2)
         /// rather than an invalid file.
         public var isUnreadable: Bool
+        /// Why smfkit did not check the file's contents (a configuration
+        /// file another tool checks, a file a directory walk skipped); nil
+        /// when it did.
+        public var note: String?
+
+        public init(path: String, diagnostics: [Diagnostic], isUnreadable: Bool, note: String? = nil) {
+            self.path = path
+            self.diagnostics = diagnostics
+            self.isUnreadable = isUnreadable
+            self.note = note
+        }
 
         public var isValid: Bool { !isUnreadable && !diagnostics.hasErrors }
     }
@@ -35,6 +46,8 @@ public struct FileValidator: Sendable {
             case .tribblix: reports[index] = lintDescriptor(at: path)
             case .unknown: reports[index] = Self.unknownKind(path)
             case .smfBundle: bundlePaths.append((index, path))
+            case .companion(let checker): reports[index] = Self.companion(path, checkedBy: checker)
+            case .script, .pkginfoArch: reports[index] = checkText(at: path)
             }
         }
         let bundleReports = smf.validate(paths: bundlePaths.map(\.path))
@@ -57,6 +70,8 @@ public struct FileValidator: Sendable {
                                         isUnreadable: false)
             case .unknown: reports[index] = Self.unknownKind(file.path)
             case .smfBundle: bundles.append((index, file.path, Data(file.text.utf8)))
+            case .companion(let checker): reports[index] = Self.companion(file.path, checkedBy: checker)
+            case .script, .pkginfoArch: reports[index] = Self.check(text: file.text, path: file.path)
             }
         }
         let bundleReports = smf.validate(documents: bundles.map { ($0.path, $0.data) })
@@ -65,6 +80,37 @@ public struct FileValidator: Sendable {
                                          isUnreadable: report.isUnreadable)
         }
         return reports.compactMap { $0 }
+    }
+
+    /// A script or `pkginfo.arch`, read whole and checked by its kind.
+    private func checkText(at path: String) -> Report {
+        guard let data = FileManager.default.contents(atPath: path) else { return Self.unreadable(path) }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return Report(path: path, diagnostics: [.error("the file is not UTF-8 text", rule: Self.encodingRule,
+                                                           at: SourceLocation(file: path, line: 1, column: 1))],
+                          isUnreadable: false)
+        }
+        return Self.check(text: text, path: path)
+    }
+
+    private static func check(text: String, path: String) -> Report {
+        let diagnostics = switch FileKind.of(path: path, text: text) {
+        case .pkginfoArch: PkginfoArchCheck.check(text, path: path)
+        default: ScriptCheck.check(text, path: path)
+        }
+        return Report(path: path, diagnostics: diagnostics, isUnreadable: false)
+    }
+
+    private static func unreadable(_ path: String) -> Report {
+        Report(path: path,
+               diagnostics: [.error("cannot read this file; check the path and its permissions",
+                                    rule: DocumentRuleID.unreadable, at: SourceLocation(file: path))],
+               isUnreadable: true)
+    }
+
+    private static func companion(_ path: String, checkedBy checker: String) -> Report {
+        Report(path: path, diagnostics: [], isUnreadable: false,
+               note: "not checked by smfkit; check it with \(checker)")
     }
 
     private func lintDescriptor(at path: String) -> Report {
@@ -99,8 +145,8 @@ public struct FileValidator: Sendable {
         Report(
             path: path,
             diagnostics: [.error(
-                "this is neither an SMF manifest or profile (XML) nor a Tribblix descriptor smfkit knows "
-                    + "(.ovl, .pkgs, catalog, pkginfo, depend, prototype, …); leave it out",
+                "this is neither an SMF manifest or profile (XML), a script, nor a Tribblix descriptor smfkit "
+                    + "knows (.ovl, .pkgs, catalog, pkginfo, depend, prototype, …); leave it out",
                 rule: unknownKindRule, at: SourceLocation(file: path, line: 1, column: 1))],
             isUnreadable: false)
     }
@@ -120,7 +166,9 @@ public struct FileValidator: Sendable {
         RuleCatalog.all.map { RuleDescription(id: $0.id, summary: $0.summary) }
             + [RuleDescription(id: encodingRule, summary: "A Tribblix descriptor must be UTF-8 (in practice ASCII) text."),
                RuleDescription(id: unknownKindRule,
-                               summary: "A file that is neither SMF XML nor a known Tribblix descriptor is not validated.")]
+                               summary: "A file that is neither SMF XML nor a known Tribblix descriptor is not validated."),
+               RuleDescription(id: ScriptCheck.rule, summary: ScriptCheck.summary),
+               RuleDescription(id: PkginfoArchCheck.rule, summary: PkginfoArchCheck.summary)]
             + TribblixLint.rules.map { RuleDescription(id: $0.id, summary: $0.summary) }
     }
 }
