@@ -136,6 +136,8 @@ let badDefinitions: [BadDefinition] = [
           ["11:17 error cluster.haproxy.bind-address"]),
     .init("postgres version before 10", validHead + "postgres:\n  version: 9\n", ["11:12 error cluster.postgres.version"]),
     .init("zero fall", validHead + "haproxy:\n  fall: 0\n", ["11:9 error cluster.value.positive"]),
+    .init("haproxy time without a known unit", validHead + "haproxy:\n  timeout_server: 30min\n",
+          ["11:19 error cluster.value.duration"]),
     .init("patroni timings beyond ttl", validHead + "patroni:\n  ttl: 20\n  retry_timeout: 10\n",
           ["12:18 warning cluster.patroni.timing"]),
     .init("etcd election under 5 heartbeats", validHead + "etcd:\n  heartbeat_interval: 300\n  election_timeout: 1000\n",

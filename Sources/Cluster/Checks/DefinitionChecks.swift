@@ -16,6 +16,7 @@ public enum DefinitionChecks {
         PortRangeCheck(),
         PortConflictCheck(services: services),
         PositiveValueCheck(),
+        DurationCheck(),
         PatroniTimingCheck(),
         EtcdTimingCheck(),
         HaproxyTimingCheck(),
