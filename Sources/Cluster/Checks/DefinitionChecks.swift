@@ -30,6 +30,8 @@ public enum DefinitionChecks {
         PackageVersionCheck(),
         OverlayNameCheck(),
         OverlayTakenCheck(),
+        IgnoredSettingCheck(),
+        TribblixOverlayCheck(services: services),
     ] }
 
     /// The ids of every check, for documentation and tests.
