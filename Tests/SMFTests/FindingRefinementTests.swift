@@ -72,6 +72,17 @@ import Testing
         #expect(found[0].message.hasSuffix("type must be one of: method, monitor; did you mean 'method'?"))
     }
 
+    @Test func aMissingRequiredAttributeIsOneFindingSayingWhatToAdd() throws {
+        let text = service().replacingOccurrences(of: #"<instance name="default" enabled="false"/>"#,
+                                                  with: #"<instance name="default"/>"#)
+        // (svc.startd's template also misses the general group that enabled
+        // would create: another finding, about another thing.)
+        let found = findings(text).filter { $0.location.line == 10 && $0.message.contains("enabled") }
+        try #require(found.count == 1, "\(found)")
+        #expect(found[0].rule == InstanceEnabledRule.id)
+        #expect(found[0].message == #"Instance "default" missing attribute "enabled" — add enabled="true|false""#)
+    }
+
     @Test func aBooleanValueSaysTrueOrFalse() throws {
         let found = findings(service(type: "boolean", value: "yes"))
         try #require(found.count == 1, "\(found)")

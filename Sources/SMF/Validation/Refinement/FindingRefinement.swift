@@ -9,6 +9,8 @@ import Foundation
 /// - When a semantic rule reports the same value on the same line (svccfg's
 ///   "Invalid enabled value"), the two become one finding: the rule's, with
 ///   the DTD's list added (the more severe one's severity and id win).
+/// - A required attribute left out says what to add (`enabled="true|false"`),
+///   once, when a rule reports it too.
 /// - A missing `start` or `stop` method says which element to add.
 /// - libxml2 gives validity findings a line, no column; where the finding
 ///   quotes a value written in exactly one attribute of that line, the
@@ -23,18 +25,28 @@ enum FindingRefinement {
         var result = diagnostics
         var dropped = Set<Int>()
         for index in result.indices where dtdRules.contains(result[index].rule) {
-            guard let finding = EnumerationFinding(result[index].message) else { continue }
             var advice = ""
-            if let allowed = enumeration(finding.element, finding.attribute) {
-                advice = "\(finding.attribute) must be one of: \(allowed.joined(separator: ", "))"
-                if let near = DidYouMean.closest(to: finding.value, among: allowed) { advice += "; did you mean '\(near)'?" }
+            var column: Int?
+            let quoted: String
+            if let finding = EnumerationFinding(result[index].message) {
+                if let allowed = enumeration(finding.element, finding.attribute) {
+                    advice = "\(finding.attribute) must be one of: \(allowed.joined(separator: ", "))"
+                    if let near = DidYouMean.closest(to: finding.value, among: allowed) { advice += "; did you mean '\(near)'?" }
+                }
+                column = lines.column(ofAttribute: finding.attribute, value: finding.value, line: result[index].location.line)
+                quoted = finding.value
+            } else if let missing = MissingAttributeFinding(result[index].message) {
+                let allowed = enumeration(missing.element, missing.attribute)
+                advice = "add \(missing.attribute)=\"" + (allowed?.joined(separator: "|") ?? "…") + "\""
+                quoted = missing.attribute
+            } else {
+                continue
             }
-            let column = lines.column(ofAttribute: finding.attribute, value: finding.value, line: result[index].location.line)
             let twin = result.indices.first {
                 $0 != index && !dropped.contains($0) && !dtdRules.contains(result[$0].rule)
                     && result[$0].location.line == result[index].location.line
                     && result[$0].location.file == result[index].location.file
-                    && result[$0].message.contains("\"\(finding.value)\"")
+                    && result[$0].message.contains("\"\(quoted)\"")
             }
             var kept = index
             if let twin {
@@ -43,7 +55,10 @@ enum FindingRefinement {
                 dropped.insert(loser)
                 kept = winner
             }
-            if !advice.isEmpty { result[kept].message += " — \(advice)" }
+            if !advice.isEmpty {
+                if result[kept].message.hasSuffix(".") { result[kept].message.removeLast() }
+                result[kept].message += " — \(advice)"
+            }
             if let column, result[kept].location.column == 0 { result[kept].location.column = column }
         }
         for index in result.indices where !dropped.contains(index) {
@@ -73,6 +88,20 @@ struct EnumerationFinding {
         value = String(message[message.index(message.startIndex, offsetBy: prefix.count)..<close.lowerBound])
         attribute = String(message[close.upperBound..<of.lowerBound])
         element = String(message[of.upperBound..<end.lowerBound])
+    }
+}
+
+/// libxml2's `Element %s does not carry attribute %s` (a required attribute left out).
+struct MissingAttributeFinding {
+    var element: String
+    var attribute: String
+
+    init?(_ message: String) {
+        let prefix = "Element "
+        guard message.hasPrefix(prefix), let middle = message.range(of: " does not carry attribute ") else { return nil }
+        element = String(message[message.index(message.startIndex, offsetBy: prefix.count)..<middle.lowerBound])
+        attribute = String(message[middle.upperBound...]).trimmingCharacters(in: .whitespaces)
+        guard !element.contains(" "), !attribute.isEmpty, !attribute.contains(" ") else { return nil }
     }
 }
 
