@@ -105,5 +105,9 @@ import Testing
         #expect(source.column(ofQuotedValueIn: "bad \"w\"", line: 1) == 10)
         #expect(source.column(ofQuotedValueIn: "bad \"v\"", line: 2) == nil)
         #expect(source.column(ofQuotedValueIn: "bad \"z\"", line: 1) == nil)
+        let tags = SourceText(Data("  <instance name=\"i\"/>\n<a\n   x=\"1\"><b/>\n<c/><d/>\n".utf8))
+        #expect(tags.column(ofOnlyStartTagOn: 1) == 3)
+        #expect(tags.column(ofOnlyStartTagOn: 3) == nil, "the line ends <a>'s start tag but begins with none")
+        #expect(tags.column(ofOnlyStartTagOn: 4) == nil, "two elements: which one is unknown")
     }
 }

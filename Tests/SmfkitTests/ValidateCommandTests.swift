@@ -40,7 +40,7 @@ import Testing
         let run = try smfkit(["validate", path])
         #expect(run.status == 1)
         let lines = run.stderr.split(separator: "\n").map(String.init)
-        #expect(lines.contains { $0.hasPrefix("\(path):4: error: ") && $0.hasSuffix(" [smf.dtd]") })
+        #expect(lines.contains { $0.hasPrefix("\(path):4:3: error: ") && $0.hasSuffix(" [smf.dtd]") })
         #expect(lines.contains { $0.hasPrefix("\(path):5:24: error: ") && $0.contains("enabled must be one of: true, false") })
         #expect(run.stdout.isEmpty)
     }

@@ -14,7 +14,8 @@ import Foundation
 /// - A missing `start` or `stop` method says which element to add.
 /// - libxml2 gives validity findings a line, no column; where the finding
 ///   quotes a value written in exactly one attribute of that line, the
-///   column is that attribute's.
+///   column is that attribute's; else, where the line holds one start tag
+///   and nothing before it, the tag's.
 enum FindingRefinement {
     static let dtdRules: Set<String> = [DocumentRuleID.dtd, DocumentRuleID.dtdProfile, DocumentRuleID.dtdApply]
 
@@ -65,6 +66,7 @@ enum FindingRefinement {
             if let hint = MissingMethodHint.hint(for: result[index]) { result[index].message += hint }
             if result[index].location.column == 0,
                let column = lines.column(ofQuotedValueIn: result[index].message, line: result[index].location.line)
+                   ?? lines.column(ofOnlyStartTagOn: result[index].location.line)
             {
                 result[index].location.column = column
             }
@@ -160,6 +162,20 @@ struct SourceText {
             }
         }
         return columns.count == 1 ? columns.first : nil
+    }
+
+    /// The column of the `<` that begins `line`, when it is the line's only
+    /// markup: the element libxml2 reports there (at the line where its
+    /// start tag ends) is then that one.
+    func column(ofOnlyStartTagOn line: Int) -> Int? {
+        guard let text = self.line(line) else { return nil }
+        let bytes = Array(text)
+        guard let first = bytes.firstIndex(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }),
+              bytes[first] == UInt8(ascii: "<"), bytes.count > first + 1,
+              bytes[first + 1] != UInt8(ascii: "/"), bytes[first + 1] != UInt8(ascii: "!"), bytes[first + 1] != UInt8(ascii: "?"),
+              bytes.filter({ $0 == UInt8(ascii: "<") }).count == 1
+        else { return nil }
+        return first + 1
     }
 
     private func line(_ number: Int) -> ArraySlice<UInt8>? {
