@@ -72,6 +72,24 @@ import Testing
         #expect(message.contains("lines up with no key above it"))
     }
 
+    @Test func aKeyWithoutItsColonIsNamedWhereItStarts() throws {
+        let (position, message) = try only(validHead + Self.etcd.replacingFirst("peer_port: 12380", "peer_port 12380"))
+        #expect(position == "12:3")
+        #expect(message.hasPrefix("line 12 reads 'peer_port 12380': a key needs ':' and a space before its value (write 'peer_port: 12380')"))
+    }
+
+    @Test func anUnclosedQuoteIsNamedWhereItOpens() throws {
+        let (position, message) = try only(validHead.replacingFirst("cluster: c", "cluster: \"c") + Self.etcd)
+        #expect(position == "1:10")
+        #expect(message.hasPrefix("the quote that opens at line 1, column 10 is never closed"))
+    }
+
+    @Test func aDashGluedToItsKeyIsNamed() throws {
+        let (position, message) = try only(validHead.replacingFirst("  - name: node2", "  -name: node2"))
+        #expect(position == "6:3")
+        #expect(message.hasPrefix("line 6 reads '-name: node2': a list item needs a space after its '-' (write '- name: node2')"))
+    }
+
     @Test func aURLOrIPv6ValueIsNotTakenForAGluedKey() {
         #expect(SyntaxHint.missingSpaceColon(in: "  - address: fd00::11") == nil)
         #expect(SyntaxHint.missingSpaceColon(in: "  url: http://x") == nil)

@@ -62,7 +62,8 @@ public enum DefinitionLoader {
             if character(in: text, line: error.line, column: error.column) == "\t" {
                 message += " (a tab: YAML indents with spaces only)"
             } else if error.kind == .syntax,
-                      let explained = SyntaxHint.explain(problem: error.message, line: line, column: column, in: text)
+                      let explained = SyntaxHint.explain(problem: error.message, line: line, column: column,
+                                                         context: error.context, in: text)
             {
                 message = "\(explained.message) (YAML: \(error.message))"
                 (line, column) = (explained.line, explained.column)

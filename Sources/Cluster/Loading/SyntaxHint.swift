@@ -11,10 +11,35 @@ enum SyntaxHint {
         var column: Int
     }
 
-    static func explain(problem: String, line: Int, column: Int, in text: String) -> Explained? {
+    static func explain(problem: String, line: Int, column: Int, context: (line: Int, column: Int)? = nil,
+                        in text: String) -> Explained? {
         let lines = SourceLines(text)
+        if let context, let started = lines.line(context.line) {
+            if problem.hasPrefix("could not find expected ':'") {
+                let words = started.trimmed.split(separator: " ", maxSplits: 1)
+                let fixed = words.count == 2 ? "write '\(words[0]): \(words[1].drop { $0 == " " })'" : "like 'port: 6432'"
+                return Explained(
+                    message: "line \(context.line) reads '\(started.trimmed)': a key needs ':' and a space before its "
+                        + "value (\(fixed))",
+                    line: context.line, column: context.column)
+            }
+            if problem.contains("end of stream"), problem.contains("quoted scalar") {
+                return Explained(
+                    message: "the quote that opens at line \(context.line), column \(context.column) is never closed; "
+                        + "close it on the same line",
+                    line: context.line, column: context.column)
+            }
+        }
         guard let errorLine = lines.line(line) else { return nil }
         let previous = lines.previousContent(before: line)
+        for candidate in [previous, errorLine].compactMap({ $0 }) {
+            if let dash = dashWithoutSpace(in: candidate.text) {
+                return Explained(
+                    message: "line \(candidate.number) reads '\(candidate.text.drop { $0 == " " }.prefix(60))': a list item "
+                        + "needs a space after its '-' (write '- \(candidate.text.drop { $0 == " " }.dropFirst())')",
+                    line: candidate.number, column: dash)
+            }
+        }
         if let previous, let colon = missingSpaceColon(in: previous.text) {
             return Explained(
                 message: "line \(previous.number) reads '\(previous.trimmed)': a key needs a space after its ':' "
@@ -62,6 +87,15 @@ enum SyntaxHint {
 
     private static func spaces(_ count: Int) -> String {
         count == 1 ? "1 space" : "\(count) spaces"
+    }
+
+    /// `-name: db-b`: a list item's dash glued to its key; the column of the dash.
+    static func dashWithoutSpace(in line: String) -> Int? {
+        let indent = line.prefix { $0 == " " }.count
+        let body = line.dropFirst(indent)
+        guard body.hasPrefix("-"), let next = body.dropFirst().first, next.isLetter || next == "_",
+              body.contains(":") else { return nil }
+        return indent + 1
     }
 
     /// `port:6432`: a would-be key glued to its value. Only a leading
