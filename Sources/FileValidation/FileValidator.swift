@@ -58,6 +58,18 @@ public struct FileValidator: Sendable {
         return reports.compactMap { $0 }
     }
 
+    /// `smfkit validate`'s inputs: files, and directories standing for every
+    /// file under them (`DirectoryWalk`); what a walk passes over comes back
+    /// as a report with only a note. Reports in walk order.
+    public func validate(inputs: [String]) -> [Report] {
+        let entries = DirectoryWalk.expand(inputs)
+        var checked = validate(paths: entries.filter { $0.skipped == nil }.map(\.path)).makeIterator()
+        return entries.compactMap { entry in
+            guard let reason = entry.skipped else { return checked.next() }
+            return Report(path: entry.path, diagnostics: [], isUnreadable: false, note: "skipped: \(reason)")
+        }
+    }
+
     /// Texts already in memory (what `generate` rendered), each named by
     /// its path; SMF bundles in parallel, reports in the order given.
     public func validate(texts: [(path: String, text: String)]) -> [Report] {

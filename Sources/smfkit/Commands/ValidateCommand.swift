@@ -95,11 +95,8 @@ struct ValidateCommand: ParsableCommand {
             throw ExitCode(2)
         }
 
-        let entries = DirectoryWalk.expand(files)
-        let reports = FileValidator(smf: validator).validate(paths: entries.filter { $0.skipped == nil }.map(\.path))
-        let notes = entries.compactMap { entry in entry.skipped.map { (entry.path, "skipped: \($0)") } }
-            + reports.compactMap { report in report.note.map { (report.path, $0) } }
-        writeToStandardError(notes.sorted { $0.0 < $1.0 }.map { "\($0.0): note: \($0.1)\n" }.joined())
+        let reports = FileValidator(smf: validator).validate(inputs: files)
+        writeToStandardError(reports.compactMap { report in report.note.map { "\(report.path): note: \($0)\n" } }.joined())
         let diagnostics = reports.flatMap(\.diagnostics)
         format.emit(diagnostics, rules: FileValidator.rules)
 
