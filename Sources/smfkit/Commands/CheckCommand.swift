@@ -43,7 +43,11 @@ struct CheckCommand: ParsableCommand {
             templateSet = try templates.map(TemplateSet.load(directory:)) ?? TemplateSet.builtIn()
             result = DefinitionChecker.check(try DefinitionLoader.load(path: definition), templates: templateSet)
         } catch let error as TemplateError {
-            format.emit(error.diagnostics)
+            if format == .json {
+                writeToStandardOutput(SummaryFormatter.json(nil, diagnostics: error.diagnostics))
+            } else {
+                format.emit(error.diagnostics)
+            }
             throw ExitCode(2)
         } catch {
             writeToStandardError("\(error)\n")
