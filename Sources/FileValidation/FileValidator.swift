@@ -47,7 +47,7 @@ public struct FileValidator: Sendable {
             case .unknown: reports[index] = Self.unknownKind(path)
             case .smfBundle: bundlePaths.append((index, path))
             case .companion(let checker): reports[index] = Self.companion(path, checkedBy: checker)
-            case .script, .pkginfoArch: reports[index] = checkText(at: path)
+            case .text(let kind): reports[index] = checkText(at: path, kind: kind)
             }
         }
         let bundleReports = smf.validate(paths: bundlePaths.map(\.path))
@@ -83,7 +83,7 @@ public struct FileValidator: Sendable {
             case .unknown: reports[index] = Self.unknownKind(file.path)
             case .smfBundle: bundles.append((index, file.path, Data(file.text.utf8)))
             case .companion(let checker): reports[index] = Self.companion(file.path, checkedBy: checker)
-            case .script, .pkginfoArch: reports[index] = Self.check(text: file.text, path: file.path)
+            case .text(let kind): reports[index] = Self.check(text: file.text, path: file.path, kind: kind)
             }
         }
         let bundleReports = smf.validate(documents: bundles.map { ($0.path, $0.data) })
@@ -94,21 +94,23 @@ public struct FileValidator: Sendable {
         return reports.compactMap { $0 }
     }
 
-    /// A script or `pkginfo.arch`, read whole and checked by its kind.
-    private func checkText(at path: String) -> Report {
+    /// A script or a build-tree file, read whole and checked by its kind.
+    private func checkText(at path: String, kind: TextFileKind) -> Report {
         guard let data = FileManager.default.contents(atPath: path) else { return Self.unreadable(path) }
         guard let text = String(data: data, encoding: .utf8) else {
             return Report(path: path, diagnostics: [.error("the file is not UTF-8 text", rule: Self.encodingRule,
                                                            at: SourceLocation(file: path, line: 1, column: 1))],
                           isUnreadable: false)
         }
-        return Self.check(text: text, path: path)
+        return Self.check(text: text, path: path, kind: kind)
     }
 
-    private static func check(text: String, path: String) -> Report {
-        let diagnostics = switch FileKind.of(path: path, text: text) {
+    private static func check(text: String, path: String, kind: TextFileKind) -> Report {
+        let diagnostics = switch kind {
+        case .script: ScriptCheck.check(text, path: path)
         case .pkginfoArch: PkginfoArchCheck.check(text, path: path)
-        default: ScriptCheck.check(text, path: path)
+        case .archList: ArchListCheck.check(text, path: path)
+        case .buildRequire: BuildRequireCheck.check(text, path: path)
         }
         return Report(path: path, diagnostics: diagnostics, isUnreadable: false)
     }
@@ -180,7 +182,9 @@ public struct FileValidator: Sendable {
                RuleDescription(id: unknownKindRule,
                                summary: "A file that is neither SMF XML nor a known Tribblix descriptor is not validated."),
                RuleDescription(id: ScriptCheck.rule, summary: ScriptCheck.summary),
-               RuleDescription(id: PkginfoArchCheck.rule, summary: PkginfoArchCheck.summary)]
+               RuleDescription(id: PkginfoArchCheck.rule, summary: PkginfoArchCheck.summary),
+               RuleDescription(id: ArchListCheck.rule, summary: ArchListCheck.summary),
+               RuleDescription(id: BuildRequireCheck.rule, summary: BuildRequireCheck.summary)]
             + TribblixLint.rules.map { RuleDescription(id: $0.id, summary: $0.summary) }
     }
 }

@@ -61,6 +61,29 @@ import Testing
         #expect(report.diagnostics[0].message.contains("'amd64' is not an illumos architecture"))
     }
 
+    @Test func archTxtAndBuildRequireAreChecked() throws {
+        let arch = try scratchFile("arch.txt", Data("i386\n".utf8))
+        let badArch = try scratchFile("arch.txt", Data("x86_64\n".utf8))
+        let require = try scratchFile("build_require", Data("TRIBv-go-126\nTRIBcmake\n".utf8))
+        let badRequire = try scratchFile("build_require.i386", Data("TRIBv-go-126\nTRIB go\n".utf8))
+        let reports = validator.validate(paths: [arch, badArch, require, badRequire])
+        #expect(reports[0].diagnostics.isEmpty && reports[2].diagnostics.isEmpty)
+        #expect(reports[1].diagnostics.map(\.rule) == [ArchListCheck.rule])
+        #expect(reports[3].diagnostics.map { "\($0.location.line) \($0.rule)" } == ["2 \(BuildRequireCheck.rule)"])
+    }
+
+    /// Tribblix's own build trees pass: every arch.txt, build_require and
+    /// pkginfo.arch of the corpus's packages.
+    @Test(.needsCorpus) func tribblixsOwnBuildFilesPass() throws {
+        let root = try Corpus.path("tribblix/packages")
+        let names = try FileManager.default.subpathsOfDirectory(atPath: root).filter {
+            ["arch.txt", "build_require", "pkginfo.arch"].contains(($0 as NSString).lastPathComponent)
+        }
+        #expect(names.count >= 10)
+        let reports = validator.validate(paths: names.map { root + "/" + $0 })
+        for report in reports { #expect(report.isValid && report.diagnostics.isEmpty, "\(report.path): \(report.diagnostics)") }
+    }
+
     @Test func aCompanionConfigurationIsNotedWithTheToolThatChecksIt() throws {
         let config = try scratchFile("haproxy.cfg", Data("global\n".utf8))
         let report = validator.validate(paths: [config])[0]
@@ -98,5 +121,6 @@ import Testing
         #expect(ids.contains(FileValidator.unknownKindRule))
         #expect(ids.contains(ScriptCheck.rule))
         #expect(ids.contains(PkginfoArchCheck.rule))
+        #expect(ids.contains(ArchListCheck.rule) && ids.contains(BuildRequireCheck.rule))
     }
 }
