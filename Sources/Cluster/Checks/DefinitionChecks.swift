@@ -21,6 +21,8 @@ public enum DefinitionChecks {
         EtcdTimingCheck(),
         HaproxyTimingCheck(),
         PostgresVersionCheck(),
+        TribblixOverlayCheck(services: services),
+        IgnoredSettingCheck(),
         UserNameCheck(),
         UserIDCheck(),
         UnsafeCharacterCheck(),
@@ -30,8 +32,6 @@ public enum DefinitionChecks {
         PackageVersionCheck(),
         OverlayNameCheck(),
         OverlayTakenCheck(),
-        IgnoredSettingCheck(),
-        TribblixOverlayCheck(services: services),
     ] }
 
     /// The ids of every check, for documentation and tests.

@@ -328,25 +328,6 @@ struct DefinitionDecoder {
         return value
     }
 
-    /// A value that was refused counts as never written, so no check reports
-    /// it again in other words (an address read as a list is not also ''
-    /// "not an IPv4 or IPv6 address").
-    private mutating func unwrite(_ path: String) {
-        sourceMap.values[path] = nil
-        sourceMap.verbatimStarts[path] = nil
-    }
-
-    /// `[fd00::11]`: in YAML, brackets make a list, which is rarely what was
-    /// meant where one value belongs.
-    private func bracketHint(_ node: YAMLNode) -> String {
-        guard case .sequence(let items) = node.content else { return "" }
-        var hint = " — in YAML, brackets make a list; write the value without them"
-        if items.count == 1, case .scalar(let item) = items[0].content, item.text.contains(":") {
-            hint += ", and quote an IPv6 address: '\(item.text)'"
-        }
-        return hint
-    }
-
     private mutating func acceptsTag(_ scalar: YAMLScalar, at node: YAMLNode, path: String, allowed: [String]) -> Bool {
         guard let tag = scalar.tag, !allowed.contains(tag) else { return true }
         report(LoadingRule.tag, "'\(path)' carries the tag \(display(tag)), which this format does not use; remove it",
@@ -370,6 +351,25 @@ struct DefinitionDecoder {
 
     private mutating func report(_ rule: String, _ message: String, line: Int, column: Int) {
         diagnostics.append(.error(message, rule: rule, at: SourceLocation(file: file, line: line, column: column)))
+    }
+
+    /// A value that was refused counts as never written, so no check reports
+    /// it again in other words (an address read as a list is not reported a
+    /// second time as "address '' is not an IPv4 or IPv6 address").
+    private mutating func unwrite(_ path: String) {
+        sourceMap.values[path] = nil
+        sourceMap.verbatimStarts[path] = nil
+    }
+
+    /// `[fd00::11]`: in YAML, brackets make a list, which is rarely what was
+    /// meant where one value belongs.
+    private func bracketHint(_ node: YAMLNode) -> String {
+        guard case .sequence(let items) = node.content else { return "" }
+        var hint = " — in YAML, brackets make a list; write the value without them"
+        if items.count == 1, case .scalar(let item) = items[0].content, item.text.contains(":") {
+            hint += ", and quote an IPv6 address: '\(item.text)'"
+        }
+        return hint
     }
 
     /// What a node is, with the value itself when it is a scalar.
