@@ -90,6 +90,12 @@ import Testing
         #expect(message.hasPrefix("line 6 reads '-name: node2': a list item needs a space after its '-' (write '- name: node2')"))
     }
 
+    @Test func aValueHoldingColonSpaceSaysQuoteIt() throws {
+        let (position, message) = try only(validHead + "etcd:\n  token: pg: 1\n")
+        #expect(position == "11:12")
+        #expect(message.hasPrefix("line 11's value 'pg: 1' holds ': ', which YAML reads as another key; quote the value (token: \"pg: 1\")"))
+    }
+
     @Test func aURLOrIPv6ValueIsNotTakenForAGluedKey() {
         #expect(SyntaxHint.missingSpaceColon(in: "  - address: fd00::11") == nil)
         #expect(SyntaxHint.missingSpaceColon(in: "  url: http://x") == nil)

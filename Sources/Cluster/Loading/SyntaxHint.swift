@@ -46,6 +46,12 @@ enum SyntaxHint {
                     + "(write '\(colon.fixed)'); without it YAML reads the whole line as one value",
                 line: previous.number, column: colon.column)
         }
+        if problem.hasPrefix("mapping values are not allowed"), let value = errorLine.valueWithColon(before: column) {
+            return Explained(
+                message: "line \(line)'s value '\(value)' holds ': ', which YAML reads as another key; quote the value "
+                    + "(\(errorLine.key): \"\(value)\")",
+                line: line, column: column)
+        }
         if problem.hasPrefix("mapping values are not allowed"), let previous,
            errorLine.keyColumn > previous.keyColumn, previous.hasInlineValue
         {
@@ -146,6 +152,16 @@ private struct SourceLines {
         var hasInlineValue: Bool {
             guard let colon = trimmed.range(of: ": ") else { return false }
             return !trimmed[colon.upperBound...].trimmingPrefix(" ").hasPrefix("#")
+        }
+        /// `token: pg: 1`: the value after the line's first `: ` when the
+        /// error's column falls inside it, at a second `:`.
+        func valueWithColon(before column: Int) -> String? {
+            let characters = Array(text)
+            guard let first = text.range(of: ": ") else { return nil }
+            let valueStart = text.distance(from: text.startIndex, to: first.upperBound)
+            guard column - 1 > valueStart, column - 1 < characters.count, characters[column - 1] == ":" else { return nil }
+            let value = String(characters[valueStart...]).trimmingSuffix(" ")
+            return value.hasPrefix("\"") || value.hasPrefix("'") ? nil : String(value)
         }
         var opensBlock: Bool {
             let body = text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
