@@ -14,29 +14,49 @@ enum SyntaxHint {
     static func explain(problem: String, line: Int, column: Int, context: (line: Int, column: Int)? = nil,
                         in text: String) -> Explained? {
         let lines = SourceLines(text)
-        if let context, let started = lines.line(context.line) {
-            if problem.hasPrefix("could not find expected ':'") {
-                let words = started.trimmed.split(separator: " ", maxSplits: 1)
-                let fixed = words.count == 2 ? "write '\(words[0]): \(words[1].drop { $0 == " " })'" : "like 'port: 6432'"
-                return Explained(
-                    message: "line \(context.line) reads '\(started.trimmed)': a key needs ':' and a space before its "
-                        + "value (\(fixed))",
-                    line: context.line, column: context.column)
-            }
-            if problem.contains("end of stream"), problem.contains("quoted scalar") {
-                return Explained(
-                    message: "the quote that opens at line \(context.line), column \(context.column) is never closed; "
-                        + "close it on the same line",
-                    line: context.line, column: context.column)
-            }
-        }
+        if let context, let hint = unfinished(problem, context: context, in: lines) { return hint }
         guard let errorLine = lines.line(line) else { return nil }
         let previous = lines.previousContent(before: line)
+        // The structure errors libyaml reports a line late.
+        guard problem.hasPrefix("mapping values are not allowed") || problem.hasPrefix("did not find expected") else {
+            return nil
+        }
+        return gluedIndicator(previous: previous, errorLine: errorLine)
+            ?? colonInValue(problem, errorLine, column: column)
+            ?? indentation(problem, errorLine, previous: previous, in: lines)
+    }
+
+    /// A construct libyaml was still reading when the text ran out or went
+    /// wrong: a key without its `:`, a quote never closed.
+    private static func unfinished(_ problem: String, context: (line: Int, column: Int), in lines: SourceLines)
+        -> Explained?
+    {
+        guard let started = lines.line(context.line) else { return nil }
+        if problem.hasPrefix("could not find expected ':'") {
+            let words = started.trimmed.split(separator: " ", maxSplits: 1)
+            let fixed = words.count == 2 ? "write '\(words[0]): \(words[1].drop { $0 == " " })'" : "like 'port: 6432'"
+            return Explained(
+                message: "line \(context.line) reads '\(started.trimmed)': a key needs ':' and a space before its "
+                    + "value (\(fixed))",
+                line: context.line, column: context.column)
+        }
+        if problem.contains("end of stream"), problem.contains("quoted scalar") {
+            return Explained(
+                message: "the quote that opens at line \(context.line), column \(context.column) is never closed; "
+                    + "close it on the same line",
+                line: context.line, column: context.column)
+        }
+        return nil
+    }
+
+    /// `-name: x` or `port:6432`: an indicator glued to what follows it.
+    private static func gluedIndicator(previous: SourceLines.Line?, errorLine: SourceLines.Line) -> Explained? {
         for candidate in [previous, errorLine].compactMap({ $0 }) {
             if let dash = dashWithoutSpace(in: candidate.text) {
+                let item = candidate.text.drop { $0 == " " }
                 return Explained(
-                    message: "line \(candidate.number) reads '\(candidate.text.drop { $0 == " " }.prefix(60))': a list item "
-                        + "needs a space after its '-' (write '- \(candidate.text.drop { $0 == " " }.dropFirst())')",
+                    message: "line \(candidate.number) reads '\(item.prefix(60))': a list item needs a space after its "
+                        + "'-' (write '- \(item.dropFirst())')",
                     line: candidate.number, column: dash)
             }
         }
@@ -46,17 +66,32 @@ enum SyntaxHint {
                     + "(write '\(colon.fixed)'); without it YAML reads the whole line as one value",
                 line: previous.number, column: colon.column)
         }
-        if problem.hasPrefix("mapping values are not allowed"), let value = errorLine.valueWithColon(before: column) {
-            return Explained(
-                message: "line \(line)'s value '\(value)' holds ': ', which YAML reads as another key; quote the value "
-                    + "(\(errorLine.key): \"\(value)\")",
-                line: line, column: column)
-        }
-        if problem.hasPrefix("mapping values are not allowed"), let previous,
-           errorLine.keyColumn > previous.keyColumn, previous.hasInlineValue
+        return nil
+    }
+
+    /// `token: pg: 1`: a value holding `: `.
+    private static func colonInValue(_ problem: String, _ errorLine: SourceLines.Line, column: Int) -> Explained? {
+        guard problem.hasPrefix("mapping values are not allowed"),
+              let value = errorLine.valueWithColon(before: column) else { return nil }
+        return Explained(
+            message: "line \(errorLine.number)'s value '\(value)' holds ': ', which YAML reads as another key; quote "
+                + "the value (\(errorLine.key): \"\(value)\")",
+            line: errorLine.number, column: column)
+    }
+
+    /// A key one column off: too far right (read as the value above
+    /// continuing), too far left (out of its section), or lined up with
+    /// nothing.
+    private static func indentation(_ problem: String, _ errorLine: SourceLines.Line, previous: SourceLines.Line?,
+                                    in lines: SourceLines) -> Explained? {
+        guard let previous else { return nil }
+        let line = errorLine.number
+        if problem.hasPrefix("mapping values are not allowed"), errorLine.keyColumn > previous.keyColumn,
+           previous.hasInlineValue
         {
-            let opener = lines.opener(before: previous.number, indentedBelow: errorLine.keyColumn)
-            if let opener, previous.keyColumn <= opener.keyColumn {
+            if let opener = lines.opener(before: previous.number, indentedBelow: errorLine.keyColumn),
+               previous.keyColumn <= opener.keyColumn
+            {
                 // The line above slipped out of its section: the one below still sits in it.
                 return Explained(
                     message: "line \(previous.number) ('\(previous.key)') starts in column \(previous.keyColumn), "
@@ -72,7 +107,7 @@ enum SyntaxHint {
                     + "line's value; keys of one mapping start in the same column — remove \(spaces(extra))",
                 line: line, column: 1)
         }
-        if problem.hasPrefix("did not find expected"), let previous, errorLine.keyColumn < previous.keyColumn {
+        if problem.hasPrefix("did not find expected"), errorLine.keyColumn < previous.keyColumn {
             let opener = lines.opener(before: previous.number, indentedBelow: previous.keyColumn)
             if let opener, opener.keyColumn < errorLine.keyColumn, lines.isFirstKey(previous, after: opener) {
                 return Explained(
