@@ -22,6 +22,8 @@ enum FindingRefinement {
     static func refine(_ diagnostics: [Diagnostic], source: Data,
                        enumeration: (_ element: String, _ attribute: String) -> [String]?) -> [Diagnostic]
     {
+        // A valid file (the common case in CI) costs nothing here.
+        guard !diagnostics.isEmpty else { return diagnostics }
         let lines = SourceText(source)
         var result = diagnostics
         var dropped = Set<Int>()
