@@ -1,8 +1,7 @@
 import Diagnostics
 import Foundation
 
-/// A `ClusterSummary` as `smfkit check` prints it: a few lines of text, or
-/// JSON for a program.
+/// A `ClusterSummary` as `smfkit check` prints it: a few lines of text.
 public enum SummaryFormatter {
     public static func text(_ summary: ClusterSummary) -> String {
         let zones = summary.hosts.flatMap(\.zones)
@@ -29,27 +28,4 @@ public enum SummaryFormatter {
                      + "installs \(tribblix.packages.joined(separator: ", "))")
         return lines.joined(separator: "\n") + "\n"
     }
-
-    /// `{"diagnostics": [...], "summary": {...} | null}` — check's JSON shape.
-    public static func json(_ summary: ClusterSummary?, diagnostics: [Diagnostic]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(CheckReport(diagnostics: diagnostics, summary: summary))) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
-    }
-}
-
-/// What `smfkit check --format json` prints: every finding, and the summary
-/// when the definition is valid (null otherwise).
-struct CheckReport: Encodable {
-    var diagnostics: [Diagnostic]
-    var summary: ClusterSummary?
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(diagnostics, forKey: .diagnostics)
-        try container.encode(summary, forKey: .summary)
-    }
-
-    private enum CodingKeys: String, CodingKey { case diagnostics, summary }
 }

@@ -12,7 +12,7 @@ struct CheckCommand: ParsableCommand {
             FILE:LINE:COL: error: MESSAGE [rule-id]. Warnings do not fail the check \
             unless --strict.
 
-            On success it prints what it understood, on stdout: the nodes (each a \
+            On success (text format) it prints what it understood, on stdout: the nodes (each a \
             zone named after it) and their addresses, where clients connect, each \
             daemon's ports and data directory on every node, and the Tribblix \
             overlay with the packages and overlays it needs.
@@ -26,7 +26,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The cluster definition (YAML).")
     var definition: String
 
-    @Option(help: "text: diagnostics on stderr, the summary on stdout; json: {\"diagnostics\": [...], \"summary\": {...} or null} on stdout; sarif, github: as validate (no summary).")
+    @Option(help: "text: diagnostics on stderr and the summary on stdout; json, sarif, github: the diagnostics only, as validate gives them.")
     var format: DiagnosticFormat = .text
 
     @Flag(help: "Fail (exit 1) on warnings too: settings the stack ignores, Tribblix overlays it does not ship.")
@@ -43,25 +43,18 @@ struct CheckCommand: ParsableCommand {
             templateSet = try templates.map(TemplateSet.load(directory:)) ?? TemplateSet.builtIn()
             result = DefinitionChecker.check(try DefinitionLoader.load(path: definition), templates: templateSet)
         } catch let error as TemplateError {
-            if format == .json {
-                writeToStandardOutput(SummaryFormatter.json(nil, diagnostics: error.diagnostics))
-            } else {
-                format.emit(error.diagnostics)
-            }
+            format.emit(error.diagnostics)
             throw ExitCode(2)
         } catch {
             writeToStandardError("\(error)\n")
             throw ExitCode(2)
         }
-        var summary: ClusterSummary?
-        if let definition = result.valid {
-            summary = try? SummaryBuilder.summary(of: definition, templates: templateSet)
-        }
-        switch format {
-        case .json: writeToStandardOutput(SummaryFormatter.json(summary, diagnostics: result.diagnostics))
-        default:
-            format.emit(result.diagnostics)
-            if format == .text, let summary { writeToStandardOutput(SummaryFormatter.text(summary)) }
+        format.emit(result.diagnostics)
+        // The summary is for a reader; every machine format stays the
+        // diagnostics alone, the shape all of smfkit's commands share.
+        if format == .text, let definition = result.valid,
+           let summary = try? SummaryBuilder.summary(of: definition, templates: templateSet) {
+            writeToStandardOutput(SummaryFormatter.text(summary))
         }
         if !result.isValid { throw ExitCode(1) }
         if strict, result.diagnostics.contains(where: { $0.severity == .warning }) { throw ExitCode(1) }
