@@ -7,7 +7,7 @@ public enum SummaryBuilder {
     public static func summary(of definition: ClusterDefinition, templates: TemplateSet) throws(TemplateError)
         -> ClusterSummary
     {
-        let topology = try TopologyBuilder.topology(of: definition, templates: templates)
+        let topology = try TopologyBuilder.topology(of: definition, templates: templates, peers: false)
         let translated = try Translator(definition: definition, templates: templates, sourceName: "summary").translate()
         let hosts = topology.hosts.map { host in
             ClusterSummary.Host(name: host.name, zones: host.zones.map { .init(name: $0.name, address: $0.address) })

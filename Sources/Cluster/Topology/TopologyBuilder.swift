@@ -10,8 +10,11 @@ public enum TopologyBuilder {
     /// The name the single host goes by until definitions place nodes on hosts.
     public static let deployingHost = "the host that runs deploy.sh"
 
-    public static func topology(of definition: ClusterDefinition, templates: TemplateSet) throws(TemplateError)
-        -> ClusterTopology
+    /// `peers: false` leaves out the connections between members of one
+    /// daemon, a full mesh that grows with the square of the nodes, for a
+    /// reader that wants only the zones and where clients connect.
+    public static func topology(of definition: ClusterDefinition, templates: TemplateSet, peers: Bool = true)
+        throws(TemplateError) -> ClusterTopology
     {
         let services = templates.services(for: definition.stack)
         let zones = definition.nodes.map { node in
@@ -26,7 +29,7 @@ public enum TopologyBuilder {
         let host = ClusterTopology.Host(name: deployingHost, zones: zones)
         return ClusterTopology(
             cluster: definition.cluster, stack: definition.stack.rawValue, hosts: [host],
-            connections: try connections(of: services, definition: definition))
+            connections: try connections(of: services, definition: definition, peers: peers))
     }
 
     /// The listeners the template declares, with the definition's ports.
@@ -38,26 +41,43 @@ public enum TopologyBuilder {
         }
     }
 
-    static func connections(of services: [ServiceTemplate], definition: ClusterDefinition) throws(TemplateError)
-        -> [ClusterTopology.Connection]
+    static func connections(of services: [ServiceTemplate], definition: ClusterDefinition, peers includePeers: Bool)
+        throws(TemplateError) -> [ClusterTopology.Connection]
     {
         typealias Connection = ClusterTopology.Connection
         let context = TemplateContext(definition)
         let nodes = definition.nodes
+        // A label depends on its text and node alone; the same one labels a
+        // node's connection to every other node, so each is rendered once.
+        var labels: [String: String] = [:]
         func label(_ text: String, node index: Int, _ template: ServiceTemplate) throws(TemplateError) -> String {
-            try TextTemplate.render(text, context.node(at: index), name: template.origin)
+            let key = "\(index)\u{0}\(template.origin)\u{0}\(text)"
+            if let label = labels[key] { return label }
+            let label = try TextTemplate.render(text, context.node(at: index), name: template.origin)
+            labels[key] = label
+            return label
         }
+        // Every instance's FMRI, made once: a full mesh names each n times.
+        var instances: [String: [String]] = [:]
+        for template in services where instances[template.kind] == nil {
+            instances[template.kind] = nodes.map { template.instanceFMRI(on: $0.name) }
+        }
+        let nodeIndex = Dictionary(nodes.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         func fmri(_ kind: String, on node: Node) -> String? {
-            services.first { $0.kind == kind }?.instanceFMRI(on: node.name)
+            guard let index = nodeIndex[node.name] else { return nil }
+            return instances[kind]?[index]
+        }
+        func instance(_ template: ServiceTemplate, on node: Node) -> String {
+            fmri(template.kind, on: node) ?? template.instanceFMRI(on: node.name)
         }
         var connections: [Connection] = []
         // Peers, each pair once.
-        for template in services {
+        for template in services where includePeers {
             guard let peers = template.connections.peers else { continue }
             for (index, first) in nodes.enumerated() {
                 for second in nodes[(index + 1)...] {
                     connections.append(Connection(
-                        from: template.instanceFMRI(on: first.name), to: template.instanceFMRI(on: second.name),
+                        from: instance(template, on: first), to: instance(template, on: second),
                         label: try label(peers, node: index, template), kind: .peer))
                 }
             }
@@ -71,7 +91,7 @@ public enum TopologyBuilder {
                         for target in targets {
                             guard let server = fmri(client.to, on: target) else { continue }
                             connections.append(Connection(
-                                from: template.instanceFMRI(on: node.name), to: server,
+                                from: instance(template, on: node), to: server,
                                 label: try label(client.label, node: index, template), kind: .client))
                         }
                     }
@@ -83,7 +103,7 @@ public enum TopologyBuilder {
             for template in services {
                 guard let applications = template.connections.applications else { continue }
                 connections.append(Connection(
-                    from: ClusterTopology.clients, to: template.instanceFMRI(on: node.name),
+                    from: ClusterTopology.clients, to: instance(template, on: node),
                     label: try label(applications, node: index, template), kind: .client))
             }
         }

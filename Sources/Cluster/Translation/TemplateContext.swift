@@ -5,12 +5,17 @@
 struct TemplateContext {
     let definition: ClusterDefinition
     let base: [String: Any]
+    /// Each node's values, made once: a node's certificate names list every
+    /// haproxy address, so remaking them per use is quadratic in the nodes.
+    private let nodeValues: [[String: Any]]
 
     init(_ definition: ClusterDefinition, serviceFMRIs: (Node) -> [String] = { _ in [] }) {
         self.definition = definition
         let d = definition
+        let haproxyAddresses = Self.haproxyAddresses(d)
         let nodes = d.nodes.enumerated().map { index, node in
-            Self.nodeValues(node, index: index, definition: d, fmris: serviceFMRIs(node))
+            Self.nodeValues(node, index: index, definition: d, haproxyAddresses: haproxyAddresses,
+                            fmris: serviceFMRIs(node))
         }
         var values: [String: Any] = [:]
         // Every key under its YAML path: a new key reaches templates without a line here.
@@ -52,6 +57,7 @@ struct TemplateContext {
         Self.set(d.nodes.map { "\(Self.urlHost($0.address)):\(d.etcd.clientPort)" }.joined(separator: ","),
                  at: "etcd.hosts", in: &values)
         base = values
+        nodeValues = nodes
     }
 
     /// Puts `value` at a dotted path, making the mappings on the way.
@@ -69,11 +75,14 @@ struct TemplateContext {
     /// The context with `node` set to the values of the node at `index`.
     func node(at index: Int) -> [String: Any] {
         var values = base
-        values["node"] = Self.nodeValues(definition.nodes[index], index: index, definition: definition, fmris: [])
+        var node = nodeValues[index]
+        node["fmris"] = [String]()
+        values["node"] = node
         return values
     }
 
-    private static func nodeValues(_ node: Node, index: Int, definition d: ClusterDefinition, fmris: [String])
+    private static func nodeValues(_ node: Node, index: Int, definition d: ClusterDefinition,
+                                   haproxyAddresses: [String], fmris: [String])
         -> [String: Any]
     {
         let host = urlHost(node.address)
@@ -87,7 +96,7 @@ struct TemplateContext {
             "haproxy_bind": bind.contains(":") ? "ipv6@\(bind)" : bind,
             "haproxy_stats_bind": stats.contains(":") ? "ipv6@\(stats)" : stats,
             // The node certificate's names, as openssl's subjectAltName takes them.
-            "certificate_names": subjectAltNames(of: node, definition: d),
+            "certificate_names": subjectAltNames(of: node, haproxyAddresses: haproxyAddresses, definition: d),
             "fmris": fmris,
         ]) { own, _ in own }
         return values
@@ -98,13 +107,18 @@ struct TemplateContext {
     /// dialed any node's haproxy is shown the primary's certificate, which
     /// must name that address for `sslmode=verify-full`); then
     /// `tls.extra_sans`. IP literals as `IP:`, anything else as `DNS:`.
-    static func subjectAltNames(of node: Node, definition d: ClusterDefinition) -> String {
-        let haproxyAddresses = d.stack == .patroni
+    /// Every address clients dial haproxy at (none without haproxy).
+    static func haproxyAddresses(_ d: ClusterDefinition) -> [String] {
+        d.stack == .patroni
             ? d.nodes.map { d.haproxy.bindAddress ?? $0.address }.filter { IPAddress($0)?.isWildcard == false } : []
+    }
+
+    static func subjectAltNames(of node: Node, haproxyAddresses: [String], definition d: ClusterDefinition) -> String {
         var names = ["IP:\(node.address)", "DNS:\(node.name)"]
+        var seen = Set(names)
         for entry in haproxyAddresses + d.tlsExtraNames {
             let name = IPAddress(entry) != nil ? "IP:\(entry)" : "DNS:\(entry)"
-            if !names.contains(name) { names.append(name) }
+            if seen.insert(name).inserted { names.append(name) }
         }
         return names.joined(separator: ",")
     }
