@@ -69,6 +69,10 @@ import Testing
             }
         }
         #expect(checked == Set(Self.own.keys), "the stolon stack's manifests start keeper, sentinel and proxy")
+        // The method script adds the etcd endpoints, a flag every stolon daemon has.
+        let script = try #require(try Self.artifacts().textFiles.first { $0.path == "methods/svc-stolon" })
+        let exec = try #require(script.contents.split(separator: "\n").first { $0.contains("exec \"$daemon\"") })
+        #expect(Self.flags(in: exec.split(separator: " ")) == ["store-endpoints"])
     }
 
     @Test func everyStolonctlFlagInDeployShIsOneStolonctlDefines() throws {

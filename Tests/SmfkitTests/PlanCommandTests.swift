@@ -24,7 +24,7 @@ import Testing
         let entries = try JSONDecoder().decode([PlanEntry].self, from: Data(run.stdout.utf8))
         #expect(entries.map(\.fmri) == ["svc:/network/pgha/etcd:node2", "svc:/database/pgha/patroni:node2", "svc:/network/pgha/haproxy:node2"])
         let etcd = try #require(entries.first)
-        #expect(etcd.exec.hasPrefix("/usr/bin/etcd --name node2 --data-dir /tmp/smfkit-loopback/data/etcd/node2 "))
+        #expect(etcd.exec.hasPrefix("env ETCD_NAME=node2 ETCD_DATA_DIR=/tmp/smfkit-loopback/data/etcd/node2 "))
         #expect(etcd.environment["SMF_FMRI"] == "svc:/network/pgha/etcd:node2")
         #expect(!entries.contains { $0.exec.contains("%{") }, "every token is expanded")
         // The same input gives the same bytes.

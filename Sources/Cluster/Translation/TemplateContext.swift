@@ -33,7 +33,13 @@ struct TemplateContext {
         for stack in Stack.allCases { values["\(stack.rawValue)_stack"] = d.stack == stack }
         values["first_node"] = nodes.first ?? [:]
         values["node_count"] = d.nodes.count
-        values["deploy"] = Self.deployPhases(services, nodes: d.nodes)
+        var deploy: [String: Any] = Self.deployPhases(services, nodes: d.nodes)
+        // svc.startd logs an instance to /var/svc/log/<service, / as ->:<instance>.log.
+        deploy["logs"] = services.map { template in
+            ["entry": "\(d.packaging.overlay)-\(template.kind)",
+             "pattern": "/var/svc/log/\(template.service.replacingOccurrences(of: "/", with: "-")):*.log"]
+        }
+        values["deploy"] = deploy
         values["hba_networks"] = Self.hbaNetworks(d.nodes)
         // haproxy has no word for keeping sessions: the option is there or not.
         Self.set(d.settings["haproxy.on_marked_down"] == .string("shutdown-sessions"), at: "haproxy.shutdown_sessions",
@@ -44,6 +50,10 @@ struct TemplateContext {
                  at: "etcd.endpoints", in: &values)
         Self.set(d.nodes.map { "\(Self.urlHost($0.address)):\(d.etcd.clientPort)" }.joined(separator: ","),
                  at: "etcd.hosts", in: &values)
+        // The same without brackets, for method scripts to build URLs from
+        // (svc.startd's shell would take `[fd00::1]` for a pathname pattern).
+        Self.set(d.nodes.map { "\($0.name)=\($0.address)" }.joined(separator: ","), at: "etcd.members", in: &values)
+        Self.set(d.nodes.map(\.address).joined(separator: ","), at: "etcd.addresses", in: &values)
         base = values
     }
 

@@ -71,6 +71,14 @@ import Testing
         #expect(try #require(Self.last("/var/sadm/overlays/installed/pgha", in: calls)) < firstEnable)
         #expect(try #require(Self.last("getent passwd", in: calls)) < firstEnable)
         #expect(try #require(Self.last("chmod 0600", in: calls)) < firstEnable)
+        // Log rotation for every service's SMF log in every zone.
+        for node in ["node1", "node2", "node3"] {
+            for (kind, service) in [("etcd", "network-pgha-etcd"), ("patroni", "database-pgha-patroni"),
+                                    ("haproxy", "network-pgha-haproxy")] {
+                #expect(calls.contains(
+                    "zlogin \(node) /usr/sbin/logadm -w pgha-\(kind) -C 8 -s 10m -c -N '/var/svc/log/\(service):*.log'"))
+            }
+        }
 
         // etcd on every node, then its health, then patroni everywhere, then
         // one leader and the replicas, then haproxy everywhere.

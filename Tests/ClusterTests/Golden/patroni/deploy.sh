@@ -15,6 +15,7 @@
 #              overlay really installed in each
 #   accounts   the service accounts in every zone
 #   secrets    password files in every zone
+#   logs       logadm rotation of the services' logs in /var/svc/log
 #   store      etcd on every node, then wait until etcd is healthy
 #   database   patroni on every node, then wait for one leader and its replicas
 #   proxy      haproxy on every node
@@ -169,6 +170,24 @@ phase_secrets() {
     install_secret node3 "$SECRETS/rewind-password" /etc/pgha/secrets/rewind-password pguser
 }
 
+# --- log rotation ------------------------------------------------------------
+
+# rotate_logs ZONE: logadm entries (logadm -w replaces an entry of the same
+# name) for the services' SMF logs. svc.startd keeps a log open while the
+# instance runs, so logadm copies and truncates it (-c) instead of moving
+# it; -N: an instance this zone does not run has no log.
+rotate_logs() {
+    zlogin "$1" "/usr/sbin/logadm -w pgha-etcd -C 8 -s 10m -c -N '/var/svc/log/network-pgha-etcd:*.log'"
+    zlogin "$1" "/usr/sbin/logadm -w pgha-patroni -C 8 -s 10m -c -N '/var/svc/log/database-pgha-patroni:*.log'"
+    zlogin "$1" "/usr/sbin/logadm -w pgha-haproxy -C 8 -s 10m -c -N '/var/svc/log/network-pgha-haproxy:*.log'"
+}
+
+phase_logs() {
+    for node in $NODES; do
+        rotate_logs "$node"
+    done
+}
+
 # --- enabling services, phase by phase ----------------------------------------
 
 # applied_profile ZONE: the profile deploy.sh last applied in ZONE (empty
@@ -218,7 +237,7 @@ wait_online() {
 
 # etcd_healthy: every member answers, asked from the first node.
 etcd_healthy() {
-    zlogin node1 "ETCDCTL_API=3 /opt/tribblix/etcd/bin/etcdctl --endpoints=http://192.168.0.231:2379,http://192.168.0.232:2379,http://192.168.0.233:2379 endpoint health" >/dev/null 2>&1
+    zlogin node1 "ETCDCTL_API=3 /opt/tribblix/etcd/bin/etcdctl --endpoints='http://192.168.0.231:2379,http://192.168.0.232:2379,http://192.168.0.233:2379' endpoint health" >/dev/null 2>&1
 }
 
 phase_store() {
@@ -248,7 +267,7 @@ patroni_members_healthy() {
 # cluster_state: the members as patronictl lists them, asked from the first
 # node with the settings its instance runs patroni with.
 cluster_state() {
-    zlogin node1 "PATRONI_SCOPE=my-ha-cluster PATRONI_NAMESPACE=/service/ PATRONI_ETCD3_HOSTS=192.168.0.231:2379,192.168.0.232:2379,192.168.0.233:2379 /usr/bin/patronictl -c /etc/pgha/patroni.yml list -f tsv"
+    zlogin node1 "PATRONI_SCOPE=my-ha-cluster PATRONI_NAMESPACE=/service/ PATRONI_ETCD3_HOSTS='192.168.0.231:2379,192.168.0.232:2379,192.168.0.233:2379' /usr/bin/patronictl -c /etc/pgha/patroni.yml list -f tsv"
 }
 
 # has_leader_and_replicas: one leader and every other node its replica.
@@ -258,7 +277,7 @@ has_leader_and_replicas() {
 
 # show_cluster: the members, for the log.
 show_cluster() {
-    zlogin node1 "PATRONI_SCOPE=my-ha-cluster PATRONI_NAMESPACE=/service/ PATRONI_ETCD3_HOSTS=192.168.0.231:2379,192.168.0.232:2379,192.168.0.233:2379 /usr/bin/patronictl -c /etc/pgha/patroni.yml list"
+    zlogin node1 "PATRONI_SCOPE=my-ha-cluster PATRONI_NAMESPACE=/service/ PATRONI_ETCD3_HOSTS='192.168.0.231:2379,192.168.0.232:2379,192.168.0.233:2379' /usr/bin/patronictl -c /etc/pgha/patroni.yml list"
 }
 
 phase_database() {
@@ -358,6 +377,7 @@ main() {
     phase_zones
     phase_accounts
     phase_secrets
+    phase_logs
     phase_store
     phase_database
     phase_proxy

@@ -15,6 +15,7 @@
 #              overlay really installed in each
 #   accounts   the service accounts in every zone
 #   secrets    password files in every zone
+#   logs       logadm rotation of the services' logs in /var/svc/log
 #   store      etcd on every node, then wait until etcd is healthy
 #   stolon     stolon's initial cluster data, once
 #   database   the stolon keepers and sentinels on every node, then wait for one leader and its replicas
@@ -163,6 +164,25 @@ phase_secrets() {
     install_secret node3 "$SECRETS/replication-password" /etc/pgha/secrets/replication-password pguser
 }
 
+# --- log rotation ------------------------------------------------------------
+
+# rotate_logs ZONE: logadm entries (logadm -w replaces an entry of the same
+# name) for the services' SMF logs. svc.startd keeps a log open while the
+# instance runs, so logadm copies and truncates it (-c) instead of moving
+# it; -N: an instance this zone does not run has no log.
+rotate_logs() {
+    zlogin "$1" "/usr/sbin/logadm -w pgha-etcd -C 8 -s 10m -c -N '/var/svc/log/network-pgha-etcd:*.log'"
+    zlogin "$1" "/usr/sbin/logadm -w pgha-stolon-keeper -C 8 -s 10m -c -N '/var/svc/log/database-pgha-stolon-keeper:*.log'"
+    zlogin "$1" "/usr/sbin/logadm -w pgha-stolon-proxy -C 8 -s 10m -c -N '/var/svc/log/database-pgha-stolon-proxy:*.log'"
+    zlogin "$1" "/usr/sbin/logadm -w pgha-stolon-sentinel -C 8 -s 10m -c -N '/var/svc/log/database-pgha-stolon-sentinel:*.log'"
+}
+
+phase_logs() {
+    for node in $NODES; do
+        rotate_logs "$node"
+    done
+}
+
 # --- enabling services, phase by phase ----------------------------------------
 
 # applied_profile ZONE: the profile deploy.sh last applied in ZONE (empty
@@ -212,7 +232,7 @@ wait_online() {
 
 # etcd_healthy: every member answers, asked from the first node.
 etcd_healthy() {
-    zlogin node1 "ETCDCTL_API=3 /opt/tribblix/etcd/bin/etcdctl --endpoints=http://192.168.0.231:2379,http://192.168.0.232:2379,http://192.168.0.233:2379 endpoint health" >/dev/null 2>&1
+    zlogin node1 "ETCDCTL_API=3 /opt/tribblix/etcd/bin/etcdctl --endpoints='http://192.168.0.231:2379,http://192.168.0.232:2379,http://192.168.0.233:2379' endpoint health" >/dev/null 2>&1
 }
 
 phase_store() {
@@ -229,8 +249,8 @@ phase_store() {
 # stolon_initialised: etcd holds keys of this cluster (stolon keeps them
 # under stolon/cluster/<name>/); fails when etcd cannot be read.
 stolon_initialised() {
-    if ! keys=$(zlogin node1 "ETCDCTL_API=3 /opt/tribblix/etcd/bin/etcdctl --endpoints=http://192.168.0.231:2379,http://192.168.0.232:2379,http://192.168.0.233:2379 get --keys-only --prefix stolon/cluster/stolon-cluster/") \
-        || ! slashed=$(zlogin node1 "ETCDCTL_API=3 /opt/tribblix/etcd/bin/etcdctl --endpoints=http://192.168.0.231:2379,http://192.168.0.232:2379,http://192.168.0.233:2379 get --keys-only --prefix /stolon/cluster/stolon-cluster/"); then
+    if ! keys=$(zlogin node1 "ETCDCTL_API=3 /opt/tribblix/etcd/bin/etcdctl --endpoints='http://192.168.0.231:2379,http://192.168.0.232:2379,http://192.168.0.233:2379' get --keys-only --prefix stolon/cluster/stolon-cluster/") \
+        || ! slashed=$(zlogin node1 "ETCDCTL_API=3 /opt/tribblix/etcd/bin/etcdctl --endpoints='http://192.168.0.231:2379,http://192.168.0.232:2379,http://192.168.0.233:2379' get --keys-only --prefix /stolon/cluster/stolon-cluster/"); then
         fail "cannot read etcd; stolon was not initialised"
     fi
     [ -n "$keys$slashed" ]
@@ -243,7 +263,7 @@ phase_stolon() {
         log "stolon cluster stolon-cluster is already initialised"
     else
         log "initialising stolon cluster stolon-cluster"
-        zlogin node1 "/opt/tribblix/stolon/bin/stolonctl --cluster-name stolon-cluster --store-backend etcdv3 --store-endpoints http://192.168.0.231:2379,http://192.168.0.232:2379,http://192.168.0.233:2379 init --yes"
+        zlogin node1 "/opt/tribblix/stolon/bin/stolonctl --cluster-name stolon-cluster --store-backend etcdv3 --store-endpoints 'http://192.168.0.231:2379,http://192.168.0.232:2379,http://192.168.0.233:2379' init --yes"
     fi
 }
 
@@ -258,7 +278,7 @@ has_leader_and_replicas() {
 
 # show_cluster: the cluster as stolonctl reports it.
 show_cluster() {
-    zlogin node1 "/opt/tribblix/stolon/bin/stolonctl --cluster-name stolon-cluster --store-backend etcdv3 --store-endpoints http://192.168.0.231:2379,http://192.168.0.232:2379,http://192.168.0.233:2379 status"
+    zlogin node1 "/opt/tribblix/stolon/bin/stolonctl --cluster-name stolon-cluster --store-backend etcdv3 --store-endpoints 'http://192.168.0.231:2379,http://192.168.0.232:2379,http://192.168.0.233:2379' status"
 }
 
 phase_database() {
@@ -367,6 +387,7 @@ main() {
     phase_zones
     phase_accounts
     phase_secrets
+    phase_logs
     phase_store
     phase_stolon
     phase_database
