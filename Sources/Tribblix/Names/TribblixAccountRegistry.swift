@@ -31,6 +31,9 @@ public enum TribblixAccountRegistry {
         "graphite": "TRIBgraphite-web-python-312", "unbound": "TRIBunbound",
     ]
 
+    /// The package User.txt names where a successor now owns the account.
+    public static let formerOwners: [String: String] = ["haproxy": "TRIBblix-haproxy"]
+
     /// The package that already defines account `name` with `id`, when it is
     /// Tribblix's own account: a package depending on that one gets the
     /// account from it and must not define it again.
