@@ -131,7 +131,13 @@ struct PackagingTranslator {
     /// owned by its account (the daemons create their per-node directories
     /// inside); and the directory of each secret file, private to the
     /// account of the PostgreSQL role, which reads them.
+    /// A directory illumos delivers (a secret directly in /opt, say) is
+    /// left as illumos has it: the package never takes it over.
     private func directories() throws(TemplateError) -> [PayloadDirectory] {
+        try ownDirectories().filter { IllumosSystemDirectories.ownership(of: $0.path) == nil }
+    }
+
+    private func ownDirectories() throws(TemplateError) -> [PayloadDirectory] {
         var result = [PayloadDirectory(path: Self.relative(definition.paths.data), mode: 0o755)]
         for template in services {
             let owner = definition.account(for: template.user)
