@@ -13,8 +13,8 @@ import Testing
         let output: String
         let state: String
 
-        init() throws {
-            output = try Generated.directory(ofExample: "patroni")
+        init(example: String = "patroni") throws {
+            output = try Generated.directory(ofExample: example)
             state = try Generated.temporaryDirectory()
             try FileManager.default.createDirectory(atPath: state + "/overlays", withIntermediateDirectories: true)
             _ = FileManager.default.createFile(atPath: state + "/overlays/pgha.ovl", contents: Data("VERSION=1\n".utf8))
@@ -169,6 +169,39 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stderr.contains("zap does not know the pgha overlay"))
         #expect(calls.isEmpty)
+    }
+
+    @Test func stolonIsInitialisedOnceBetweenEtcdAndItsDaemons() throws {
+        let site = try Site(example: "stolon")
+        defer { site.remove() }
+        let (run, calls) = try site.deploy()
+        #expect(run.succeeded, "deploy.sh failed: \(run.stderr)")
+        let etcdHealth = try #require(Self.first("endpoint health", in: calls))
+        let initialise = try #require(Self.first("stolonctl --cluster-name stolon-cluster", in: calls))
+        let firstKeeper = try #require(Self.first("svcadm enable svc:/database/pgha/stolon/keeper:", in: calls))
+        let lastSentinel = try #require(Self.last("svcadm enable svc:/database/pgha/stolon/sentinel:", in: calls))
+        let leaderCheck = try #require(Self.first(" status", in: calls))
+        let firstProxy = try #require(Self.first("svcadm enable svc:/database/pgha/stolon/proxy:", in: calls))
+        #expect(calls.filter { $0.hasSuffix(" init --yes") }.count == 1)
+        #expect(etcdHealth < initialise && initialise < firstKeeper)
+        #expect(lastSentinel < leaderCheck && leaderCheck < firstProxy)
+        #expect(run.stdout.contains("Master Keeper: postgres0"))
+        #expect(run.stdout.contains("the my-ha-cluster cluster is healthy"))
+
+        let again = try site.deploy()
+        #expect(again.run.succeeded, "\(again.run.stderr)")
+        #expect(!again.calls.contains { $0.hasSuffix(" init --yes") }, "stolonctl init ran on an initialised cluster")
+        #expect(again.run.stdout.contains("stolon cluster stolon-cluster is already initialised"))
+    }
+
+    @Test func anUnhealthyStolonKeeperFailsTheDeploy() throws {
+        let site = try Site(example: "stolon")
+        defer { site.remove() }
+        let (run, calls) = try site.deploy(["SHIM_KEEPER3_HEALTHY": "false"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("the cluster has no leader with every other node its replica"))
+        #expect(run.stderr.contains("postgres2\tfalse"), "the cluster's state is shown: \(run.stderr)")
+        #expect(!calls.contains { $0.contains("svcadm enable svc:/database/pgha/stolon/proxy:") })
     }
 
     /// The test of one leader and the replicas that deploy.sh and the
