@@ -161,6 +161,15 @@ import Testing
         #expect(!calls.contains { $0.contains("svcadm enable") || $0.contains("useradd") })
     }
 
+    @Test func aZoneThatDidNotInstallStopsTheDeployAtOnce() throws {
+        let site = try Site()
+        defer { site.remove() }
+        let (run, calls) = try site.deploy(["SHIM_INSTALL_FAILS": "node1"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("zap create-zone did not leave zone node1 running (it is 'configured')"))
+        #expect(!calls.contains { $0.hasPrefix("zlogin") }, "it waited for a zone that cannot come up")
+    }
+
     @Test func anOverlayZapDoesNotKnowStopsTheDeployBeforeAnyZone() throws {
         let site = try Site()
         defer { site.remove() }

@@ -87,6 +87,9 @@ ensure_zone() {
     "")
         log "creating zone $1"
         zap create-zone -z "$1" -t whole -o base -O "$OVERLAY" -x "$2"
+        # It exits 0 even when zonecfg or the install failed.
+        [ "$(zone_state "$1")" = running ] \
+            || fail "zap create-zone did not leave zone $1 running (it is '$(zone_state "$1")'); see its output above"
         ;;
     installed)
         log "booting zone $1, which is halted"
