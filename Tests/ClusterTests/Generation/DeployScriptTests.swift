@@ -17,7 +17,19 @@ import Testing
             output = try Generated.directory(ofExample: example)
             state = try Generated.temporaryDirectory()
             try FileManager.default.createDirectory(atPath: state + "/overlays", withIntermediateDirectories: true)
-            _ = FileManager.default.createFile(atPath: state + "/overlays/pgha.ovl", contents: Data("VERSION=1\n".utf8))
+            // The generated overlay and, as in the global zone, those it requires.
+            let overlays = output + "/overlays/pgha.ovl"
+            try FileManager.default.copyItem(atPath: overlays, toPath: state + "/overlays/pgha.ovl")
+            let required = try String(contentsOfFile: overlays, encoding: .utf8).split(separator: "\n")
+                .filter { $0.hasPrefix("REQUIRES=") }.map { $0.dropFirst("REQUIRES=".count) }
+            for overlay in required where overlay != "base" {
+                try "VERSION=1\nNAME=x\nREQUIRES=base\n".write(toFile: "\(state)/overlays/\(overlay).ovl", atomically: true,
+                                                               encoding: .utf8)
+            }
+            try "VERSION=1\nNAME=x\nREQUIRES=core-tribblix\n".write(toFile: state + "/overlays/base.ovl", atomically: true,
+                                                                   encoding: .utf8)
+            try (["pgha", "base", "core-tribblix"] + required.map(String.init)).joined(separator: " ")
+                .write(toFile: state + "/overlays.txt", atomically: true, encoding: .utf8)
         }
 
         /// Runs deploy.sh; `calls` are the commands it ran, in order.
@@ -155,10 +167,25 @@ import Testing
     @Test func aZoneWithoutItsOverlayStopsTheDeployBeforeAnyDaemon() throws {
         let site = try Site()
         defer { site.remove() }
-        let (run, calls) = try site.deploy(["SHIM_OVERLAY_FAILS": "node2"])
+        let (run, calls) = try site.deploy(["SHIM_OVERLAY_FAILS": "node2:pgha"])
         #expect(run.status == 1)
         #expect(run.stderr.contains("the pgha overlay did not install in zone node2"))
         #expect(!calls.contains { $0.contains("svcadm enable") || $0.contains("useradd") })
+    }
+
+    /// zap installs the REQUIRES'd overlays without checking how that went,
+    /// and pkgadd's dependency checks are off: ours can be marked installed
+    /// while patroni's is not.
+    @Test func aRequiredOverlayThatDidNotInstallStopsTheDeployToo() throws {
+        let site = try Site()
+        defer { site.remove() }
+        let (run, calls) = try site.deploy(["SHIM_OVERLAY_FAILS": "node3:patroni"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("the patroni overlay did not install in zone node3"))
+        for overlay in ["base", "core-tribblix", "patroni", "pgha"] {
+            #expect(calls.contains("zlogin node1 test -f /var/sadm/overlays/installed/\(overlay)"))
+        }
+        #expect(!calls.contains { $0.contains("svcadm enable") })
     }
 
     @Test func aZoneThatDidNotInstallStopsTheDeployAtOnce() throws {

@@ -104,12 +104,25 @@ ensure_zone() {
     retry zone_is_up "$1" || fail "zone $1 did not reach multi-user; see zlogin $1 svcs -x"
 }
 
+# required_overlays OVERLAY: the overlay and, recursively, every overlay its
+# REQUIRES= lines name, as zap installs them (each before it).
+required_overlays() {
+    printf '%s\n' "$1"
+    sed -n 's/^REQUIRES=//p' "$OVERLAYS/$1.ovl" 2>/dev/null | while read -r required; do
+        required_overlays "$required"
+    done
+}
+
 # check_overlay ZONE: zap create-zone reports no failure of the overlay's
-# install, and install-overlay exits 0 even when it fails: only its marker
-# says that every package went in.
+# install, install-overlay exits 0 even when it fails, and it installs the
+# required overlays without checking theirs; with pkgadd's dependency checks
+# off, our package goes in without them. Only each overlay's marker says
+# that every one of its packages went in.
 check_overlay() {
-    zlogin "$1" test -f "/var/sadm/overlays/installed/$OVERLAY" \
-        || fail "the $OVERLAY overlay did not install in zone $1; run 'zlogin $1 zap install-overlay $OVERLAY' to see why (docs/packaging.md)"
+    for overlay in $(required_overlays "$OVERLAY" | sort -u); do
+        zlogin "$1" test -f "/var/sadm/overlays/installed/$overlay" \
+            || fail "the $overlay overlay did not install in zone $1; run 'zlogin $1 zap install-overlay $overlay' to see why (docs/packaging.md)"
+    done
 }
 
 phase_zones() {
