@@ -221,7 +221,7 @@ import Testing
         #expect(calls.filter { $0.hasSuffix(" init --yes") }.count == 1)
         #expect(etcdHealth < initialise && initialise < firstKeeper)
         #expect(lastSentinel < leaderCheck && leaderCheck < firstProxy)
-        #expect(run.stdout.contains("Master Keeper: postgres0"))
+        #expect(run.stdout.contains("Master: postgres0"))
         #expect(run.stdout.contains("the my-ha-cluster cluster is healthy"))
 
         let again = try site.deploy()
@@ -230,13 +230,15 @@ import Testing
         #expect(again.run.stdout.contains("stolon cluster stolon-cluster is already initialised"))
     }
 
-    @Test func anUnhealthyStolonKeeperFailsTheDeploy() throws {
+    @Test(arguments: ["SHIM_KEEPER3_HEALTHY=false", "SHIM_NO_MASTER=1"])
+    func anUnhealthyStolonClusterFailsTheDeploy(fault: String) throws {
         let site = try Site(example: "stolon")
         defer { site.remove() }
-        let (run, calls) = try site.deploy(["SHIM_KEEPER3_HEALTHY": "false"])
+        let parts = fault.split(separator: "=").map(String.init)
+        let (run, calls) = try site.deploy([parts[0]: parts[1]])
         #expect(run.status == 1)
         #expect(run.stderr.contains("the cluster has no leader with every other node its replica"))
-        #expect(run.stderr.contains("postgres2\tfalse"), "the cluster's state is shown: \(run.stderr)")
+        #expect(run.stderr.contains("=== Keepers ==="), "the cluster's state is shown: \(run.stderr)")
         #expect(!calls.contains { $0.contains("svcadm enable svc:/database/pgha/stolon/proxy:") })
     }
 

@@ -283,12 +283,14 @@ phase_stolon() {
     fi
 }
 
-# has_leader_and_replicas: stolonctl names a master keeper and reports
-# every keeper healthy.
+# has_leader_and_replicas: stolonctl status names a master ("Master: UID";
+# "Master Keeper: (none)" when there is none) and lists every keeper
+# healthy with a healthy PostgreSQL (UID HEALTHY ADDRESS PG-HEALTHY …,
+# sorintlab/stolon cmd/stolonctl/cmd/status.go).
 has_leader_and_replicas() {
     status=$(show_cluster 2>/dev/null) || return 1
-    printf '%s\n' "$status" | grep -q '^Master Keeper: [^ ]' || return 1
-    healthy=$(printf '%s\n' "$status" | awk '/^=== Keepers ===/ { keepers = 1; next } /^===/ { keepers = 0 } keepers && $2 == "true" { n++ } END { print n + 0 }')
+    printf '%s\n' "$status" | grep -q '^Master: [^ ]' || return 1
+    healthy=$(printf '%s\n' "$status" | awk '/^=== Keepers ===/ { keepers = 1; next } /^===/ { keepers = 0 } keepers && $2 == "true" && $4 == "true" { n++ } END { print n + 0 }')
     [ "$healthy" -eq 3 ]
 }
 
