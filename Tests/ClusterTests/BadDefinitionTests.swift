@@ -88,7 +88,7 @@ let badDefinitions: [BadDefinition] = [
     .init("stolon proxy on postgres' port", stolonHead + "stolon:\n  proxy_port: 5432\n",
           ["11:15 error cluster.port.conflict"]),
     .init("wildcard haproxy bind overlaps the node", validHead + "haproxy:\n  bind_address: 0.0.0.0\n  stats_port: 8008\n",
-          ["12:15 error cluster.port.conflict"]),
+          ["11:17 warning cluster.tls.address-coverage", "12:15 error cluster.port.conflict"]),
 
     // MARK: Unsafe characters
     .init("apostrophe in the cluster name", validHead.replacingFirst("cluster: c", "cluster: o'brien"),
@@ -145,6 +145,30 @@ let badDefinitions: [BadDefinition] = [
           ["11:19 error cluster.haproxy.timing"]),
     .init("haproxy slower than patroni's promotion", validHead + "haproxy:\n  check_interval: 5\n  fall: 2\n",
           ["12:9 warning cluster.haproxy.timing"]),
+
+    // MARK: TLS (issue 13)
+    .init("tls off for a lab", validHead + "tls:\n  enabled: false\n", ["11:12 warning cluster.tls.disabled"]),
+    .init("quoted tls flag", validHead + "tls:\n  enabled: \"false\"\n", ["11:12 error cluster.yaml.type"]),
+    .init("yes for true", validHead + "tls:\n  enabled: yes\n", ["11:12 error cluster.yaml.type"]),
+    .init("key type openssl's script cannot make", validHead + "tls:\n  key_type: rsa-2048\n",
+          ["11:13 error cluster.tls.key-type"]),
+    .init("validity inside the renewal window", validHead + "tls:\n  validity_days: 30\n",
+          ["11:18 error cluster.tls.validity"]),
+    .init("renewal window beyond the validity", validHead + "tls:\n  renew_days: 900\n",
+          ["11:15 error cluster.tls.validity"]),
+    .init("extra name neither address nor DNS name", validHead + "tls:\n  extra_sans: [db.example.com, bad_name]\n",
+          ["11:32 error cluster.tls.subject-name"]),
+    .init("extra names not a list", validHead + "tls:\n  extra_sans: 127.0.0.1\n", ["11:15 error cluster.yaml.type"]),
+    .init("loopback nodes without 127.0.0.1 in their certificates", validHead.replacingFirst("10.0.0.1", "127.0.0.11"),
+          ["5:14 error cluster.tls.address-coverage"]),
+    .init("haproxy on every address, certificates on the nodes'", validHead + "haproxy:\n  bind_address: 0.0.0.0\n",
+          ["11:17 warning cluster.tls.address-coverage"]),
+    .init("clients from everywhere", validHead + "postgres:\n  client_network: 0.0.0.0/0\n",
+          ["11:19 warning cluster.postgres.client-network"]),
+    .init("IPv6 clients from everywhere", validHead + "postgres:\n  client_network: \"::/0\"\n",
+          ["11:19 warning cluster.postgres.client-network"]),
+    .init("client network without a prefix", validHead + "postgres:\n  client_network: 10.0.0.0\n",
+          ["11:19 error cluster.postgres.client-network"]),
 ]
 
 @Suite struct BadDefinitionTests {

@@ -47,7 +47,11 @@ import Testing
     @Test func checksFollowTheKinds() {
         let definition = ClusterDefinition(cluster: "c", stack: .patroni, nodes: [])
         #expect(Set(definition.ports.map(\.path)) == Set(DefinitionKeys.of(.port).map(\.path)))
-        #expect(Set(definition.filePaths.map(\.path)) == Set(DefinitionKeys.of(.path, .secretPath).map(\.path)))
+        // tls.ca_dir is optional: checked when written.
+        var withCA = definition
+        withCA.tls.caDirectory = "/var/opt/ca"
+        #expect(Set(withCA.filePaths.map(\.path)) == Set(DefinitionKeys.of(.path, .secretPath).map(\.path)))
+        #expect(!definition.filePaths.contains { $0.path == "tls.ca_dir" })
         var withBind = definition
         withBind.haproxy.bindAddress = "::"
         #expect(withBind.stringValues.contains { $0.path == "haproxy.bind_address" })

@@ -48,7 +48,7 @@ import Glibc
                String(describing: cluster.definition.settings.filter { $0.key.hasPrefix("haproxy.") || $0.key.hasPrefix("etcd.") }
                    .sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }))
         let writer = FailoverWriter(host: client(cluster, avoiding: leader).bind, port: cluster.definition.haproxy.port,
-                                    user: cluster.definition.postgres.superuser, password: cluster.superuserPassword,
+                                    user: cluster.definition.postgres.superuser, environment: cluster.clientEnvironment,
                                     psql: E2EPrerequisites.psql)
         writer.start()
         var measurements: [Measurement] = []

@@ -35,8 +35,9 @@ import Testing
     }
 
     /// Runs what the plan's `env A=B … SCRIPT start PROGRAM ARGS` would, with
-    /// the script from the generated tree and `program` for the daemon.
-    static func runMethodScript(_ entry: PlanEntry, in directory: String, program: String, extra: [String: String] = [:])
+    /// the script from the generated tree and `/bin/sh -c env` in place of
+    /// the daemon and its arguments, which prints what the daemon would get.
+    static func runMethodScript(_ entry: PlanEntry, in directory: String, extra: [String: String] = [:])
         throws -> ProcessRun
     {
         var words = entry.exec.split(separator: " ").map(String.init)
@@ -49,9 +50,11 @@ import Testing
         }
         environment.merge(extra) { _, new in new }
         let script = directory + "/methods/" + (words.first.map { ($0 as NSString).lastPathComponent } ?? "")
-        // start DAEMON ARGS: the daemon replaced by `program`.
+        // start DAEMON [CONFIG] ARGS…: keep what the script itself reads
+        // (`start`, and patroni's config file), run `/bin/sh -c env` instead.
         let arguments = Array(words.dropFirst())
-        let replaced = [arguments[0], program] + arguments.dropFirst(2)
+        #expect(arguments.first == "start")
+        let replaced = ["start", "/bin/sh", "-c", "env"]
         return try runProcess(URL(fileURLWithPath: script), replaced, environment: environment, timeout: 30)
     }
 
@@ -67,17 +70,15 @@ import Testing
 
     @Test func etcdsMethodScriptBuildsTheBracketedURLs() throws {
         let directory = try Self.generated()
-        var etcd = try #require(try Self.plan(directory, node: "node2").first { $0.fmri.contains("/etcd:") })
-        // `/bin/sh -c env` in place of etcd prints what etcd would be given.
-        #expect(etcd.exec.hasSuffix(" --logger zap"))
-        etcd.exec = etcd.exec.replacingOccurrences(of: " --logger zap", with: " -c env")
-        let run = try Self.runMethodScript(etcd, in: directory, program: "/bin/sh")
+        let etcd = try #require(try Self.plan(directory, node: "node2").first { $0.fmri.contains("/etcd:") })
+        let run = try Self.runMethodScript(etcd, in: directory)
         #expect(run.succeeded, "\(run.stderr)")
         let lines = Set(run.stdout.split(separator: "\n").map(String.init))
-        #expect(lines.contains("ETCD_LISTEN_PEER_URLS=http://[fd00::32]:2380"))
-        #expect(lines.contains("ETCD_ADVERTISE_CLIENT_URLS=http://[fd00::32]:2379"))
+        // TLS is on by default: https everywhere.
+        #expect(lines.contains("ETCD_LISTEN_PEER_URLS=https://[fd00::32]:2380"))
+        #expect(lines.contains("ETCD_ADVERTISE_CLIENT_URLS=https://[fd00::32]:2379"))
         #expect(lines.contains(
-            "ETCD_INITIAL_CLUSTER=node1=http://[fd00::31]:2380,node2=http://[fd00::32]:2380,node3=http://[fd00::33]:2380"))
+            "ETCD_INITIAL_CLUSTER=node1=https://[fd00::31]:2380,node2=https://[fd00::32]:2380,node3=https://[fd00::33]:2380"))
         #expect(lines.contains("ETCD_NAME=node2"))
         #expect(!lines.contains { $0.hasPrefix("PGHA_") }, "the script's own variables reach etcd")
     }
@@ -90,17 +91,13 @@ import Testing
         // patroni would be given.
         let scratch = try Scratch.directory("ipv6-patroni")
         var files: [String: String] = [:]
-        for name in ["SUPERUSER", "REPLICATION", "REWIND"] {
+        for name in ["SUPERUSER", "REPLICATION", "REWIND", "REST"] {
             let file = scratch.appending(path: name).path
             try "secret".write(toFile: file, atomically: true, encoding: .utf8)
             files["PGHA_\(name)_PASSWORD_FILE"] = file
         }
         files["PATRONI_POSTGRESQL_DATA_DIR"] = scratch.appending(path: "node3/data").path
-        var entry = patroni
-        // start PATRONI CONFIG: run `/bin/sh -c env` instead.
-        entry.exec = entry.exec.replacingOccurrences(of: #" start /usr/bin/patroni /etc/pgha/patroni.yml"#,
-                                                     with: " start /usr/bin/patroni -c env")
-        let run = try Self.runMethodScript(entry, in: directory, program: "/bin/sh", extra: files)
+        let run = try Self.runMethodScript(patroni, in: directory, extra: files)
         #expect(run.succeeded, "\(run.stderr)")
         let lines = Set(run.stdout.split(separator: "\n").map(String.init))
         #expect(lines.contains("PATRONI_RESTAPI_LISTEN=[fd00::33]:8008"))

@@ -29,6 +29,12 @@ public enum DefinitionChecks {
         PackageVersionCheck(),
         OverlayNameCheck(),
         OverlayTakenCheck(),
+        TLSDisabledCheck(),
+        TLSKeyTypeCheck(),
+        TLSValidityCheck(),
+        TLSSubjectNameCheck(),
+        TLSAddressCoverageCheck(),
+        ClientNetworkCheck(),
     ] }
 
     /// The ids of every check, for documentation and tests.

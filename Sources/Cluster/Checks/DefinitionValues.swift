@@ -20,6 +20,10 @@ extension ClusterDefinition {
                 for field in AccountKeys.all where field.kind.isText {
                     if let text = field.value(in: user) as? String { values.append(("\(key.path).\(field.name)", text)) }
                 }
+            case .subjectNames:
+                for (index, name) in (key.value(in: self) as? [String] ?? []).enumerated() {
+                    values.append(("\(key.path)[\(index)]", name))
+                }
             default:
                 if key.kind.isText, let text = key.value(in: self) as? String { values.append((key.path, text)) }
             }

@@ -14,6 +14,7 @@ public struct ClusterDefinition: Hashable, Sendable {
     public var paths: InstallPaths
     public var secrets: SecretFiles
     public var packaging: Packaging
+    public var tls = TLSSettings()
     /// The values of the keys declared as `.setting` in `DefinitionKeys`
     /// (no Swift field of their own), by their path.
     public var settings: [String: SettingValue] = [:]

@@ -63,7 +63,7 @@ public struct DefinitionKey: Sendable {
     }
 
     /// The key's value in `definition` as templates and checks see it: an
-    /// `Int`, a `String`, or nil (an unset optional; lists and accounts are
+    /// `Int`, a `String`, a `Bool`, a `[String]`, or nil (an unset optional; lists and accounts are
     /// not single values).
     func value(in definition: ClusterDefinition) -> Any? {
         switch slot {
@@ -102,13 +102,19 @@ public enum ValueKind: String, Sendable {
     case nodes
     /// A service account (`AccountKeys`).
     case account
+    /// `true` or `false`.
+    case boolean
+    /// An IPv4 or IPv6 network in CIDR form (`10.0.0.0/24`, `fd00::/64`).
+    case network
+    /// A list of extra subject alternative names: IP literals or DNS names.
+    case subjectNames
 
     /// Values of this kind are strings that reach a manifest, a command
     /// line, a method token or a config file (`cluster.value.unsafe-character`).
     var isText: Bool {
         switch self {
-        case .address, .path, .secretPath, .name, .version: true
-        case .port, .positive, .integer, .stack, .nodes, .account: false
+        case .address, .path, .secretPath, .name, .version, .network: true
+        case .port, .positive, .integer, .stack, .nodes, .account, .boolean, .subjectNames: false
         }
     }
 
@@ -119,11 +125,15 @@ public enum ValueKind: String, Sendable {
 public enum SettingValue: Hashable, Sendable {
     case int(Int)
     case string(String)
+    case bool(Bool)
+    case strings([String])
 
     var value: Any {
         switch self {
         case .int(let number): number
         case .string(let text): text
+        case .bool(let flag): flag
+        case .strings(let list): list
         }
     }
 
@@ -131,6 +141,8 @@ public enum SettingValue: Hashable, Sendable {
         switch self {
         case .int(let number): String(number)
         case .string(let text): text
+        case .bool(let flag): String(flag)
+        case .strings(let list): "[" + list.joined(separator: ", ") + "]"
         }
     }
 }

@@ -27,6 +27,9 @@ public enum DefinitionKeys {
               "The replication user."),
         .init("postgres.rewind_user", .name, .string(\.postgres.rewindUser, default: "rewind_user"),
               "patroni only: the user pg_rewind connects as."),
+        .init("postgres.client_network", .network,
+              .optional(\.postgres.clientNetwork, shown: "the nodes' own addresses"),
+              "The network clients may connect from (pg_hba hostssl, scram-sha-256)."),
 
         .init("patroni.rest_port", .port, .int(\.patroni.restPort, default: 8008), "patroni's REST API port."),
         // Measured in docs/failover.md: a crashed leader is replaced after
@@ -36,6 +39,9 @@ public enum DefinitionKeys {
         .init("patroni.retry_timeout", .positive, .int(\.patroni.retryTimeout, default: 5),
               "Seconds patroni retries etcd and PostgreSQL operations."),
         .init("patroni.namespace", .name, .string(\.patroni.namespace, default: "/service/"), "The key prefix in etcd."),
+        // Only patroni's start method and the docs' patronictl command read it.
+        .init("patroni.rest_user", .name, .setting(default: .string("patroni")),
+              "The user name the REST API asks for on state-changing requests."),
 
         .init("stolon.cluster_name", .name, .string(\.stolon.clusterName, default: "stolon-cluster"),
               "--cluster-name of every stolon daemon."),
@@ -46,6 +52,10 @@ public enum DefinitionKeys {
         .init("haproxy.stats_port", .port, .int(\.haproxy.statsPort, default: 7000), "haproxy's statistics page."),
         .init("haproxy.bind_address", .address, .optional(\.haproxy.bindAddress, shown: "each node's own address"),
               "The address haproxy's listeners bind to on every node."),
+        .init("haproxy.stats_address", .address, .optional(\.haproxy.statsAddress, shown: "the listeners' address"),
+              "The address haproxy's statistics page binds to on every node."),
+        .init("haproxy.stats_user", .name, .setting(default: .string("stats")),
+              "The user name the statistics page asks for."),
         // Only haproxy.cfg reads these: entries, no fields. Measured in
         // docs/failover.md: after a clean stop clients wait for the new
         // leader plus up to rise × check_interval; 3 s, 3, 2 made that 8–9 s.
@@ -103,6 +113,25 @@ public enum DefinitionKeys {
         .init("secrets.rewind_password", .secretPath,
               .string(\.secrets.rewindPassword, default: "/etc/pgha/secrets/rewind-password"),
               "The file holding the rewind user's password."),
+
+        // Only patroni's and haproxy's start methods read these.
+        .init("secrets.rest_password", .secretPath, .setting(default: .string("/etc/pgha/secrets/rest-password")),
+              "patroni only: the file holding the REST API's password."),
+        .init("secrets.stats_password", .secretPath, .setting(default: .string("/etc/pgha/secrets/stats-password")),
+              "patroni only: the file holding the password of haproxy's statistics page."),
+
+        // Only the certificate script and the TLS settings of the templates read these.
+        .init("tls.enabled", .boolean, .setting(default: .bool(true)),
+              "Whether every connection of the cluster uses TLS with client certificates."),
+        .init("tls.key_type", .name, .setting(default: .string("ecdsa-p256")),
+              "The key of every certificate: ecdsa-p256 or rsa-3072."),
+        .init("tls.validity_days", .positive, .setting(default: .int(825)), "Days a node or client certificate is valid."),
+        .init("tls.renew_days", .positive, .setting(default: .int(30)),
+              "A certificate expiring within this many days is re-issued when the certificate script runs."),
+        .init("tls.extra_sans", .subjectNames, .setting(default: .strings([])),
+              "Addresses or DNS names every node certificate also carries."),
+        .init("tls.ca_dir", .path, .optional(\.tls.caDirectory, shown: "/var/opt/smfkit/<cluster>/ca"),
+              "Where the cluster's CA and the issued certificates are kept on the deploying host."),
 
         .init("packaging.package", .name, .string(\.packaging.package, default: "TRIBblix-pgha"), "The SVR4 package name."),
         .init("packaging.overlay", .name, .string(\.packaging.overlay, default: "pgha"), "The Tribblix overlay id."),

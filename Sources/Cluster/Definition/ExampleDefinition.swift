@@ -109,6 +109,19 @@ public enum ExampleDefinition {
             #   replication_password: \(secrets.replicationPassword)
             #   rewind_password: \(secrets.rewindPassword)
 
+            # Every connection over TLS, every client proving who it is with a
+            # certificate of the cluster's CA (docs/tls.md). deploy.sh runs the
+            # generated tls/certificates.sh, which makes the CA and the keys with
+            # openssl on the deploying host, in ca_dir. `enabled: false` is for a lab.
+            tls:
+              enabled: true
+              key_type: \(defaults.text(at: "tls.key_type"))          # or rsa-3072
+              validity_days: \(defaults.text(at: "tls.validity_days"))
+              renew_days: \(defaults.text(at: "tls.renew_days"))            # re-issued when this close to expiry
+              extra_sans: []            # more addresses or DNS names for every node certificate
+              # (ca_dir, where the CA lives on the deploying host, defaults to
+              # /var/opt/smfkit/<cluster>/ca)
+
             packaging:
               package: \(packaging.package)           # SVR4 package name
               overlay: \(packaging.overlay)                    # Tribblix overlay id

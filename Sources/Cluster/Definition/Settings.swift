@@ -19,6 +19,8 @@ public struct PostgresSettings: Hashable, Sendable {
     public var replicationUser: String = ""
     /// patroni only: the user pg_rewind connects as.
     public var rewindUser: String = ""
+    /// The network clients may connect from; nil means the nodes' own addresses.
+    public var clientNetwork: String?
 
     public init(version: Int, port: Int, superuser: String,
                 replicationUser: String, rewindUser: String) {
@@ -68,12 +70,25 @@ public struct HAProxySettings: Hashable, Sendable {
     public var statsPort: Int = 0
     /// Address the listeners bind to on every node; `nil` means the node's own address.
     public var bindAddress: String?
+    /// Address of the statistics page; nil means the listeners' address.
+    public var statsAddress: String?
 
     public init(port: Int, replicaPort: Int, statsPort: Int, bindAddress: String?) {
         self.port = port
         self.replicaPort = replicaPort
         self.statsPort = statsPort
         self.bindAddress = bindAddress
+    }
+}
+
+/// `tls:` — the keys a Swift field holds; the others are `.setting` keys.
+public struct TLSSettings: Hashable, Sendable {
+    /// Where the CA and the issued certificates live on the deploying host;
+    /// nil means `/var/opt/smfkit/<cluster>/ca`.
+    public var caDirectory: String?
+
+    public init(caDirectory: String?) {
+        self.caDirectory = caDirectory
     }
 }
 
@@ -199,3 +214,4 @@ extension HAProxySettings { init() {} }
 extension InstallPaths { init() {} }
 extension SecretFiles { init() {} }
 extension Packaging { init() {} }
+extension TLSSettings { init() {} }

@@ -55,14 +55,16 @@ public struct Translator {
             }
         }
 
-        guard let deploy = templates.files["deploy.sh.mustache"] else {
-            throw TemplateError(file: "Templates/files", message: "deploy.sh.mustache is missing")
+        for script in DeployingHostScript.all where script.isGenerated(definition) {
+            guard let text = templates.files[script.template] else {
+                throw TemplateError(file: "Templates/files", message: "\(script.template) is missing")
+            }
+            textFiles.append(GeneratedFile(
+                path: script.output,
+                contents: try TextTemplate(text, name: "Templates/files/\(script.template)").render(context.base),
+                mode: 0o755
+            ))
         }
-        textFiles.append(GeneratedFile(
-            path: "deploy.sh",
-            contents: try TextTemplate(deploy, name: "Templates/files/deploy.sh.mustache").render(context.base),
-            mode: 0o755
-        ))
 
         let packaging = PackagingTranslator(definition: definition, context: context, services: services)
         textFiles += try packaging.buildDirectories(from: templates.files)

@@ -86,6 +86,16 @@ struct DefinitionDecoder {
                 guard let fields, let value = string(fields, key.name) else { continue }
                 definition.settings[key.path] = .string(value)
                 written.insert(key.path)
+            case .setting(.bool):
+                guard let fields, let node = fields.values[key.name], let value = bool(node, at: key.path) else { continue }
+                definition.settings[key.path] = .bool(value)
+                written.insert(key.path)
+            case .setting(.strings):
+                guard let fields, let node = fields.values[key.name], let value = strings(node, at: key.path) else {
+                    continue
+                }
+                definition.settings[key.path] = .strings(value)
+                written.insert(key.path)
             }
         }
         for key in DefinitionKeys.all where !written.contains(key.path) { definition.applyDerivedDefault(of: key) }
@@ -308,6 +318,37 @@ struct DefinitionDecoder {
             return nil
         }
         return value
+    }
+
+    /// `true` or `false`, unquoted: a quoted "false" is a string, and the
+    /// other spellings YAML 1.1 knew (yes, on, …) are refused, not guessed.
+    private mutating func bool(_ node: YAMLNode, at path: String) -> Bool? {
+        guard case .scalar(let scalar) = node.content, !scalar.isNull else {
+            report(LoadingRule.type, "'\(path)' must be true or false, found \(describe(node))", at: node)
+            return nil
+        }
+        guard acceptsTag(scalar, at: node, path: path, allowed: ["tag:yaml.org,2002:bool"]) else { return nil }
+        guard scalar.style == .plain || scalar.tag != nil, ["true", "false"].contains(scalar.text) else {
+            report(LoadingRule.type, "'\(path)' must be true or false, found \(describe(node))", at: node)
+            return nil
+        }
+        return scalar.text == "true"
+    }
+
+    /// A list of strings; each item's position is recorded as `path[index]`.
+    private mutating func strings(_ node: YAMLNode, at path: String) -> [String]? {
+        guard case .sequence(let items) = node.content else {
+            report(LoadingRule.type, "'\(path)' must be a list, found \(describe(node))", at: node)
+            return nil
+        }
+        var result: [String] = []
+        for (index, item) in items.enumerated() {
+            let itemPath = "\(path)[\(index)]"
+            record(itemPath, item)
+            guard let text = string(item, at: itemPath) else { return nil }
+            result.append(text)
+        }
+        return result
     }
 
     private mutating func acceptsTag(_ scalar: YAMLScalar, at node: YAMLNode, path: String, allowed: [String]) -> Bool {

@@ -112,8 +112,8 @@ public struct TemplateSet: Sendable {
                 found.append(.error(message, rule: TemplateRule.set, at: client.location))
             }
         }
-        if files["deploy.sh.mustache"] == nil {
-            found.append(.error("deploy.sh.mustache is missing", rule: TemplateRule.missingFile,
+        for script in DeployingHostScript.all where files[script.template] == nil {
+            found.append(.error("\(script.template) is missing", rule: TemplateRule.missingFile,
                                 at: SourceLocation(file: "\(origin)/files")))
         }
         return found

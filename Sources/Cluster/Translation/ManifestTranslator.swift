@@ -34,8 +34,14 @@ struct ManifestTranslator {
                 privileges: "basic,!proc_info,!file_link_any"
             )
         )
-        entity.execMethods = template.methods.map { method in
-            ExecMethod(name: method.name, exec: Self.oneLine(method.exec), timeoutSeconds: String(method.timeout))
+        // An exec line is rendered against the cluster's values, so a
+        // section (`{{#tls.enabled}}…{{/tls.enabled}}`) can add or leave out
+        // flags; node values still come from `%{config/…}` tokens.
+        entity.execMethods = try template.methods.map { method throws(TemplateError) in
+            // A section's tags leave their spaces behind; one space between words.
+            let rendered = Self.oneLine(try TextTemplate.render(method.exec, base, name: origin))
+            return ExecMethod(name: method.name, exec: rendered.split(separator: " ").joined(separator: " "),
+                              timeoutSeconds: String(method.timeout))
         }
         entity.propertyGroups = [
             PropertyGroup(name: "startd", type: "framework", properties: [

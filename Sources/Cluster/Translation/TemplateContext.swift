@@ -44,10 +44,22 @@ struct TemplateContext {
         // haproxy has no word for keeping sessions: the option is there or not.
         Self.set(d.settings["haproxy.on_marked_down"] == .string("shutdown-sessions"), at: "haproxy.shutdown_sessions",
                  in: &values)
-        Self.set(d.nodes.map { "\($0.name)=http://\(Self.urlHost($0.address)):\(d.etcd.peerPort)" }.joined(separator: ","),
+        let scheme = d.tlsEnabled ? "https" : "http"
+        Self.set(scheme, at: "tls.scheme", in: &values)
+        Self.set(d.tlsCADirectory, at: "tls.ca_directory", in: &values)
+        Self.set(d.nodes.map { "\($0.name)=\(scheme)://\(Self.urlHost($0.address)):\(d.etcd.peerPort)" }.joined(separator: ","),
                  at: "etcd.initial_cluster", in: &values)
-        Self.set(d.nodes.map { "http://\(Self.urlHost($0.address)):\(d.etcd.clientPort)" }.joined(separator: ","),
+        Self.set(d.nodes.map { "\(scheme)://\(Self.urlHost($0.address)):\(d.etcd.clientPort)" }.joined(separator: ","),
                  at: "etcd.endpoints", in: &values)
+        // pg_hba: with TLS only encrypted connections. Replication comes from
+        // the nodes; clients from the configured network, else from the nodes too.
+        values["hba_type"] = d.tlsEnabled ? "hostssl" : "host"
+        let clientNetworks = d.postgres.clientNetwork.map { [$0] } ?? Self.hbaNetworks(d.nodes)
+        values["client_networks"] = clientNetworks
+        // For lists whose items need a separator (JSON): each item knows if it is the last.
+        values["client_network_items"] = clientNetworks.enumerated().map { index, network in
+            ["network": network, "last": index == clientNetworks.count - 1] as [String: Any]
+        }
         Self.set(d.nodes.map { "\(Self.urlHost($0.address)):\(d.etcd.clientPort)" }.joined(separator: ","),
                  at: "etcd.hosts", in: &values)
         // The same without brackets, for method scripts to build URLs from
@@ -97,15 +109,35 @@ struct TemplateContext {
     {
         let host = urlHost(node.address)
         let bind = d.haproxy.bindAddress ?? node.address
+        let stats = d.haproxy.statsAddress ?? bind
         var values = Dictionary(uniqueKeysWithValues: NodeKeys.all.map { ($0.name, $0.value(in: node)) })
         values.merge([
             "index": index,
             "url_host": host,
             // haproxy takes `ipv6@` before an IPv6 address in `bind`.
             "haproxy_bind": bind.contains(":") ? "ipv6@\(bind)" : bind,
+            "haproxy_stats_bind": stats.contains(":") ? "ipv6@\(stats)" : stats,
+            // The node certificate's names, as openssl's subjectAltName takes them.
+            "certificate_names": subjectAltNames(of: node, definition: d),
             "fmris": fmris,
         ]) { own, _ in own }
         return values
+    }
+
+    /// The node's own address and name; with patroni, every address a
+    /// client dials haproxy at (haproxy passes TLS through, so a client that
+    /// dialed any node's haproxy is shown the primary's certificate, which
+    /// must name that address for `sslmode=verify-full`); then
+    /// `tls.extra_sans`. IP literals as `IP:`, anything else as `DNS:`.
+    static func subjectAltNames(of node: Node, definition d: ClusterDefinition) -> String {
+        let haproxyAddresses = d.stack == .patroni
+            ? d.nodes.map { d.haproxy.bindAddress ?? $0.address }.filter { IPAddress($0)?.isWildcard == false } : []
+        var names = ["IP:\(node.address)", "DNS:\(node.name)"]
+        for entry in haproxyAddresses + d.tlsExtraNames {
+            let name = IPAddress(entry) != nil ? "IP:\(entry)" : "DNS:\(entry)"
+            if !names.contains(name) { names.append(name) }
+        }
+        return names.joined(separator: ",")
     }
 
     /// An address as it goes into a URL or `host:port`: IPv6 in brackets.

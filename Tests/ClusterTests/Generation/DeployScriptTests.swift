@@ -39,6 +39,8 @@ import Testing
             var environment = [
                 "PATH": Fixtures.path("Tests/ClusterTests/IllumosShims") + ":/usr/bin:/bin",
                 "HOME": state, "SHIM_STATE": state, "OVERLAYS": state + "/overlays", "TRIES": "3",
+                // tls/certificates.sh makes the CA here, with the real openssl.
+                "PGHA_CA_DIR": state + "/ca",
             ]
             environment.merge(extra) { _, new in new }
             let run = try runProcess(URL(fileURLWithPath: "/bin/sh"), [output + "/deploy.sh"], environment: environment,
@@ -83,6 +85,12 @@ import Testing
         #expect(try #require(Self.last("/var/sadm/overlays/installed/pgha", in: calls)) < firstEnable)
         #expect(try #require(Self.last("getent passwd", in: calls)) < firstEnable)
         #expect(try #require(Self.last("chmod 0600", in: calls)) < firstEnable)
+        // tls/certificates.sh's one call: every zone's keys are in place first.
+        for node in ["node1", "node2", "node3"] {
+            let key = try #require(Self.last("zlogin \(node) umask 077 && cat > /var/pgha/tls/\(node)/etcd/node.key.new",
+                                             in: calls))
+            #expect(key < firstEnable)
+        }
         // Log rotation for every service's SMF log in every zone.
         for node in ["node1", "node2", "node3"] {
             for (kind, service) in [("etcd", "network-pgha-etcd"), ("patroni", "database-pgha-patroni"),
@@ -218,7 +226,7 @@ import Testing
         let lastSentinel = try #require(Self.last("svcadm enable svc:/database/pgha/stolon/sentinel:", in: calls))
         let leaderCheck = try #require(Self.first(" status", in: calls))
         let firstProxy = try #require(Self.first("svcadm enable svc:/database/pgha/stolon/proxy:", in: calls))
-        #expect(calls.filter { $0.hasSuffix(" init --yes") }.count == 1)
+        #expect(calls.filter { $0.hasSuffix(" init --yes --file -") }.count == 1)
         #expect(etcdHealth < initialise && initialise < firstKeeper)
         #expect(lastSentinel < leaderCheck && leaderCheck < firstProxy)
         #expect(run.stdout.contains("Master: postgres0"))
@@ -226,7 +234,7 @@ import Testing
 
         let again = try site.deploy()
         #expect(again.run.succeeded, "\(again.run.stderr)")
-        #expect(!again.calls.contains { $0.hasSuffix(" init --yes") }, "stolonctl init ran on an initialised cluster")
+        #expect(!again.calls.contains { $0.hasSuffix(" init --yes --file -") }, "stolonctl init ran on an initialised cluster")
         #expect(again.run.stdout.contains("stolon cluster stolon-cluster is already initialised"))
     }
 

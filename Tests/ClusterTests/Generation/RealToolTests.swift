@@ -33,17 +33,25 @@ import Testing
         }
     }
 
+    /// `haproxy -c` loads the files the checks name, so the configuration is
+    /// checked with the certificates the generated script really makes.
     @Test(arguments: ["patroni", "loopback-patroni"])
     func haproxyAcceptsTheConfiguration(example: String) throws {
-        guard let haproxy = findExecutable("haproxy") else {
-            #expect(!CI.isRunning, "haproxy is not installed")
+        guard let haproxy = findExecutable("haproxy"), findExecutable("openssl") != nil else {
+            #expect(!CI.isRunning, "haproxy or openssl is not installed")
             return
         }
         let directory = try Generated.directory(ofExample: example)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        // The start method passes the node's address as PGHA_BIND.
+        let issue = try runProcess(URL(fileURLWithPath: "/bin/sh"), [directory + "/tls/certificates.sh", "issue"],
+                                   environment: ["PGHA_CA_DIR": directory + "/ca", "PATH": "/usr/bin:/bin"])
+        #expect(issue.succeeded, "\(issue.stdout)\(issue.stderr)")
+        // The start method passes the node's address as PGHA_BIND and
+        // PGHA_STATS_BIND, the TLS directory as PGHA_TLS_DIR and the
+        // statistics password as PGHA_STATS_PASSWORD.
         let run = try runProcess(haproxy, ["-c", "-f", directory + "/config/haproxy.cfg"],
-                               environment: ["PGHA_BIND": "127.0.0.1"])
+                                 environment: ["PGHA_BIND": "127.0.0.1", "PGHA_STATS_BIND": "127.0.0.1",
+                                               "PGHA_TLS_DIR": directory + "/ca", "PGHA_STATS_PASSWORD": "not-a-secret"])
         #expect(run.succeeded, "\((run.stdout + run.stderr))")
         #expect((run.stdout + run.stderr).contains("Configuration file is valid"))
     }

@@ -13,6 +13,8 @@ import Testing
             "superuser": "S3cret-superuser-\(UUID().uuidString)",
             "replication": "S3cret-replication-\(UUID().uuidString)",
             "rewind": "S3cret-rewind-\(UUID().uuidString)",
+            "rest": "S3cret-rest-\(UUID().uuidString)",
+            "stats": "S3cret-stats-\(UUID().uuidString)",
         ]
         for (name, password) in passwords {
             let path = scratch + "/\(name)-password"
@@ -30,6 +32,28 @@ import Testing
             for (name, password) in passwords {
                 #expect(!file.contents.contains(password), "\(file.path) contains the \(name) password")
             }
+        }
+    }
+
+    /// Issue 13: keys are made on the deploying host by the generated
+    /// script, never by smfkit: no generated file holds a key or a
+    /// certificate, only the commands that make them.
+    @Test(arguments: Generated.examples)
+    func noGeneratedFileContainsKeyMaterial(example: String) throws {
+        let files = try Generated.files(ofExample: example)
+        #expect(files.contains { $0.path == "tls/certificates.sh" })
+        for file in files {
+            for marker in ["-----BEGIN", "PRIVATE KEY-----", "CERTIFICATE-----"] {
+                #expect(!file.contents.contains(marker), "\(file.path) contains '\(marker)'")
+            }
+        }
+    }
+
+    /// With TLS on, no cluster URL of a generated file is plain http.
+    @Test(arguments: Generated.examples)
+    func noClusterURLIsPlainHTTP(example: String) throws {
+        for file in try Generated.files(ofExample: example) {
+            #expect(!file.contents.contains("http://"), "\(file.path) has an http:// URL")
         }
     }
 }

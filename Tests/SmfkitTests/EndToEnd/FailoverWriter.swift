@@ -23,14 +23,15 @@ final class FailoverWriter: @unchecked Sendable {
     private var finished = false
     private let port: Int
     private let user: String
-    private let password: String
+    /// PGPASSWORD and the TLS settings of libpq.
+    private let environment: [String: String]
     private let psql: String
 
-    init(host: String, port: Int, user: String, password: String, psql: String) {
+    init(host: String, port: Int, user: String, environment: [String: String], psql: String) {
         self.host = host
         self.port = port
         self.user = user
-        self.password = password
+        self.environment = environment
         self.psql = psql
     }
 
@@ -60,7 +61,7 @@ final class FailoverWriter: @unchecked Sendable {
                 ["-X", "-w", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", target, "-p", String(port),
                  "-U", user, "-d", "postgres", "-c",
                  "insert into bench_rows values (\(id)) returning host(inet_server_addr())"],
-                environment: ["PGPASSWORD": password, "PGCONNECT_TIMEOUT": "2"], timeout: 10)
+                environment: environment, timeout: 10)
             let output = run?.stdout.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             let acknowledged = run?.succeeded == true && !output.isEmpty
             let at = ContinuousClock.now

@@ -72,7 +72,8 @@ extension LoopbackCluster {
     /// its statistics page's CSV (field 18 is the status).
     func haproxyPrimaryUp(on node: Cluster.Node) -> [String]? {
         guard let bind = haproxyBind[node.name],
-              let response = LoopbackHTTP.get(host: bind, port: definition.haproxy.statsPort, path: "/;csv")
+              let response = LoopbackHTTP.get(host: bind, port: definition.haproxy.statsPort, path: "/;csv", client: nil,
+                                              user: (definition.value(at: "haproxy.stats_user") as? String ?? "", statsPassword))
         else { return nil }
         return String(decoding: response.body, as: UTF8.self).split(separator: "\n").compactMap { line in
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
@@ -87,7 +88,7 @@ extension LoopbackCluster {
             E2EPrerequisites.psql,
             ["-X", "-w", "-q", "-h", clientHost, "-p", String(definition.haproxy.port), "-U", definition.postgres.superuser,
              "-d", "postgres", "-c", "create table bench_rows (id integer primary key)"],
-            environment: ["PGPASSWORD": superuserPassword], timeout: 30)
+            environment: clientEnvironment, timeout: 30)
         guard run.succeeded else { throw E2EFailure("create table bench_rows: \(run.stderr)") }
     }
 
@@ -97,7 +98,7 @@ extension LoopbackCluster {
             E2EPrerequisites.psql,
             ["-X", "-w", "-q", "-A", "-t", "-h", host, "-p", String(definition.haproxy.port), "-U",
              definition.postgres.superuser, "-d", "postgres", "-c", "select id from bench_rows"],
-            environment: ["PGPASSWORD": superuserPassword], timeout: 60)
+            environment: clientEnvironment, timeout: 60)
         guard run.succeeded else { throw E2EFailure("reading bench_rows failed: \(run.stderr)") }
         return Set(run.stdout.split(separator: "\n").compactMap { Int($0) })
     }

@@ -26,6 +26,8 @@ final class LoopbackCluster {
     private(set) var haproxyBind: [String: String] = [:]
     private(set) var dataDirectory: [String: String] = [:]
     private(set) var superuserPassword = ""
+    private(set) var restPassword = ""
+    private(set) var statsPassword = ""
     private var tornDown = false
 
     enum Role { case etcd, patroni, haproxy }
@@ -59,7 +61,12 @@ final class LoopbackCluster {
         secrets["superuser_password"] = Yams.Node(path("secrets/superuser-password"))
         secrets["replication_password"] = Yams.Node(path("secrets/replication-password"))
         secrets["rewind_password"] = Yams.Node(path("secrets/rewind-password"))
+        secrets["rest_password"] = Yams.Node(path("secrets/rest-password"))
+        secrets["stats_password"] = Yams.Node(path("secrets/stats-password"))
         root["secrets"] = secrets
+        var tls = root["tls"] ?? Yams.Node.mapping([:])
+        tls["ca_dir"] = Yams.Node(path("ca"))
+        root["tls"] = tls
         // SMFKIT_E2E_SET="patroni.ttl=20 haproxy.fall=2": other values of
         // the definition's keys, so the failover benchmark can compare settings.
         for assignment in (ProcessInfo.processInfo.environment["SMFKIT_E2E_SET"] ?? "").split(separator: " ") {
@@ -148,8 +155,9 @@ final class LoopbackCluster {
 
     func prepareNodes() throws {
         guard let etcdUser = Accounts.user(definition.users.etcd.name),
-              let postgresUser = Accounts.user(definition.users.postgres.name)
-        else { throw E2EFailure("the etcd or postgres user is missing") }
+              let postgresUser = Accounts.user(definition.users.postgres.name),
+              let haproxyUser = Accounts.user(definition.users.haproxy.name)
+        else { throw E2EFailure("the etcd, postgres or haproxy user is missing") }
         let manager = FileManager.default
         try manager.createDirectory(atPath: path("logs"), withIntermediateDirectories: true)
         let data = definition.paths.data
@@ -163,19 +171,25 @@ final class LoopbackCluster {
         }
         let secrets = path("secrets")
         try manager.createDirectory(atPath: secrets, withIntermediateDirectories: true)
-        chown(secrets, postgresUser.uid, postgresUser.gid)
-        chmod(secrets, 0o700)
+        // Traversable: haproxy reads its own file in it; each file is 0600, owned by its reader.
+        chmod(secrets, 0o711)
+        let restFile = definition.value(at: "secrets.rest_password") as? String ?? ""
+        let statsFile = definition.value(at: "secrets.stats_password") as? String ?? ""
         for file in [definition.secrets.superuserPassword, definition.secrets.replicationPassword,
-                     definition.secrets.rewindPassword] {
+                     definition.secrets.rewindPassword, restFile, statsFile] {
             var generator = SystemRandomNumberGenerator()
             let password = (0..<24).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
             let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL, 0o600)
             guard descriptor >= 0 else { throw E2EFailure("cannot create \(file)") }
             _ = password.withCString { write(descriptor, $0, strlen($0)) }
             close(descriptor)
-            chown(file, postgresUser.uid, postgresUser.gid)
+            let owner = file == statsFile ? haproxyUser : postgresUser
+            chown(file, owner.uid, owner.gid)
             if file == definition.secrets.superuserPassword { superuserPassword = password }
+            if file == restFile { restPassword = password }
+            if file == statsFile { statsPassword = password }
         }
+        if definition.tlsEnabled { try installCertificates() }
     }
 
     // MARK: starting and stopping
@@ -315,27 +329,23 @@ final class LoopbackCluster {
     }
 
     func etcdHealthy() throws -> Bool {
-        let endpoints = nodes.map { "http://\($0.address):\(definition.etcd.clientPort)" }.joined(separator: ",")
-        return try Command.run(definition.paths.etcdctl, ["--endpoints=\(endpoints)", "endpoint", "health"],
-                               environment: ["ETCDCTL_API": "3"], timeout: 10).succeeded
+        try etcdctl(["endpoint", "health"], client: restClient).succeeded
     }
 
-    /// `etcdctl member list`: the started members and their client URLs.
-    func etcdMembers() throws -> [(name: String, clientURLs: String)] {
-        let endpoints = nodes.map { "http://\($0.address):\(definition.etcd.clientPort)" }.joined(separator: ",")
-        let run = try Command.run(definition.paths.etcdctl, ["--endpoints=\(endpoints)", "member", "list"],
-                                  environment: ["ETCDCTL_API": "3"], timeout: 10)
+    /// `etcdctl member list`: the started members, their peer and client URLs.
+    func etcdMembers() throws -> [(name: String, peerURLs: String, clientURLs: String)] {
+        let run = try etcdctl(["member", "list"], client: restClient)
         guard run.succeeded else { throw E2EFailure("etcdctl member list failed: \(run.stderr)") }
         // id, status, name, peer URLs, client URLs, is learner
         return run.stdout.split(separator: "\n").compactMap { line in
             let fields = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             guard fields.count >= 5, fields[1] == "started" else { return nil }
-            return (fields[2], fields[4])
+            return (fields[2], fields[3], fields[4])
         }
     }
 
     private func status(_ node: Cluster.Node, _ endpoint: String) -> Int? {
-        LoopbackHTTP.get(host: node.address, port: definition.patroni.restPort, path: endpoint)?.status
+        LoopbackHTTP.get(host: node.address, port: definition.patroni.restPort, path: endpoint, client: restClient)?.status
     }
 
     /// The one node whose patroni answers 200 on /primary; nil if none or several.
@@ -348,8 +358,10 @@ final class LoopbackCluster {
     /// /replica, and the leader streams to it (hapg-linux.md pitfalls 6, 10).
     func isStreamingReplica(_ node: Cluster.Node, leader: Cluster.Node) -> Bool {
         guard status(node, "/replica") == 200,
-              let mine = LoopbackHTTP.json(host: node.address, port: definition.patroni.restPort, path: "/patroni"),
-              let theirs = LoopbackHTTP.json(host: leader.address, port: definition.patroni.restPort, path: "/patroni"),
+              let mine = LoopbackHTTP.json(host: node.address, port: definition.patroni.restPort, path: "/patroni",
+                                           client: restClient),
+              let theirs = LoopbackHTTP.json(host: leader.address, port: definition.patroni.restPort, path: "/patroni",
+                                             client: restClient),
               mine["state"] as? String == "running",
               let timeline = theirs["timeline"] as? Int, mine["timeline"] as? Int == timeline,
               let replication = theirs["replication"] as? [[String: Any]]
@@ -368,7 +380,7 @@ final class LoopbackCluster {
             E2EPrerequisites.psql,
             ["-X", "-w", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", host, "-p", String(definition.haproxy.port),
              "-U", definition.postgres.superuser, "-d", "postgres"] + arguments,
-            environment: ["PGPASSWORD": superuserPassword, "PGCONNECT_TIMEOUT": "2"], input: input, timeout: timeout)
+            environment: clientEnvironment, input: input, timeout: timeout)
     }
 
     /// Every node's haproxy sends new connections on its primary port to
@@ -407,7 +419,7 @@ final class LoopbackCluster {
             ["-X", "-w", "-q", "-A", "-t", "-h", haproxyBind[node.name] ?? node.address,
              "-p", String(definition.haproxy.replicaPort), "-U", definition.postgres.superuser, "-d", "postgres",
              "-c", "select pg_is_in_recovery(), count(*) from e2e_rows"],
-            environment: ["PGPASSWORD": superuserPassword, "PGCONNECT_TIMEOUT": "2"], timeout: 10)
+            environment: clientEnvironment, timeout: 10)
         return run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

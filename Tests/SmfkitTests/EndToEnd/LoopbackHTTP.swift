@@ -1,60 +1,71 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import TestSupport
 
-/// A plain HTTP/1.0 GET over a TCP socket, for patroni's REST API on
-/// loopback addresses: no proxy settings, no client library, a short timeout.
+/// The certificate a client presents and the CA it trusts, for patroni's
+/// REST API (which asks every client for a certificate of the cluster's CA).
+struct TLSClientIdentity {
+    var caFile: String
+    /// The client certificate and its key; nil for a client that has none.
+    var certificate: (file: String, key: String)?
+
+    init(caFile: String, certificateFile: String, keyFile: String) {
+        self.caFile = caFile
+        certificate = (certificateFile, keyFile)
+    }
+
+    /// A client that trusts the CA but has no certificate of its own.
+    init(trusting caFile: String) {
+        self.caFile = caFile
+        certificate = nil
+    }
+
+    var curlArguments: [String] {
+        ["--cacert", caFile] + (certificate.map { ["--cert", $0.file, "--key", $0.key] } ?? [])
+    }
+}
+
+/// HTTP requests to the loopback cluster's daemons through `curl`, which
+/// speaks TLS with client certificates as an operator's tools do: no proxy
+/// settings, a short timeout. A password goes to curl on its standard input
+/// (`-K -`), never on its command line.
 enum LoopbackHTTP {
     struct Response {
         var status: Int
         var body: Data
     }
 
-    static func get(host: String, port: Int, path: String, timeout: Double = 1.0) -> Response? {
-        let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socketFD >= 0 else { return nil }
-        defer { close(socketFD) }
-        var time = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - Double(Int(timeout))) * 1_000_000))
-        setsockopt(socketFD, SOL_SOCKET, SO_RCVTIMEO, &time, socklen_t(MemoryLayout<timeval>.size))
-        setsockopt(socketFD, SOL_SOCKET, SO_SNDTIMEO, &time, socklen_t(MemoryLayout<timeval>.size))
+    static let curl = "/usr/bin/curl"
 
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port)).bigEndian
-        guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else { return nil }
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
+    /// Any response at all, whatever its status; nil when no HTTP exchange
+    /// happened (refused connection, failed TLS handshake, timeout).
+    static func request(
+        _ method: String = "GET", url: String, client: TLSClientIdentity?, user: (name: String, password: String)? = nil,
+        timeout: Double = 2.0
+    ) -> Response? {
+        var arguments = ["-s", "--noproxy", "*", "-m", String(timeout), "-X", method, "-o", "-", "-w", "\n%{http_code}",
+                         "-K", "-"]
+        arguments += client?.curlArguments ?? []
+        arguments.append(url)
+        let config = user.map { "user = \"\($0.name):\($0.password)\"\n" } ?? ""
+        guard let run = try? Command.run(curl, arguments, input: config, timeout: timeout + 5), run.succeeded else {
+            return nil
         }
-        guard connected == 0 else { return nil }
+        guard let cut = run.stdout.lastIndex(of: "\n"), let status = Int(run.stdout[run.stdout.index(after: cut)...]),
+              status > 0 else { return nil }
+        return Response(status: status, body: Data(run.stdout[..<cut].utf8))
+    }
 
-        let request = Array("GET \(path) HTTP/1.0\r\nHost: \(host):\(port)\r\nConnection: close\r\n\r\n".utf8)
-        guard request.withUnsafeBytes({ send(socketFD, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }) == request.count
-        else { return nil }
-
-        var received = Data()
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { recv(socketFD, $0.baseAddress, $0.count, 0) }
-            if count <= 0 { break }
-            received.append(contentsOf: buffer[0..<count])
-            if received.count > 4 << 20 { return nil }
-        }
-        // "HTTP/1.x NNN reason\r\n…\r\n\r\nbody"
-        guard let statusLine = String(decoding: received.prefix(64), as: UTF8.self).split(separator: "\r\n").first,
-              let code = statusLine.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
-        else { return nil }
-        let separator = Data("\r\n\r\n".utf8)
-        let body = received.range(of: separator).map { received[$0.upperBound...] } ?? Data()
-        return Response(status: code, body: Data(body))
+    /// A GET of `https://host:port/path` (`http://` without a client identity).
+    static func get(host: String, port: Int, path: String, client: TLSClientIdentity?,
+                    user: (name: String, password: String)? = nil) -> Response? {
+        let scheme = client == nil ? "http" : "https"
+        return request(url: "\(scheme)://\(host):\(port)\(path)", client: client, user: user)
     }
 
     /// The JSON object a GET returns, whatever its status (patroni answers
     /// 503 with a body on some endpoints).
-    static func json(host: String, port: Int, path: String) -> [String: Any]? {
-        guard let response = get(host: host, port: port, path: path) else { return nil }
+    static func json(host: String, port: Int, path: String, client: TLSClientIdentity?) -> [String: Any]? {
+        guard let response = get(host: host, port: port, path: path, client: client) else { return nil }
         return (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any]
     }
 }

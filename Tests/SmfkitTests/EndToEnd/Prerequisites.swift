@@ -5,7 +5,7 @@ import TestSupport
 
 /// Whether this host can run the end-to-end test: root (daemons are started
 /// as their own users), the Debian packages' binaries the loopback example
-/// names, and their system accounts.
+/// names, openssl and curl (TLS, issue 13), and their system accounts.
 enum E2EPrerequisites {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()  // EndToEnd
@@ -16,6 +16,8 @@ enum E2EPrerequisites {
     static let smfkit = Smfkit.binary.path
     static let psql = "/usr/bin/psql"
     static let setpriv = "/usr/bin/setpriv"
+    /// Runs the generated certificate script and makes the refusal tests' foreign CA.
+    static let openssl = "/usr/bin/openssl"
 
     /// `.ci/run` runs under CI=true: there a missing daemon is a failure, not a skip.
     static let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
@@ -27,7 +29,8 @@ enum E2EPrerequisites {
             return missing + ["a loadable \(example)"]
         }
         let paths = definition.paths
-        for executable in [paths.etcd, paths.etcdctl, paths.patroni, paths.haproxy, paths.postgresBin + "/postgres", psql, setpriv]
+        for executable in [paths.etcd, paths.etcdctl, paths.patroni, paths.haproxy, paths.postgresBin + "/postgres", psql, setpriv,
+                           openssl, LoopbackHTTP.curl]
         where !FileManager.default.isExecutableFile(atPath: executable) {
             missing.append(executable)
         }

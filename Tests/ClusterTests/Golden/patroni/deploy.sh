@@ -15,6 +15,7 @@
 #              overlay really installed in each
 #   accounts   the service accounts in every zone
 #   secrets    password files in every zone
+#   tls        keys and certificates (tls/certificates.sh), in every zone
 #   logs       logadm rotation of the services' logs in /var/svc/log
 #   store      etcd on every node, then wait until etcd is healthy
 #   database   patroni on every node, then wait for one leader and its replicas
@@ -32,6 +33,11 @@
 # under root's home, not in this generated tree) and copied into each zone as
 # 0600 files through zlogin's standard input: they never appear on a command
 # line.
+#
+# TLS keys and certificates are made on this host by tls/certificates.sh and
+# kept in /var/opt/smfkit/my-ha-cluster/ca
+# (not in this generated tree); each zone gets its own files the same way.
+# Re-running this script renews what expires soon (docs/tls.md).
 #
 # `DEPLOY_LIBRARY=1 . ./deploy.sh` only defines the functions (the tests use
 # it to run the same health check against their own cluster).
@@ -175,15 +181,32 @@ phase_secrets() {
     new_secret "$SECRETS/superuser-password"
     new_secret "$SECRETS/replication-password"
     new_secret "$SECRETS/rewind-password"
+    new_secret "$SECRETS/rest-password"
+    new_secret "$SECRETS/stats-password"
     install_secret node1 "$SECRETS/superuser-password" /etc/pgha/secrets/superuser-password pguser
     install_secret node1 "$SECRETS/replication-password" /etc/pgha/secrets/replication-password pguser
     install_secret node1 "$SECRETS/rewind-password" /etc/pgha/secrets/rewind-password pguser
+    install_secret node1 "$SECRETS/rest-password" /etc/pgha/secrets/rest-password pguser
+    install_secret node1 "$SECRETS/stats-password" /etc/pgha/secrets/stats-password haproxy
     install_secret node2 "$SECRETS/superuser-password" /etc/pgha/secrets/superuser-password pguser
     install_secret node2 "$SECRETS/replication-password" /etc/pgha/secrets/replication-password pguser
     install_secret node2 "$SECRETS/rewind-password" /etc/pgha/secrets/rewind-password pguser
+    install_secret node2 "$SECRETS/rest-password" /etc/pgha/secrets/rest-password pguser
+    install_secret node2 "$SECRETS/stats-password" /etc/pgha/secrets/stats-password haproxy
     install_secret node3 "$SECRETS/superuser-password" /etc/pgha/secrets/superuser-password pguser
     install_secret node3 "$SECRETS/replication-password" /etc/pgha/secrets/replication-password pguser
     install_secret node3 "$SECRETS/rewind-password" /etc/pgha/secrets/rewind-password pguser
+    install_secret node3 "$SECRETS/rest-password" /etc/pgha/secrets/rest-password pguser
+    install_secret node3 "$SECRETS/stats-password" /etc/pgha/secrets/stats-password haproxy
+}
+
+# phase_tls: the CA and every key and certificate, made (or renewed) on this
+# host by tls/certificates.sh, then each zone's own files installed.
+phase_tls() {
+    sh ./tls/certificates.sh issue
+    sh ./tls/certificates.sh install node1
+    sh ./tls/certificates.sh install node2
+    sh ./tls/certificates.sh install node3
 }
 
 # --- log rotation ------------------------------------------------------------
@@ -251,9 +274,15 @@ wait_online() {
     }
 }
 
+# etcdctl_on_first_node ARGUMENT...: etcdctl in the first node's zone, with
+# that member's certificate when TLS is on.
+etcdctl_on_first_node() {
+    zlogin node1 "ETCDCTL_API=3 /opt/tribblix/etcd/bin/etcdctl --endpoints='https://192.168.0.231:2379,https://192.168.0.232:2379,https://192.168.0.233:2379' --cacert=/var/pgha/tls/node1/etcd/ca.crt --cert=/var/pgha/tls/node1/etcd/node.crt --key=/var/pgha/tls/node1/etcd/node.key $*"
+}
+
 # etcd_healthy: every member answers, asked from the first node.
 etcd_healthy() {
-    zlogin node1 "ETCDCTL_API=3 /opt/tribblix/etcd/bin/etcdctl --endpoints='http://192.168.0.231:2379,http://192.168.0.232:2379,http://192.168.0.233:2379' endpoint health" >/dev/null 2>&1
+    etcdctl_on_first_node endpoint health >/dev/null 2>&1
 }
 
 phase_store() {
@@ -280,10 +309,17 @@ patroni_members_healthy() {
     '
 }
 
+# patronictl_on_first_node ARGUMENT...: patronictl in the first node's
+# zone, with the settings its instance runs patroni with (and, with TLS,
+# the node's certificate for etcd and the REST API; docs/tls.md).
+patronictl_on_first_node() {
+    zlogin node1 "PATRONI_SCOPE=my-ha-cluster PATRONI_NAMESPACE=/service/ PATRONI_ETCD3_HOSTS='192.168.0.231:2379,192.168.0.232:2379,192.168.0.233:2379' PATRONI_ETCD3_PROTOCOL=https PATRONI_ETCD3_CACERT=/var/pgha/postgres/node1/tls/ca.crt PATRONI_ETCD3_CERT=/var/pgha/postgres/node1/tls/node.crt PATRONI_ETCD3_KEY=/var/pgha/postgres/node1/tls/node.key PATRONI_CTL_CACERT=/var/pgha/postgres/node1/tls/ca.crt PATRONI_CTL_CERTFILE=/var/pgha/postgres/node1/tls/node.crt PATRONI_CTL_KEYFILE=/var/pgha/postgres/node1/tls/node.key /usr/bin/patronictl -c /etc/pgha/patroni.yml $*"
+}
+
 # cluster_state: the members as patronictl lists them, asked from the first
 # node with the settings its instance runs patroni with.
 cluster_state() {
-    zlogin node1 "PATRONI_SCOPE=my-ha-cluster PATRONI_NAMESPACE=/service/ PATRONI_ETCD3_HOSTS='192.168.0.231:2379,192.168.0.232:2379,192.168.0.233:2379' /usr/bin/patronictl -c /etc/pgha/patroni.yml list -f tsv"
+    patronictl_on_first_node list -f tsv
 }
 
 # has_leader_and_replicas: one leader and every other node its replica.
@@ -293,7 +329,7 @@ has_leader_and_replicas() {
 
 # show_cluster: the members, for the log.
 show_cluster() {
-    zlogin node1 "PATRONI_SCOPE=my-ha-cluster PATRONI_NAMESPACE=/service/ PATRONI_ETCD3_HOSTS='192.168.0.231:2379,192.168.0.232:2379,192.168.0.233:2379' /usr/bin/patronictl -c /etc/pgha/patroni.yml list"
+    patronictl_on_first_node list
 }
 
 phase_database() {
@@ -393,6 +429,7 @@ main() {
     phase_zones
     phase_accounts
     phase_secrets
+    phase_tls
     phase_logs
     phase_store
     phase_database

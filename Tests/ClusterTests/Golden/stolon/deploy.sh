@@ -15,6 +15,7 @@
 #              overlay really installed in each
 #   accounts   the service accounts in every zone
 #   secrets    password files in every zone
+#   tls        keys and certificates (tls/certificates.sh), in every zone
 #   logs       logadm rotation of the services' logs in /var/svc/log
 #   store      etcd on every node, then wait until etcd is healthy
 #   stolon     stolon's initial cluster data, once
@@ -33,6 +34,11 @@
 # under root's home, not in this generated tree) and copied into each zone as
 # 0600 files through zlogin's standard input: they never appear on a command
 # line.
+#
+# TLS keys and certificates are made on this host by tls/certificates.sh and
+# kept in /var/opt/smfkit/my-ha-cluster/ca
+# (not in this generated tree); each zone gets its own files the same way.
+# Re-running this script renews what expires soon (docs/tls.md).
 #
 # `DEPLOY_LIBRARY=1 . ./deploy.sh` only defines the functions (the tests use
 # it to run the same health check against their own cluster).
@@ -180,6 +186,15 @@ phase_secrets() {
     install_secret node3 "$SECRETS/replication-password" /etc/pgha/secrets/replication-password pguser
 }
 
+# phase_tls: the CA and every key and certificate, made (or renewed) on this
+# host by tls/certificates.sh, then each zone's own files installed.
+phase_tls() {
+    sh ./tls/certificates.sh issue
+    sh ./tls/certificates.sh install node1
+    sh ./tls/certificates.sh install node2
+    sh ./tls/certificates.sh install node3
+}
+
 # --- log rotation ------------------------------------------------------------
 
 # rotate_logs ZONE: logadm entries (logadm -w replaces an entry of the same
@@ -246,9 +261,15 @@ wait_online() {
     }
 }
 
+# etcdctl_on_first_node ARGUMENT...: etcdctl in the first node's zone, with
+# that member's certificate when TLS is on.
+etcdctl_on_first_node() {
+    zlogin node1 "ETCDCTL_API=3 /opt/tribblix/etcd/bin/etcdctl --endpoints='https://192.168.0.231:2379,https://192.168.0.232:2379,https://192.168.0.233:2379' --cacert=/var/pgha/tls/node1/etcd/ca.crt --cert=/var/pgha/tls/node1/etcd/node.crt --key=/var/pgha/tls/node1/etcd/node.key $*"
+}
+
 # etcd_healthy: every member answers, asked from the first node.
 etcd_healthy() {
-    zlogin node1 "ETCDCTL_API=3 /opt/tribblix/etcd/bin/etcdctl --endpoints='http://192.168.0.231:2379,http://192.168.0.232:2379,http://192.168.0.233:2379' endpoint health" >/dev/null 2>&1
+    etcdctl_on_first_node endpoint health >/dev/null 2>&1
 }
 
 phase_store() {
@@ -265,11 +286,17 @@ phase_store() {
 # stolon_initialised: etcd holds keys of this cluster (stolon keeps them
 # under stolon/cluster/<name>/); fails when etcd cannot be read.
 stolon_initialised() {
-    if ! keys=$(zlogin node1 "ETCDCTL_API=3 /opt/tribblix/etcd/bin/etcdctl --endpoints='http://192.168.0.231:2379,http://192.168.0.232:2379,http://192.168.0.233:2379' get --keys-only --prefix stolon/cluster/stolon-cluster/") \
-        || ! slashed=$(zlogin node1 "ETCDCTL_API=3 /opt/tribblix/etcd/bin/etcdctl --endpoints='http://192.168.0.231:2379,http://192.168.0.232:2379,http://192.168.0.233:2379' get --keys-only --prefix /stolon/cluster/stolon-cluster/"); then
+    if ! keys=$(etcdctl_on_first_node get --keys-only --prefix stolon/cluster/stolon-cluster/) \
+        || ! slashed=$(etcdctl_on_first_node get --keys-only --prefix /stolon/cluster/stolon-cluster/); then
         fail "cannot read etcd; stolon was not initialised"
     fi
     [ -n "$keys$slashed" ]
+}
+
+# stolonctl_on_first_node ARGUMENT...: stolonctl in the first node's zone,
+# with its keeper's certificate when TLS is on.
+stolonctl_on_first_node() {
+    zlogin node1 "/opt/tribblix/stolon/bin/stolonctl --cluster-name stolon-cluster --store-backend etcdv3 --store-endpoints 'https://192.168.0.231:2379,https://192.168.0.232:2379,https://192.168.0.233:2379' --store-cert-file /var/pgha/postgres/postgres0/tls/node.crt --store-key /var/pgha/postgres/postgres0/tls/node.key --store-ca-file /var/pgha/postgres/postgres0/tls/ca.crt --store-skip-tls-verify=false $*"
 }
 
 # `stolonctl init --yes` replaces whatever cluster data exists, so it runs
@@ -279,7 +306,9 @@ phase_stolon() {
         log "stolon cluster stolon-cluster is already initialised"
     else
         log "initialising stolon cluster stolon-cluster"
-        zlogin node1 "/opt/tribblix/stolon/bin/stolonctl --cluster-name stolon-cluster --store-backend etcdv3 --store-endpoints 'http://192.168.0.231:2379,http://192.168.0.232:2379,http://192.168.0.233:2379' init --yes"
+        # The cluster specification (PostgreSQL's TLS settings, pg_hba's
+        # client lines) goes in on standard input.
+        stolonctl_on_first_node init --yes --file - < config/stolon-cluster-spec.json
     fi
 }
 
@@ -296,7 +325,7 @@ has_leader_and_replicas() {
 
 # show_cluster: the cluster as stolonctl reports it.
 show_cluster() {
-    zlogin node1 "/opt/tribblix/stolon/bin/stolonctl --cluster-name stolon-cluster --store-backend etcdv3 --store-endpoints 'http://192.168.0.231:2379,http://192.168.0.232:2379,http://192.168.0.233:2379' status"
+    stolonctl_on_first_node status
 }
 
 phase_database() {
@@ -405,6 +434,7 @@ main() {
     phase_zones
     phase_accounts
     phase_secrets
+    phase_tls
     phase_logs
     phase_store
     phase_stolon
