@@ -22,6 +22,17 @@ public struct FileValidator: Sendable {
         /// The file could not be read at all: a usage problem (exit 2)
         /// rather than an invalid file.
         public var isUnreadable: Bool
+        /// Why smfkit did not check the file's contents (a configuration
+        /// file another tool checks, a file a directory walk skipped); nil
+        /// when it did.
+        public var note: String?
+
+        public init(path: String, diagnostics: [Diagnostic], isUnreadable: Bool, note: String? = nil) {
+            self.path = path
+            self.diagnostics = diagnostics
+            self.isUnreadable = isUnreadable
+            self.note = note
+        }
 
         public var isValid: Bool { !isUnreadable && !diagnostics.hasErrors }
     }
@@ -35,6 +46,8 @@ public struct FileValidator: Sendable {
             case .tribblix: reports[index] = lintDescriptor(at: path)
             case .unknown: reports[index] = Self.unknownKind(path)
             case .smfBundle: bundlePaths.append((index, path))
+            case .companion(let checker): reports[index] = Self.companion(path, checkedBy: checker)
+            case .text(let kind): reports[index] = checkText(at: path, kind: kind)
             }
         }
         let bundleReports = smf.validate(paths: bundlePaths.map(\.path))
@@ -43,6 +56,18 @@ public struct FileValidator: Sendable {
                                          isUnreadable: report.isUnreadable)
         }
         return reports.compactMap { $0 }
+    }
+
+    /// `smfkit validate`'s inputs: files, and directories standing for every
+    /// file under them (`DirectoryWalk`); what a walk passes over comes back
+    /// as a report with only a note. Reports in walk order.
+    public func validate(inputs: [String]) -> [Report] {
+        let entries = DirectoryWalk.expand(inputs)
+        var checked = validate(paths: entries.filter { $0.skipped == nil }.map(\.path)).makeIterator()
+        return entries.compactMap { entry in
+            guard let reason = entry.skipped else { return checked.next() }
+            return Report(path: entry.path, diagnostics: [], isUnreadable: false, note: "skipped: \(reason)")
+        }
     }
 
     /// Texts already in memory (what `generate` rendered), each named by
@@ -57,6 +82,8 @@ public struct FileValidator: Sendable {
                                         isUnreadable: false)
             case .unknown: reports[index] = Self.unknownKind(file.path)
             case .smfBundle: bundles.append((index, file.path, Data(file.text.utf8)))
+            case .companion(let checker): reports[index] = Self.companion(file.path, checkedBy: checker)
+            case .text(let kind): reports[index] = Self.check(text: file.text, path: file.path, kind: kind)
             }
         }
         let bundleReports = smf.validate(documents: bundles.map { ($0.path, $0.data) })
@@ -65,6 +92,39 @@ public struct FileValidator: Sendable {
                                          isUnreadable: report.isUnreadable)
         }
         return reports.compactMap { $0 }
+    }
+
+    /// A script or a build-tree file, read whole and checked by its kind.
+    private func checkText(at path: String, kind: TextFileKind) -> Report {
+        guard let data = FileManager.default.contents(atPath: path) else { return Self.unreadable(path) }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return Report(path: path, diagnostics: [.error("the file is not UTF-8 text", rule: Self.encodingRule,
+                                                           at: SourceLocation(file: path, line: 1, column: 1))],
+                          isUnreadable: false)
+        }
+        return Self.check(text: text, path: path, kind: kind)
+    }
+
+    private static func check(text: String, path: String, kind: TextFileKind) -> Report {
+        let diagnostics = switch kind {
+        case .script: ScriptCheck.check(text, path: path)
+        case .pkginfoArch: PkginfoArchCheck.check(text, path: path)
+        case .archList: ArchListCheck.check(text, path: path)
+        case .buildRequire: BuildRequireCheck.check(text, path: path)
+        }
+        return Report(path: path, diagnostics: diagnostics, isUnreadable: false)
+    }
+
+    private static func unreadable(_ path: String) -> Report {
+        Report(path: path,
+               diagnostics: [.error("cannot read this file; check the path and its permissions",
+                                    rule: DocumentRuleID.unreadable, at: SourceLocation(file: path))],
+               isUnreadable: true)
+    }
+
+    private static func companion(_ path: String, checkedBy checker: String) -> Report {
+        Report(path: path, diagnostics: [], isUnreadable: false,
+               note: "not checked by smfkit; check it with \(checker)")
     }
 
     private func lintDescriptor(at path: String) -> Report {
@@ -99,8 +159,8 @@ public struct FileValidator: Sendable {
         Report(
             path: path,
             diagnostics: [.error(
-                "this is neither an SMF manifest or profile (XML) nor a Tribblix descriptor smfkit knows "
-                    + "(.ovl, .pkgs, catalog, pkginfo, depend, prototype, …); leave it out",
+                "this is neither an SMF manifest or profile (XML), a script, nor a Tribblix descriptor smfkit "
+                    + "knows (.ovl, .pkgs, catalog, pkginfo, depend, prototype, …); leave it out",
                 rule: unknownKindRule, at: SourceLocation(file: path, line: 1, column: 1))],
             isUnreadable: false)
     }
@@ -120,7 +180,11 @@ public struct FileValidator: Sendable {
         RuleCatalog.all.map { RuleDescription(id: $0.id, summary: $0.summary) }
             + [RuleDescription(id: encodingRule, summary: "A Tribblix descriptor must be UTF-8 (in practice ASCII) text."),
                RuleDescription(id: unknownKindRule,
-                               summary: "A file that is neither SMF XML nor a known Tribblix descriptor is not validated.")]
+                               summary: "A file that is neither SMF XML nor a known Tribblix descriptor is not validated."),
+               RuleDescription(id: ScriptCheck.rule, summary: ScriptCheck.summary),
+               RuleDescription(id: PkginfoArchCheck.rule, summary: PkginfoArchCheck.summary),
+               RuleDescription(id: ArchListCheck.rule, summary: ArchListCheck.summary),
+               RuleDescription(id: BuildRequireCheck.rule, summary: BuildRequireCheck.summary)]
             + TribblixLint.rules.map { RuleDescription(id: $0.id, summary: $0.summary) }
     }
 }

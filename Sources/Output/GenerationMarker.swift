@@ -41,3 +41,8 @@ struct GenerationMarker: Equatable {
         hashes.keys.sorted().map { path in "\((hashes[path] ?? nil) ?? "")  \(path)\n" }.joined()
     }
 }
+
+/// The marker's name, for readers of an output directory (plan, validate).
+public enum GeneratedTreeMarker {
+    public static let fileName = GenerationMarker.fileName
+}

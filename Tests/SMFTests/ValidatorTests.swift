@@ -49,12 +49,18 @@ import Testing
             """))
         #expect(!report.isValid)
         let dtd = report.diagnostics.filter { $0.rule == DocumentRuleID.dtd }
-        // Missing `type` on <service> (line 4), the enabled value (line 5),
-        // the undeclared <bogus> (line 6), and <service>'s content model.
+        // Missing `type` on <service> (line 4), the undeclared <bogus>
+        // (line 6), and <service>'s content model.
         #expect(dtd.contains { $0.location.line == 4 && $0.message.contains("type") })
-        #expect(dtd.contains { $0.location.line == 5 && $0.message.contains("enabled") })
         #expect(dtd.contains { $0.location.line == 6 && $0.message.contains("bogus") })
-        #expect(dtd.count >= 4)
+        #expect(dtd.count >= 3)
+        // The enabled value (line 5): the DTD's finding and svccfg's rule are
+        // one finding, at the attribute's column, naming the allowed values.
+        let enabled = report.diagnostics.filter { $0.location.line == 5 && $0.message.contains("\"yes\"") }
+        #expect(enabled.count == 1)
+        #expect(enabled.first?.rule == InstanceEnabledRule.id)
+        #expect(enabled.first?.location.column == 22)
+        #expect(enabled.first?.message.hasSuffix("enabled must be one of: true, false") == true)
         #expect(dtd.allSatisfy { $0.severity == .error && $0.location.file == "t.xml" })
     }
 

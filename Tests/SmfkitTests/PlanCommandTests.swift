@@ -39,9 +39,23 @@ import Testing
         let entries = try JSONDecoder().decode([PlanEntry].self, from: Data(inZone.stdout.utf8))
         #expect(!entries.isEmpty)
         #expect(entries.allSatisfy { $0.environment["SMF_ZONENAME"] == "node3" })
-        let global = try plan([directory, "--node", "node3", "--format", "json"])
-        let defaults = try JSONDecoder().decode([PlanEntry].self, from: Data(global.stdout.utf8))
-        #expect(defaults.allSatisfy { $0.environment["SMF_ZONENAME"] == "global" })
+        let global = try plan([directory, "--node", "node3", "--zone", "global", "--format", "json"])
+        let inGlobal = try JSONDecoder().decode([PlanEntry].self, from: Data(global.stdout.utf8))
+        #expect(inGlobal.allSatisfy { $0.environment["SMF_ZONENAME"] == "global" })
+    }
+
+    /// Issue 19: generate's deploy.sh runs each node in a zone named after
+    /// it, so that is the default for a generated directory; XML files
+    /// named one by one say nothing of zones.
+    @Test func aGeneratedDirectoryDefaultsTheZoneToTheNode() throws {
+        let directory = try Self.generated()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let generated = try plan([directory, "--node", "node3", "--format", "json"])
+        let inZone = try JSONDecoder().decode([PlanEntry].self, from: Data(generated.stdout.utf8))
+        #expect(!inZone.isEmpty && inZone.allSatisfy { $0.environment["SMF_ZONENAME"] == "node3" })
+        let files = try plan([directory + "/manifests/etcd.xml", "--node", "node3", "--format", "json"])
+        let global = try JSONDecoder().decode([PlanEntry].self, from: Data(files.stdout.utf8))
+        #expect(!global.isEmpty && global.allSatisfy { $0.environment["SMF_ZONENAME"] == "global" })
     }
 
     @Test func textPlanNamesEachInstance() throws {
@@ -58,6 +72,7 @@ import Testing
         let run = try plan([directory, "--node", "node9"])
         #expect(run.status == 1)
         #expect(run.stdout == "")
+        #expect(run.stderr.contains("no service has an instance named 'node9'; the manifests define node1, node2, node3"))
         #expect(run.stderr.contains("no service has an instance named 'node9'"))
     }
 

@@ -40,8 +40,8 @@ import Testing
         let run = try smfkit(["validate", path])
         #expect(run.status == 1)
         let lines = run.stderr.split(separator: "\n").map(String.init)
-        #expect(lines.contains { $0.hasPrefix("\(path):4: error: ") && $0.hasSuffix(" [smf.dtd]") })
-        #expect(lines.contains { $0.hasPrefix("\(path):5: error: ") && $0.contains("enabled") })
+        #expect(lines.contains { $0.hasPrefix("\(path):4:3: error: ") && $0.hasSuffix(" [smf.dtd]") })
+        #expect(lines.contains { $0.hasPrefix("\(path):5:24: error: ") && $0.contains("enabled must be one of: true, false") })
         #expect(run.stdout.isEmpty)
     }
 
@@ -56,7 +56,7 @@ import Testing
             #expect(object["file"] as? String == path)
             #expect(object["severity"] as? String == "error")
         }
-        #expect(array.contains { $0["line"] as? Int == 5 && $0["rule"] as? String == "smf.dtd" })
+        #expect(array.contains { $0["line"] as? Int == 5 && $0["column"] as? Int == 24 && $0["rule"] as? String == "smf.instance.enabled" })
 
         let valid = try smfkit(["validate", "--format", "json", Self.example])
         #expect(valid.status == 0)

@@ -96,6 +96,9 @@ public enum ValueKind: String, Sendable {
     case name
     /// A version string.
     case version
+    /// A haproxy time: digits, then a unit (`us`, `ms`, `s`, `m`, `h`, `d`;
+    /// none means milliseconds), as haproxy.cfg writes it (`cluster.value.duration`).
+    case duration
     /// `patroni` or `stolon`.
     case stack
     /// The list of nodes (`NodeKeys`).
@@ -113,7 +116,7 @@ public enum ValueKind: String, Sendable {
     /// line, a method token or a config file (`cluster.value.unsafe-character`).
     var isText: Bool {
         switch self {
-        case .address, .path, .secretPath, .name, .version, .network: true
+        case .address, .path, .secretPath, .name, .version, .network, .duration: true
         case .port, .positive, .integer, .stack, .nodes, .account, .boolean, .subjectNames: false
         }
     }

@@ -66,7 +66,6 @@ public enum ExampleDefinition {
             text += """
                   superuser: \(users.postgres.name)                 # stolon's default: the keeper's own user
                   replication_user: repluser
-                  # rewind_user: \(postgres.rewindUser)
 
                 stolon:
                   cluster_name: \(stolon.clusterName)
@@ -84,20 +83,31 @@ public enum ExampleDefinition {
               postgres:
                 name: \(users.postgres.name)
                 uid: \(users.postgres.uid)
-              # haproxy:
-              #   name: \(users.haproxy.name)
-              #   uid: \(users.haproxy.uid)
+
+            """
+        // Only the keys this stack reads (cluster.stack.ignored warns of the others).
+        if stack == .patroni {
+            text += """
+                  # haproxy:
+                  #   name: \(users.haproxy.name)
+                  #   uid: \(users.haproxy.uid)
+
+                """
+        }
+        let binaries = stack == .patroni
+            ? "#   patroni: \(paths.patroni)\n#   patronictl: \(paths.patronictl)\n#   haproxy: \(paths.haproxy)\n"
+            : "#   stolon_bin: \(paths.stolonBin)\n"
+        text += """
 
             # Where the binaries are (Tribblix's packages by default) and where a node
-            # keeps data, configuration and method scripts. Absolute paths.
+            # keeps data, configuration and method scripts. Absolute paths inside each
+            # node's zone.
             # paths:
             #   etcd: \(paths.etcd)
             #   etcdctl: \(paths.etcdctl)
             #   postgres_bin: /opt/tribblix/postgres\(postgres.version)/bin
-            #   patroni: \(paths.patroni)
-            #   patronictl: \(paths.patronictl)
-            #   stolon_bin: \(paths.stolonBin)
-            #   haproxy: \(paths.haproxy)
+
+            """ + binaries + """
             #   data: \(paths.data)
             #   config: \(paths.config)
             #   methods: \(paths.methods)
@@ -107,7 +117,8 @@ public enum ExampleDefinition {
             # secrets:
             #   superuser_password: \(secrets.superuserPassword)
             #   replication_password: \(secrets.replicationPassword)
-            #   rewind_password: \(secrets.rewindPassword)
+
+            """ + (stack == .patroni ? "#   rewind_password: \(secrets.rewindPassword)\n" : "") + """
 
             # Every connection over TLS, every client proving who it is with a
             # certificate of the cluster's CA (docs/tls.md). deploy.sh runs the

@@ -205,7 +205,13 @@ struct DefinitionDecoder {
     private mutating func fields(of node: YAMLNode, at path: String, keys: [String]) -> Fields? {
         guard case .mapping(let pairs) = node.content else {
             let what = path.isEmpty ? "the definition" : "'\(path)'"
-            report(LoadingRule.type, "\(what) must be a mapping of keys to values, found \(describe(node))", at: node)
+            var message = "\(what) must be a mapping of keys to values, found \(describe(node))"
+            if case .scalar(let scalar) = node.content, scalar.style == .plain,
+               let glued = SyntaxHint.missingSpaceColon(in: scalar.text)
+            {
+                message += "; a key needs a space after its ':' (write '\(glued.fixed)')"
+            }
+            report(LoadingRule.type, message, at: node)
             return nil
         }
         var result = Fields(path: path, node: node, values: [:])
@@ -228,6 +234,9 @@ struct DefinitionDecoder {
                 if let guess = KeySuggestion.closest(to: key, among: keys) {
                     message += "; did you mean '\(guess)'?"
                     result.suggested.insert(guess)
+                } else if path.isEmpty, case let owners = DefinitionKeys.sections(owning: key), !owners.isEmpty {
+                    let named = owners.map { "'\($0):'" }.joined(separator: " or ")
+                    message += "; \(display(key)) belongs under \(named) — indent it like the keys beside it"
                 } else {
                     message += "; expected one of: \(keys.joined(separator: ", "))"
                 }
@@ -289,10 +298,14 @@ struct DefinitionDecoder {
     /// Any scalar but null reads as its text: `version: 1.0` is the string "1.0".
     private mutating func string(_ node: YAMLNode, at path: String) -> String? {
         guard case .scalar(let scalar) = node.content, !scalar.isNull else {
-            report(LoadingRule.type, "'\(path)' must be a string, found \(describe(node))", at: node)
+            report(LoadingRule.type, "'\(path)' must be a string, found \(describe(node))" + bracketHint(node), at: node)
+            unwrite(path)
             return nil
         }
-        guard acceptsTag(scalar, at: node, path: path, allowed: ["tag:yaml.org,2002:str"]) else { return nil }
+        guard acceptsTag(scalar, at: node, path: path, allowed: ["tag:yaml.org,2002:str"]) else {
+            unwrite(path)
+            return nil
+        }
         if let start = scalar.verbatimStart {
             sourceMap.verbatimStarts[path] = SourceLocation(file: file, line: start.line, column: start.column)
         }
@@ -303,10 +316,14 @@ struct DefinitionDecoder {
     /// reported as such rather than silently converted.
     private mutating func int(_ node: YAMLNode, at path: String) -> Int? {
         guard case .scalar(let scalar) = node.content, !scalar.isNull else {
-            report(LoadingRule.type, "'\(path)' must be an integer, found \(describe(node))", at: node)
+            report(LoadingRule.type, "'\(path)' must be an integer, found \(describe(node))" + bracketHint(node), at: node)
+            unwrite(path)
             return nil
         }
-        guard acceptsTag(scalar, at: node, path: path, allowed: ["tag:yaml.org,2002:int"]) else { return nil }
+        guard acceptsTag(scalar, at: node, path: path, allowed: ["tag:yaml.org,2002:int"]) else {
+            unwrite(path)
+            return nil
+        }
         let digits = scalar.text
         let unsigned = digits.first == "-" || digits.first == "+" ? digits.dropFirst() : Substring(digits)
         let isDecimal = !unsigned.isEmpty && unsigned.allSatisfy { $0.isASCII && $0.isNumber }
@@ -315,6 +332,7 @@ struct DefinitionDecoder {
             if scalar.style != .plain, Int(digits) != nil { message += "; remove the quotes" }
             else if isDecimal { message += ", which is out of range" }
             report(LoadingRule.type, message, at: node)
+            unwrite(path)
             return nil
         }
         return value
@@ -374,6 +392,25 @@ struct DefinitionDecoder {
 
     private mutating func report(_ rule: String, _ message: String, line: Int, column: Int) {
         diagnostics.append(.error(message, rule: rule, at: SourceLocation(file: file, line: line, column: column)))
+    }
+
+    /// A value that was refused counts as never written, so no check reports
+    /// it again in other words (an address read as a list is not reported a
+    /// second time as "address '' is not an IPv4 or IPv6 address").
+    private mutating func unwrite(_ path: String) {
+        sourceMap.values[path] = nil
+        sourceMap.verbatimStarts[path] = nil
+    }
+
+    /// `[fd00::11]`: in YAML, brackets make a list, which is rarely what was
+    /// meant where one value belongs.
+    private func bracketHint(_ node: YAMLNode) -> String {
+        guard case .sequence(let items) = node.content else { return "" }
+        var hint = " — in YAML, brackets make a list; write the value without them"
+        if items.count == 1, case .scalar(let item) = items[0].content, item.text.contains(":") {
+            hint += ", and quote an IPv6 address: '\(item.text)'"
+        }
+        return hint
     }
 
     /// What a node is, with the value itself when it is a scalar.

@@ -58,11 +58,18 @@ public enum DefinitionLoader {
             case .depth: LoadingRule.depth
             }
             var message = error.message
+            var (line, column) = (error.line, error.column)
             if character(in: text, line: error.line, column: error.column) == "\t" {
                 message += " (a tab: YAML indents with spaces only)"
+            } else if error.kind == .syntax,
+                      let explained = SyntaxHint.explain(problem: error.message, line: line, column: column,
+                                                         context: error.context, in: text)
+            {
+                message = "\(explained.message) (YAML: \(error.message))"
+                (line, column) = (explained.line, explained.column)
             }
             let diagnostic = Diagnostic.error(
-                message, rule: rule, at: SourceLocation(file: file, line: error.line, column: error.column))
+                message, rule: rule, at: SourceLocation(file: file, line: line, column: column))
             return DefinitionLoad(loaded: nil, diagnostics: [diagnostic])
         }
         var decoder = DefinitionDecoder(file: file)

@@ -16,6 +16,9 @@ struct YAMLCompositionError: Error, Sendable {
     var message: String
     var line: Int
     var column: Int
+    /// Where the construct libyaml was reading began (`while scanning a
+    /// simple key started at …`), when it says.
+    var context: (line: Int, column: Int)?
 }
 
 /// Bounds that keep hostile input (a "billion laughs" alias bomb, deep
@@ -175,9 +178,11 @@ struct YAMLComposer {
                 // The reader reports a byte offset, not a mark.
                 return YAMLCompositionError(kind: .syntax, message: "\(problem) (byte offset \(p.problem_offset))", line: 1, column: 1)
             }
-            return YAMLCompositionError(
+            var error = YAMLCompositionError(
                 kind: .syntax, message: message,
                 line: Int(p.problem_mark.line) + 1, column: Int(p.problem_mark.column) + 1)
+            if p.context != nil { error.context = (Int(p.context_mark.line) + 1, Int(p.context_mark.column) + 1) }
+            return error
         }
     }
 

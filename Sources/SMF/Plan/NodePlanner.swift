@@ -52,8 +52,11 @@ public struct NodePlanner: Sendable {
             }
         }
         if !found {
+            let known = Set(catalog.services.flatMap { $0.effectiveInstances.map(\.name) }).sorted()
+            let listed = known.isEmpty ? "the manifests define no instances"
+                : "the manifests define \(known.joined(separator: ", "))"
             diagnostics.append(.error(
-                "no service has an instance named '\(node)'; name a node the manifests define",
+                "no service has an instance named '\(node)'; \(listed)",
                 rule: PlanRuleID.unknownNode, at: SourceLocation(file: "--node")))
         }
 

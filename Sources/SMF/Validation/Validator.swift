@@ -138,7 +138,11 @@ public struct Validator: Sendable {
                 diagnostics += rule.check(bundle, in: context)
             }
         }
-        return FileReport(path: path, diagnostics: mode.resolve(diagnostics, rules: rules).sortedForOutput(),
+        let resolved = FindingRefinement.refine(mode.resolve(diagnostics, rules: rules), source: data) {
+            guard case .success(let dtd) = loader.dtd.dtd(.manifest) else { return nil }
+            return dtd.enumeratedValues(element: $0, attribute: $1)
+        }
+        return FileReport(path: path, diagnostics: resolved,
                           document: outcome.document,
                           dtdVerdict: outcome.dtdVerdict, isUnreadable: false)
     }

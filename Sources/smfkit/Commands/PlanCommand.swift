@@ -35,8 +35,8 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "text: a readable listing; json: an array of objects on stdout.")
     var format: ReportFormat = .text
 
-    @Option(help: ArgumentHelp("The zone the node runs in, for SMF_ZONENAME (deploy.sh names each zone after its node).", valueName: "name"))
-    var zone = "global"
+    @Option(help: ArgumentHelp("The zone the node runs in, for SMF_ZONENAME (default: the node's name for a directory smfkit generate wrote, whose deploy.sh names each zone after its node; else global).", valueName: "name"))
+    var zone: String?
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("name a directory or at least one SMF XML file") }
@@ -44,7 +44,8 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let bundles = try readBundles(inputs)
-        let result = NodePlanner(catalog: ServiceCatalog(bundles: bundles), zoneName: zone).plan(node: node)
+        let zoneName = zone ?? (GeneratedLayout.isGeneratedCluster(inputs) ? node : "global")
+        let result = NodePlanner(catalog: ServiceCatalog(bundles: bundles), zoneName: zoneName).plan(node: node)
         guard result.isValid else {
             writeToStandardError(DiagnosticFormatter.text(result.diagnostics))
             throw ExitCode(1)

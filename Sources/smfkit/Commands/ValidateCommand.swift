@@ -37,15 +37,22 @@ struct ValidateCommand: ParsableCommand {
             passwd, group, user_attr) are recognised by name and linted by the \
             rules Tribblix's own build scripts apply.
 
+            A directory stands for every file under it (generate's output, say): \
+            files of no kind smfkit knows are skipped with a note on stderr, as \
+            are configuration files other tools check (haproxy.cfg: haproxy -c; \
+            patroni.yml: patroni --validate-config). Scripts (#!) are checked for \
+            an interpreter exec(2) can run; pkginfo.arch for its ARCH= line.
+
             Exit status: 0 all files valid, 1 a file is invalid (or has warnings, \
             with --strict), 2 usage error or a file that cannot be read.
 
             Example:  smfkit validate manifests/*.xml
+                      smfkit validate out
                       smfkit validate --as import site.xml
             """
     )
 
-    @Argument(help: "SMF manifests or profiles, or Tribblix descriptors (.ovl, .pkgs, catalog, pkginfo, depend, prototype, …).")
+    @Argument(help: "SMF manifests or profiles, scripts, or Tribblix descriptors (.ovl, .pkgs, catalog, pkginfo, depend, prototype, …); a directory stands for every file under it.")
     var files: [String] = []
 
     @Option(help: DiagnosticFormat.help)
@@ -88,7 +95,8 @@ struct ValidateCommand: ParsableCommand {
             throw ExitCode(2)
         }
 
-        let reports = FileValidator(smf: validator).validate(paths: files)
+        let reports = FileValidator(smf: validator).validate(inputs: files)
+        writeToStandardError(reports.compactMap { report in report.note.map { "\(report.path): note: \($0)\n" } }.joined())
         let diagnostics = reports.flatMap(\.diagnostics)
         format.emit(diagnostics, rules: FileValidator.rules)
 

@@ -15,7 +15,9 @@ public struct BooleanValueRule: SemanticRule {
             return written.property.values.compactMap { value in
                 value.text == "true" || value.text == "false" ? nil
                     : diagnostic("illegal boolean value \"\(value.text)\" for property "
-                        + "'\(written.group)/\(written.property.name)'",
+                        + "'\(written.group)/\(written.property.name)' — a boolean is 'true' or 'false'"
+                        + (value.text.lowercased() == "true" || value.text.lowercased() == "false"
+                            ? "; did you mean '\(value.text.lowercased())'?" : ""),
                         at: value.location ?? written.property.location, in: document)
             }
         }

@@ -1,0 +1,48 @@
+import Diagnostics
+
+/// `cluster.stack.ignored`: a section or key that only the other stack
+/// reads passes no value anywhere — a `haproxy:` section under stolon does
+/// not make clients connect on `haproxy.port` (stolon-proxy listens on
+/// `stolon.proxy_port`). Written anyway, it is a warning (an error with
+/// `check --strict`), so a switch of stack does not silently drop settings.
+struct IgnoredSettingCheck: DefinitionCheck {
+    let rule = "cluster.stack.ignored"
+
+    /// Sections and keys one stack alone reads, and a word on what the
+    /// chosen stack uses instead.
+    static let stackOnly: [(path: String, stack: Stack, instead: String)] = [
+        ("patroni", .patroni, "stolon manages PostgreSQL with its keeper and sentinel"),
+        ("haproxy", .patroni, "stolon's clients connect to stolon-proxy at stolon.proxy_port"),
+        ("stolon", .stolon, "patroni manages PostgreSQL, and haproxy routes clients"),
+        ("postgres.rewind_user", .patroni, "stolon does not use a rewind user"),
+        ("secrets.rewind_password", .patroni, "stolon does not use a rewind user"),
+        ("paths.patroni", .patroni, "stolon runs no patroni"),
+        ("paths.patronictl", .patroni, "stolon runs no patroni"),
+        ("paths.haproxy", .patroni, "stolon runs no haproxy"),
+        ("users.haproxy", .patroni, "stolon runs no haproxy"),
+        ("paths.stolon_bin", .stolon, "patroni runs no stolon"),
+    ]
+
+    func diagnostics(for loaded: LoadedDefinition) -> [Diagnostic] {
+        let stack = loaded.definition.stack
+        var found: [Diagnostic] = []
+        for entry in Self.stackOnly where entry.stack != stack {
+            guard let location = loaded.sourceMap.keys[entry.path] else { continue }
+            var message = "'\(entry.path)' is read only with stack: \(entry.stack.rawValue), and this cluster's stack is "
+                + "\(stack.rawValue): \(entry.instead); remove it"
+            if entry.path == "haproxy", loaded.sourceMap.values["haproxy.port"] != nil {
+                message += " (move haproxy.port \(loaded.definition.haproxy.port) to stolon.proxy_port, which is "
+                    + "\(loaded.definition.stolon.proxyPort))"
+            }
+            found.append(warning(message, at: location))
+        }
+        if stack == .patroni {
+            for index in loaded.definition.nodes.indices {
+                guard let location = loaded.sourceMap.keys["nodes[\(index)].keeper_id"] else { continue }
+                found.append(warning("'nodes[\(index)].keeper_id' is read only with stack: stolon, and this cluster's "
+                                     + "stack is patroni: patroni names members after their nodes; remove it", at: location))
+            }
+        }
+        return found
+    }
+}

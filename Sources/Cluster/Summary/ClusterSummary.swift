@@ -1,0 +1,60 @@
+/// What `smfkit check` understood from a valid definition, for the person
+/// who wrote it: where the nodes are, what runs there, where clients
+/// connect, where each daemon keeps its data, and what Tribblix must
+/// provide. Read off the same translation generate runs, so it cannot say
+/// something the generated files do not.
+public struct ClusterSummary: Hashable, Sendable {
+    public struct Host: Hashable, Sendable {
+        public var name: String
+        public var zones: [Zone]
+    }
+
+    /// A node: a zone named after it, at its address.
+    public struct Zone: Hashable, Sendable {
+        public var name: String
+        public var address: String
+    }
+
+    /// Where applications connect on one node (`10.20.30.11:6432 primary, …`).
+    public struct ClientEndpoint: Hashable, Sendable {
+        public var instance: String
+        public var description: String
+    }
+
+    public struct Daemon: Hashable, Sendable {
+        /// The service template's kind: `etcd`, `patroni`, …
+        public var kind: String
+        public var service: String
+        public var listeners: [Listener]
+        /// Each node's data directory (the instance's `config/data_dir`);
+        /// empty for a daemon that keeps none.
+        public var data: [DataDirectory]
+    }
+
+    public struct Listener: Hashable, Sendable {
+        public var purpose: String
+        public var port: Int
+    }
+
+    public struct DataDirectory: Hashable, Sendable {
+        public var node: String
+        public var path: String
+    }
+
+    /// The Tribblix side: what the overlay installs and requires.
+    public struct Tribblix: Hashable, Sendable {
+        public var package: String
+        public var overlay: String
+        /// Every package the overlay installs, the cluster's own first.
+        public var packages: [String]
+        /// The overlays it requires (`REQUIRES=`).
+        public var requiredOverlays: [String]
+    }
+
+    public var cluster: String
+    public var stack: String
+    public var hosts: [Host]
+    public var clients: [ClientEndpoint]
+    public var daemons: [Daemon]
+    public var tribblix: Tribblix
+}

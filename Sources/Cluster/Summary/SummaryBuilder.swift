@@ -1,0 +1,47 @@
+import SMF
+import Tribblix
+
+/// Builds a `ClusterSummary` from a valid definition: the topology `smfkit
+/// graph` draws, and the manifests and overlay translation makes.
+public enum SummaryBuilder {
+    public static func summary(of definition: ClusterDefinition, templates: TemplateSet) throws(TemplateError)
+        -> ClusterSummary
+    {
+        let topology = try TopologyBuilder.topology(of: definition, templates: templates)
+        let translated = try Translator(definition: definition, templates: templates, sourceName: "summary").translate()
+        let hosts = topology.hosts.map { host in
+            ClusterSummary.Host(name: host.name, zones: host.zones.map { .init(name: $0.name, address: $0.address) })
+        }
+        let clients = topology.connections.filter { $0.from == ClusterTopology.clients }.map {
+            ClusterSummary.ClientEndpoint(instance: $0.to, description: $0.label)
+        }
+        let firstZone = topology.hosts.first?.zones.first
+        let daemons = (firstZone?.daemons ?? []).map { daemon in
+            let service = daemon.instanceFMRI.split(separator: ":").dropLast().joined(separator: ":")
+            let bundle = translated.manifests.first { $0.bundle.services.contains { $0.fmri == service } }?.bundle
+            return ClusterSummary.Daemon(
+                kind: daemon.kind, service: service,
+                listeners: daemon.listeners.map { .init(purpose: $0.purpose, port: $0.port) },
+                data: definition.nodes.compactMap { node in
+                    dataDirectory(in: bundle, service: service, node: node.name).map { .init(node: node.name, path: $0) }
+                })
+        }
+        let overlay = translated.overlay
+        return ClusterSummary(
+            cluster: definition.cluster, stack: definition.stack.rawValue, hosts: hosts, clients: clients,
+            daemons: daemons,
+            tribblix: .init(package: definition.packaging.package, overlay: overlay.descriptor.id,
+                            packages: overlay.packages.packages, requiredOverlays: overlay.descriptor.requires))
+    }
+
+    /// The instance's `config/data_dir`, else the service's.
+    private static func dataDirectory(in bundle: ServiceBundle?, service: String, node: String) -> String? {
+        guard let entry = bundle?.services.first(where: { $0.fmri == service }) else { return nil }
+        let instance = entry.instances.first { $0.name == node }
+        for groups in [instance?.entity.propertyGroups ?? [], entry.entity.propertyGroups] {
+            let property = groups.first { $0.name == "config" }?.properties.first { $0.name == "data_dir" }
+            if let value = property?.values.first?.text { return value }
+        }
+        return nil
+    }
+}

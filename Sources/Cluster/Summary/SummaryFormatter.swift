@@ -1,0 +1,31 @@
+import Diagnostics
+import Foundation
+
+/// A `ClusterSummary` as `smfkit check` prints it: a few lines of text.
+public enum SummaryFormatter {
+    public static func text(_ summary: ClusterSummary) -> String {
+        let zones = summary.hosts.flatMap(\.zones)
+        var lines: [String] = []
+        lines.append("\(summary.cluster): a \(summary.stack) cluster of \(zones.count) node\(zones.count == 1 ? "" : "s"), "
+                     + "each in a zone named after it")
+        for host in summary.hosts {
+            lines.append("  on \(host.name):")
+            let width = host.zones.map(\.name.count).max() ?? 0
+            for zone in host.zones {
+                lines.append("    \(zone.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(zone.address)")
+            }
+        }
+        lines.append("clients connect to:")
+        for client in summary.clients { lines.append("  \(client.description)  (\(client.instance))") }
+        lines.append("daemons on every node (paths inside its zone):")
+        for daemon in summary.daemons {
+            let ports = daemon.listeners.map { ":\($0.port) \($0.purpose)" }.joined(separator: ", ")
+            lines.append("  \(daemon.kind)  \(daemon.service)" + (ports.isEmpty ? "" : "  \(ports)"))
+            for data in daemon.data { lines.append("    data on \(data.node): \(data.path)") }
+        }
+        let tribblix = summary.tribblix
+        lines.append("Tribblix: overlay \(tribblix.overlay) (requires \(tribblix.requiredOverlays.joined(separator: ", "))) "
+                     + "installs \(tribblix.packages.joined(separator: ", "))")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
