@@ -54,7 +54,8 @@ let package = Package(
             name: "Output",
             dependencies: ["CSystem", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "Tribblix", dependencies: ["Diagnostics", "Output"]),
+        // Data/ holds the list of packages Tribblix ships (Scripts/refresh-tribblix-packages).
+        .target(name: "Tribblix", dependencies: ["Diagnostics", "Output"], exclude: ["Data"], plugins: ["EmbedFiles"]),
         // systemd unit files, read as systemd reads them.
         .target(name: "Systemd", dependencies: ["Diagnostics"]),
         // systemd units mapped to SMF bundles (smfkit convert).
@@ -93,7 +94,7 @@ let package = Package(
         .testTarget(name: "FileValidationTests", dependencies: ["FileValidation", "SMF", "Tribblix", "TestSupport"]),
         .testTarget(
             name: "ClusterTests", dependencies: ["Cluster", "SMF", "Tribblix", "Output", "TestSupport"],
-            exclude: ["Golden"]),
+            exclude: ["Golden", "IllumosShims"]),
         .testTarget(
             name: "SmfkitTests",
             dependencies: [

@@ -12,6 +12,7 @@ struct EmbedFiles: BuildToolPlugin {
     static let folders: [String: [String]] = [
         "SMF": ["Sources/SMF/DTD"],
         "Cluster": ["Templates"],
+        "Tribblix": ["Sources/Tribblix/Data"],
     ]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

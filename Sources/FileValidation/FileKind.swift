@@ -74,6 +74,7 @@ enum CompanionFiles {
     static func checker(ofName name: String) -> String? {
         if name == "haproxy.cfg" { return "haproxy -c -f FILE" }
         if name == "patroni.yml" { return "patroni --validate-config FILE" }
+        if name == "stolon-cluster-spec.json" { return "stolonctl init --file FILE (JSON: python3 -m json.tool FILE)" }
         if name == ".smfkit-generated" { return "sha256sum -c (in the output directory)" }
         return nil
     }

@@ -69,11 +69,23 @@ import Testing
             }
         }
         #expect(checked == Set(Self.own.keys), "the stolon stack's manifests start keeper, sentinel and proxy")
+        // The method script adds the etcd endpoints, a flag every stolon daemon has.
+        let script = try #require(try Self.artifacts().textFiles.first { $0.path == "methods/svc-stolon" })
+        let exec = try #require(script.contents.split(separator: "\n").first { $0.contains("exec \"$daemon\"") })
+        #expect(Self.flags(in: exec.split(separator: " ")) == ["store-endpoints"])
     }
 
     @Test func everyStolonctlFlagInDeployShIsOneStolonctlDefines() throws {
         let deploy = try #require(try Self.artifacts().textFiles.first { $0.path == "deploy.sh" })
-        let lines = deploy.contents.split(separator: "\n").filter { $0.contains("/stolonctl ") }
+        // deploy.sh runs stolonctl through one helper, whose flags come first
+        // and whose arguments ($*) name the subcommand: each call is the two joined.
+        let all = deploy.contents.split(separator: "\n")
+        let helper = try #require(all.first { $0.contains("/stolonctl ") })
+        let calls = all.filter { $0.contains("stolonctl_on_first_node ") && !$0.contains("#") && !$0.contains("() {") }
+        #expect(calls.count >= 2, "\(calls)")
+        let lines = calls.map { call in
+            helper.replacingOccurrences(of: "$*", with: call.split(separator: " ").dropFirst().joined(separator: " "))
+        }
         var subcommands: Set<String> = []
         for line in lines {
             let words = line.split(separator: " ").map { $0.trimmingCharacters(in: ["\"", "'"]) }

@@ -48,8 +48,9 @@ import Glibc
         try cluster.generate(try cluster.writeDefinition())
         try cluster.plan()
         try cluster.prepareNodes()
-        // etcd first: patroni depends on it (require_all), so svc.startd
-        // starts it only once etcd is online.
+        // In deploy.sh's phase order across all nodes: etcd everywhere, then
+        // etcd's health; patroni everywhere, then one leader and its
+        // replicas; haproxy everywhere; then deploy.sh's own health check.
         let bringUp = Stopwatch()
         try cluster.start([.etcd])
         let etcd = try cluster.waitUntil("etcd is healthy on every member", seconds: 60) { try cluster.etcdHealthy() }
@@ -57,10 +58,7 @@ import Glibc
             let check = try cluster.validatePatroniConfiguration(on: node)
             #expect(check.passed, "patroni --validate-config rejects \(node.name)'s start command: \(check.output)")
         }
-        try cluster.start([.patroni, .haproxy])
-        for daemon in cluster.daemons.values {
-            #expect(daemon.isRunning, "\(daemon.entry.fmri) exited at once; see \(daemon.logPath)")
-        }
+        try cluster.start([.patroni])
         let members = try cluster.etcdMembers()
         #expect(members.map(\.name).sorted() == cluster.nodes.map(\.name).sorted(), "etcd members: \(members)")
         for node in cluster.nodes {
@@ -76,11 +74,21 @@ import Glibc
         }
         let firstLeader = try #require(leader)
         let patroniReady = bringUp.seconds
+        try cluster.start([.haproxy])
+        for daemon in cluster.daemons.values {
+            #expect(daemon.isRunning, "\(daemon.entry.fmri) exited at once; see \(daemon.logPath)")
+        }
         _ = try cluster.waitUntil("haproxy routes to the leader \(firstLeader.name)", seconds: 60) {
             try cluster.haproxyRoutes(to: firstLeader)
         }
-        report("bring-up (etcd started at 0, patroni and haproxy once it was healthy): etcd healthy after %.1f s, patroni leader %@ with 2 streaming replicas after %.1f s, haproxy routing to it after %.1f s",
+        report("bring-up in deploy.sh's phases (etcd at 0, patroni once etcd was healthy, haproxy once patroni had a leader and 2 streaming replicas): etcd healthy after %.1f s, patroni leader %@ with its replicas after %.1f s, haproxy routing to it after %.1f s",
                etcd, firstLeader.name, patroniReady, bringUp.seconds)
+        // deploy.sh's final health check, its own code, on this cluster.
+        let health = try cluster.deployHealthCheck()
+        #expect(health.succeeded, "deploy.sh's health check fails: \(health.stdout)\(health.stderr)")
+        #expect(health.stdout.contains(firstLeader.name) && health.stdout.contains("Leader"),
+                "deploy.sh shows no cluster state: \(health.stdout)")
+        report("deploy.sh's health check: one leader and the replicas; it printed:\n%@", health.stdout)
 
         try expectNobodyElseConnects(cluster)
         try expectEveryRefusal(cluster, leader: firstLeader)

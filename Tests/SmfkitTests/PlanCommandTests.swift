@@ -22,10 +22,10 @@ import Testing
         let run = try plan([directory, "--node", "node2", "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
         let entries = try JSONDecoder().decode([PlanEntry].self, from: Data(run.stdout.utf8))
-        #expect(entries.map(\.fmri) == ["svc:/network/etcd:node2", "svc:/database/patroni:node2", "svc:/network/pgha/haproxy:node2"])
+        #expect(entries.map(\.fmri) == ["svc:/network/pgha/etcd:node2", "svc:/database/pgha/patroni:node2", "svc:/network/pgha/haproxy:node2"])
         let etcd = try #require(entries.first)
-        #expect(etcd.exec.hasPrefix("/usr/bin/etcd --name node2 --data-dir /tmp/smfkit-loopback/data/etcd/node2 "))
-        #expect(etcd.environment["SMF_FMRI"] == "svc:/network/etcd:node2")
+        #expect(etcd.exec.hasPrefix("env ETCD_NAME=node2 ETCD_DATA_DIR=/tmp/smfkit-loopback/data/etcd/node2 "))
+        #expect(etcd.environment["SMF_FMRI"] == "svc:/network/pgha/etcd:node2")
         #expect(!entries.contains { $0.exec.contains("%{") }, "every token is expanded")
         // The same input gives the same bytes.
         #expect(try plan([directory, "--node", "node2", "--format", "json"]).stdout == run.stdout)
@@ -63,7 +63,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let run = try plan([directory + "/manifests/etcd.xml", "--node", "node1"])
         #expect(run.status == 0)
-        #expect(run.stdout.hasPrefix("1. svc:/network/etcd:node1\n"))
+        #expect(run.stdout.hasPrefix("1. svc:/network/pgha/etcd:node1\n"))
     }
 
     @Test func unknownNodeExitsOne() throws {

@@ -58,6 +58,9 @@ struct CorpusMutationTests {
     @Test("a reverse dependency line", arguments: files(of: .depend))
     func reverseDependency(file: String) throws {
         let rules = try Self.lint(file) { $0 + "R TRIBblix-haproxy2\n" }
-        #expect(rules == ["tribblix.depend.line-type"])
+        // Beside what the file already gets (haproxy 1.x's depend names the
+        // since removed TRIBlib-pcre).
+        let before = try #require(CorpusVerdicts.expected[file]?.1)
+        #expect(rules.subtracting(before) == ["tribblix.depend.line-type"])
     }
 }

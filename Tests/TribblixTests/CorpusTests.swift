@@ -49,6 +49,8 @@ enum CorpusVerdicts {
         ]
         for package in withDepend { table["packages/\(package)/depend"] = (.depend, []) }
         table["packages/TRIBblix-postgres17/depend.sparc"] = (.depend, [])
+        // haproxy 1.x depended on TRIBlib-pcre, which Tribblix has since removed (zap's deprecated.pkgs).
+        table["packages/TRIBblix-haproxy@history/depend"] = (.depend, ["tribblix.depend.unknown-package"])
         let withAlias = [
             "TRIBblix-etcd", "TRIBblix-forgejo", "TRIBblix-haproxy2", "TRIBblix-haproxy@history", "TRIBblix-mariadb",
             "TRIBblix-postgres11@history", "TRIBblix-postgres17", "TRIBblix-stolon", "TRIBblix-zookeeper",

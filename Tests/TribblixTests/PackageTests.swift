@@ -5,10 +5,11 @@ import Testing
 @Suite("A generated SMF package: both forms, lint-clean and deterministic")
 struct PackageTests {
     @Test("the build-tree form holds what tribblix/build keeps per package")
-    func buildTreeFiles() {
+    func buildTreeFiles() throws {
         let tree = SamplePackage.make().buildTree()
         #expect(tree.files.map(\.path) == [
-            "TRIBblix-pgha-etcd/alias", "TRIBblix-pgha-etcd/depend", "TRIBblix-pgha-etcd/fixit",
+            "TRIBblix-pgha-etcd/alias", "TRIBblix-pgha-etcd/build.sh", "TRIBblix-pgha-etcd/depend",
+            "TRIBblix-pgha-etcd/fixit",
             "TRIBblix-pgha-etcd/fixproto", "TRIBblix-pgha-etcd/group", "TRIBblix-pgha-etcd/passwd",
             "TRIBblix-pgha-etcd/pkginfo", "TRIBblix-pgha-etcd/pkginfo.arch", "TRIBblix-pgha-etcd/restart_fmri_list",
             "TRIBblix-pgha-etcd/user_attr", "patches/pgha-etcd.xml", "patches/svc-pgha-etcd",
@@ -19,6 +20,11 @@ struct PackageTests {
         #expect(byPath["TRIBblix-pgha-etcd/group"] == "etcd::140:\n")
         #expect(byPath["TRIBblix-pgha-etcd/pkginfo.arch"] == "ARCH=\"i386,sparc\"\n")
         #expect(tree.files.first { $0.path == "patches/svc-pgha-etcd" }?.mode == 0o755)
+        // Every Tribblix package directory has a build.sh; this one has
+        // nothing to compile, and hands create_pkg an empty proto area.
+        let build = try #require(tree.files.first { $0.path == "TRIBblix-pgha-etcd/build.sh" })
+        #expect(build.mode == 0o755)
+        #expect(build.contents.contains("\"${THOME}/build/create_pkg\" TRIBblix-pgha-etcd \"$PROTO\"\n"))
     }
 
     @Test("the pkgmk form: complete pkginfo, prototype, install scripts, proto files")
@@ -93,11 +99,11 @@ struct PackageTests {
         #expect(SamplePackage.make().buildTree() == SamplePackage.make().buildTree())
     }
 
-    @Test("a package without services has no restart scripts and no fixit")
+    @Test("a package without services has no restart scripts and no fixit, but a build.sh")
     func plainPackage() {
         let package = TribblixPackage(info: PackageInfo(pkg: "TRIBblix-x", name: "x", version: "1.0"))
         #expect(package.pkgmkTree().files.map(\.path) == ["pkginfo", "prototype"])
-        #expect(package.buildTree().files.map(\.path) == ["TRIBblix-x/pkginfo"])
+        #expect(package.buildTree().files.map(\.path) == ["TRIBblix-x/build.sh", "TRIBblix-x/pkginfo"])
         #expect(package.prototype.render() == "i pkginfo=./pkginfo\n")
     }
 }

@@ -44,7 +44,8 @@ enum Fixtures {
 
         """
 
-    static let passwd = "haproxy:x:126:126:haproxy:/opt/tribblix/haproxy:\npromnode:x:131:131:Prometheus agent:/var/empty:/sbin/nologin\n"
+    /// TRIBblix-haproxy2's own, under its directory: it owns the account.
+    static let passwd = "haproxy:x:126:126:haproxy:/opt/tribblix/haproxy:\npgha:x:140:140:HA PostgreSQL:/var/empty:/sbin/nologin\n"
     static let userAttr = "forgejo::::type=normal;auths=tribblix.smf.manage.forgejo,tribblix.smf.modify.forgejo\n"
 
     static func replacing(_ text: String, _ old: String, _ new: String) -> String {
@@ -70,6 +71,8 @@ enum Fixtures {
                                                     failing: "VERSION=1\nNAME=Patroni\nREQUIRES=base\nREQUIRES=base\n"),
         "tribblix.ovl.service-fmri": RuleFixture(kind: .overlay, path: "pgha.ovl", passing: overlay,
                                                  failing: "VERSION=1\nNAME=Patroni\nSERVICE=network/etcd\n"),
+        "tribblix.ovl.service-instance": RuleFixture(kind: .overlay, path: "pgha.ovl", passing: overlay,
+                                                     failing: "VERSION=1\nNAME=x\nSERVICE=svc:/network/pgha/etcd:node1\n"),
         "tribblix.ovl.file-name": RuleFixture(kind: .overlay, path: "overlays/PG_HA.ovl", passing: overlay,
                                               failing: overlay),
         // overlay lists
@@ -132,6 +135,8 @@ enum Fixtures {
         "tribblix.depend.pkg-name": RuleFixture(kind: .depend, path: "depend", passing: depend, failing: "P 9lives\n"),
         "tribblix.depend.duplicate": RuleFixture(kind: .depend, path: "depend", passing: depend,
                                                  failing: "P TRIBlib-pcre2\nP TRIBlib-pcre2\n"),
+        "tribblix.depend.unknown-package": RuleFixture(kind: .depend, path: "depend", passing: depend,
+                                                       failing: "P TRIBblix-postgres17\nP TRIBblix-stolon\n"),
         // prototype
         "tribblix.prototype.syntax": RuleFixture(kind: .prototype, path: "prototype", passing: prototype,
                                                  failing: "i pkginfo=./pkginfo\nf none opt/x 0755 root\n"),
@@ -147,6 +152,9 @@ enum Fixtures {
                                                          failing: "i pkginfo=./pkginfo\nd none opt 0755 root sys\nd none opt 0755 root bin\n"),
         "tribblix.prototype.relative-path": RuleFixture(kind: .prototype, path: "prototype", passing: prototype,
                                                         failing: "i pkginfo=./pkginfo\nf none /opt/x 0755 root bin\n"),
+        "tribblix.prototype.system-directory": RuleFixture(
+            kind: .prototype, path: "prototype", passing: prototype,
+            failing: "i pkginfo=./pkginfo\nd none etc 0755 root sys\nd none etc/opt 0755 root bin\n"),
         // build-tree lists and accounts
         "tribblix.restart-fmri-list.fmri": RuleFixture(kind: .restartFMRIList, path: "restart_fmri_list",
                                                        passing: "svc:/system/manifest-import:default\n",
@@ -157,27 +165,31 @@ enum Fixtures {
         "tribblix.alias.name": RuleFixture(kind: .alias, path: "alias", passing: "haproxy\nhaproxy2\n", failing: "haproxy 2\n"),
         "tribblix.alias.duplicate": RuleFixture(kind: .alias, path: "alias", passing: "haproxy\nhaproxy2\n",
                                                 failing: "haproxy\nhaproxy\n"),
-        "tribblix.passwd.fields": RuleFixture(kind: .passwd, path: "passwd", passing: passwd,
+        "tribblix.passwd.fields": RuleFixture(kind: .passwd, path: "TRIBblix-haproxy2/passwd", passing: passwd,
                                               failing: "haproxy:x:126:126:haproxy:/opt/tribblix/haproxy\n"),
-        "tribblix.passwd.name": RuleFixture(kind: .passwd, path: "passwd", passing: passwd,
+        "tribblix.passwd.name": RuleFixture(kind: .passwd, path: "TRIBblix-haproxy2/passwd", passing: passwd,
                                             failing: "HAProxy:x:126:126:haproxy:/opt/tribblix/haproxy:\n"),
-        "tribblix.passwd.password": RuleFixture(kind: .passwd, path: "passwd", passing: passwd,
+        "tribblix.passwd.password": RuleFixture(kind: .passwd, path: "TRIBblix-haproxy2/passwd", passing: passwd,
                                                 failing: "haproxy:secret:126:126:haproxy:/opt/tribblix/haproxy:\n"),
-        "tribblix.passwd.ids": RuleFixture(kind: .passwd, path: "passwd", passing: passwd,
+        "tribblix.passwd.ids": RuleFixture(kind: .passwd, path: "TRIBblix-haproxy2/passwd", passing: passwd,
                                            failing: "haproxy:x:0:abc:haproxy:/opt/tribblix/haproxy:\n"),
-        "tribblix.passwd.home": RuleFixture(kind: .passwd, path: "passwd", passing: passwd,
+        "tribblix.passwd.home": RuleFixture(kind: .passwd, path: "TRIBblix-haproxy2/passwd", passing: passwd,
                                             failing: "haproxy:x:126:126:haproxy:opt/tribblix/haproxy:\n"),
-        "tribblix.passwd.duplicate": RuleFixture(kind: .passwd, path: "passwd", passing: passwd,
+        "tribblix.passwd.duplicate": RuleFixture(kind: .passwd, path: "TRIBblix-haproxy2/passwd", passing: passwd,
                                                  failing: passwd + "haproxy2:x:126:126:haproxy:/opt/tribblix/haproxy:\n"),
-        "tribblix.passwd.reserved-uid": RuleFixture(kind: .passwd, path: "passwd", passing: passwd,
+        "tribblix.passwd.reserved-uid": RuleFixture(kind: .passwd, path: "TRIBblix-haproxy2/passwd", passing: passwd,
                                                     failing: "etcd:x:126:126:etcd:/var/etcd:\n"),
-        "tribblix.group.reserved-gid": RuleFixture(kind: .group, path: "group", passing: "haproxy::126:\n",
+        "tribblix.passwd.owned-account": RuleFixture(kind: .passwd, path: "TRIBblix-haproxy2/passwd", passing: passwd,
+                                                     failing: "mysql:x:133:133:mariadb:/opt/tribblix/mariadb:\n"),
+        "tribblix.group.owned-account": RuleFixture(kind: .group, path: "TRIBblix-haproxy2/group",
+                                                    passing: "haproxy::126:\n", failing: "mysql::133:\n"),
+        "tribblix.group.reserved-gid": RuleFixture(kind: .group, path: "TRIBblix-haproxy2/group", passing: "haproxy::126:\n",
                                                    failing: "haproxy::140:\n"),
-        "tribblix.group.fields": RuleFixture(kind: .group, path: "group", passing: "haproxy::126:\nmysql::133:\n",
+        "tribblix.group.fields": RuleFixture(kind: .group, path: "TRIBblix-haproxy2/group", passing: "haproxy::126:\npgha::140:\n",
                                              failing: "haproxy::126\n"),
-        "tribblix.group.name": RuleFixture(kind: .group, path: "group", passing: "haproxy::126:\n", failing: "Ha Proxy::126:\n"),
-        "tribblix.group.gid": RuleFixture(kind: .group, path: "group", passing: "haproxy::126:\n", failing: "haproxy::-1:\n"),
-        "tribblix.group.duplicate": RuleFixture(kind: .group, path: "group", passing: "haproxy::126:\nmysql::133:\n",
+        "tribblix.group.name": RuleFixture(kind: .group, path: "TRIBblix-haproxy2/group", passing: "haproxy::126:\n", failing: "Ha Proxy::126:\n"),
+        "tribblix.group.gid": RuleFixture(kind: .group, path: "TRIBblix-haproxy2/group", passing: "haproxy::126:\n", failing: "haproxy::-1:\n"),
+        "tribblix.group.duplicate": RuleFixture(kind: .group, path: "TRIBblix-haproxy2/group", passing: "haproxy::126:\npgha::140:\n",
                                                 failing: "haproxy::126:\nmysql::126:\n"),
         "tribblix.user-attr.fields": RuleFixture(kind: .userAttr, path: "user_attr", passing: userAttr,
                                                  failing: "forgejo:type=normal\n"),

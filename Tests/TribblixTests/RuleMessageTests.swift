@@ -30,15 +30,15 @@ struct RuleMessageTests {
 
     @Test("depend positions: the package name's column")
     func dependColumn() {
-        let found = TribblixLint.lint(text: "P TRIBa\nP  TRIBa\n", path: "depend", kind: .depend)
+        let found = TribblixLint.lint(text: "P TRIBlibicu\nP  TRIBlibicu\n", path: "depend", kind: .depend)
         #expect(found.map(\.description) == [
-            "depend:2:4: error: TRIBa is already listed on line 1; remove the duplicate [tribblix.depend.duplicate]",
+            "depend:2:4: error: TRIBlibicu is already listed on line 1; remove the duplicate [tribblix.depend.duplicate]",
         ])
     }
 
     @Test("a blank depend line is reported by its own rule, not as a bad line type")
     func dependBlank() {
-        let found = TribblixLint.lint(text: "P TRIBa\n\n", path: "depend", kind: .depend)
+        let found = TribblixLint.lint(text: "P TRIBlibicu\n\n", path: "depend", kind: .depend)
         #expect(found.map(\.rule) == ["tribblix.depend.blank-line"])
     }
 
@@ -89,5 +89,42 @@ struct DescriptorKindTests {
         let found = TribblixLint.lint(text: text, path: "x.ovl", kind: .repositoryDefinition)
         #expect(found.map(\.rule) == ["tribblix.repo.unknown-key"])
         #expect(TribblixLint.lint(text: text, path: "x.repo", kind: .repositoryDefinition).isEmpty)
+    }
+}
+
+/// The rules issue 18's review had to apply by hand, on the cases it found.
+@Suite struct TribblixHostRuleTests {
+    @Test func anotherPackagesAccountIsNamedWithItsOwner() {
+        let found = TribblixLint.lint(text: "haproxy:x:126:126:haproxy for c:/var/pgha:\n", path: "TRIBblix-pgha/passwd",
+                                      kind: .passwd)
+        #expect(found.map(\.rule) == ["tribblix.passwd.owned-account"])
+        #expect(found.first?.message.contains("belongs to TRIBblix-haproxy2") == true)
+        #expect(found.first?.severity == .warning)
+        // The owner's own file and its kept 1.x copy pass.
+        #expect(TribblixLint.lint(text: "haproxy::126:\n", path: "TRIBblix-haproxy2/group", kind: .group).isEmpty)
+        #expect(TribblixLint.lint(text: "haproxy::126:\n", path: "TRIBblix-haproxy@history/group", kind: .group).isEmpty)
+    }
+
+    @Test func everyNodesInstanceInSERVICEIsRefusedButDefaultPasses() {
+        let text = "VERSION=1\nNAME=x\nSERVICE=svc:/network/haproxy2:default\nSERVICE=svc:/network/pgha/etcd:node2\n"
+        let found = TribblixLint.lint(text: text, path: "pgha.ovl", kind: .overlay)
+        #expect(found.map(\.rule) == ["tribblix.ovl.service-instance"])
+        #expect(found.first?.location.line == 4)
+    }
+
+    @Test func systemDirectoriesKeepIllumosOwnership() {
+        let text = "i pkginfo=./pkginfo\nd none var 0755 root sys\nd none var/opt 0755 root bin\nd none var/pgha 0755 root bin\n"
+        let found = TribblixLint.lint(text: text, path: "prototype", kind: .prototype)
+        #expect(found.map(\.rule) == ["tribblix.prototype.system-directory"])
+        #expect(found.first?.message.contains("illumos delivers var/opt as root:sys") == true)
+        #expect(found.first?.location.line == 3)
+    }
+
+    @Test func aDroppedPackageIsAWarningNamingTheWayOut() {
+        let found = TribblixLint.lint(text: "P TRIBblix-etcd\nP TRIBblix-stolon\n", path: "depend", kind: .depend)
+        #expect(found.map(\.rule) == ["tribblix.depend.unknown-package"])
+        #expect(found.first?.severity == .warning)
+        #expect(found.first?.message.contains("TRIBblix-stolon is not in the Tribblix package list") == true)
+        #expect(TribblixPackageList.overlays(shipping: "TRIBblix-etcd") == ["patroni"])
     }
 }

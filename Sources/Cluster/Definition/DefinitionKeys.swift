@@ -107,26 +107,30 @@ public enum DefinitionKeys {
         // TRIBblix-haproxy2 installs under /opt/tribblix/haproxy.
         .init("paths.haproxy", .path, .string(\.paths.haproxy, default: "/opt/tribblix/haproxy/sbin/haproxy"),
               "The haproxy binary."),
-        .init("paths.data", .path, .string(\.paths.data, default: "/var/opt/pgha"), "Where the daemons keep their data."),
-        .init("paths.config", .path, .string(\.paths.config, default: "/etc/opt/pgha"),
+        // Tribblix's layout (reference/tribblix-host.md §3.3): what a package
+        // runs from under /opt/tribblix/<app>, state in /var/<app>,
+        // configuration in /etc/<app>; no Tribblix package uses /etc/opt
+        // or /var/opt.
+        .init("paths.data", .path, .string(\.paths.data, default: "/var/pgha"), "Where the daemons keep their data."),
+        .init("paths.config", .path, .string(\.paths.config, default: "/etc/pgha"),
               "Where generated configuration is installed."),
-        .init("paths.methods", .path, .string(\.paths.methods, default: "/opt/pgha/lib/svc/method"),
+        .init("paths.methods", .path, .string(\.paths.methods, default: "/opt/tribblix/pgha/bin"),
               "Where generated method scripts are installed."),
 
         .init("secrets.superuser_password", .secretPath,
-              .string(\.secrets.superuserPassword, default: "/etc/opt/pgha/secrets/superuser-password"),
+              .string(\.secrets.superuserPassword, default: "/etc/pgha/secrets/superuser-password"),
               "The file holding the superuser's password."),
         .init("secrets.replication_password", .secretPath,
-              .string(\.secrets.replicationPassword, default: "/etc/opt/pgha/secrets/replication-password"),
+              .string(\.secrets.replicationPassword, default: "/etc/pgha/secrets/replication-password"),
               "The file holding the replication user's password."),
         .init("secrets.rewind_password", .secretPath,
-              .string(\.secrets.rewindPassword, default: "/etc/opt/pgha/secrets/rewind-password"),
+              .string(\.secrets.rewindPassword, default: "/etc/pgha/secrets/rewind-password"),
               "The file holding the rewind user's password."),
 
         // Only patroni's and haproxy's start methods read these.
-        .init("secrets.rest_password", .secretPath, .setting(default: .string("/etc/opt/pgha/secrets/rest-password")),
+        .init("secrets.rest_password", .secretPath, .setting(default: .string("/etc/pgha/secrets/rest-password")),
               "patroni only: the file holding the REST API's password."),
-        .init("secrets.stats_password", .secretPath, .setting(default: .string("/etc/opt/pgha/secrets/stats-password")),
+        .init("secrets.stats_password", .secretPath, .setting(default: .string("/etc/pgha/secrets/stats-password")),
               "patroni only: the file holding the password of haproxy's statistics page."),
 
         // Only the certificate script and the TLS settings of the templates read these.

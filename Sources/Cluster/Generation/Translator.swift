@@ -23,9 +23,7 @@ public struct Translator {
         if services.isEmpty {
             throw TemplateError(file: "Templates/services", message: "no service template is for the \(definition.stack.rawValue) stack")
         }
-        let context = TemplateContext(definition) { node in
-            services.map { $0.instanceFMRI(on: node.name) }
-        }
+        let context = TemplateContext(definition, services: services)
 
         let manifestTranslator = ManifestTranslator(definition: definition, context: context, sourceName: sourceName)
         var manifests: [ManifestArtifact] = []
@@ -69,6 +67,7 @@ public struct Translator {
         }
 
         let packaging = PackagingTranslator(definition: definition, context: context, services: services)
+        textFiles += try packaging.buildDirectories(from: templates.files)
         return TranslatedCluster(
             manifests: manifests, profiles: profiles, textFiles: textFiles,
             package: try packaging.package(manifests: packaged, companions: companions),

@@ -34,7 +34,15 @@ struct ContextShape: Sendable {
         for key in DefinitionKeys.all {
             if case .optional(let keyPath, _) = key.slot { sample[keyPath: keyPath] = "x" }
         }
-        let context = TemplateContext(sample) { _ in ["svc:/x:n"] }
+        // A service in every deploy phase, so that each phase's list shows its entries' names.
+        let services = DeployPhase.allCases.map { phase in
+            ServiceTemplate(
+                kind: "x", stacks: [.patroni], service: "x", commonName: "", description: "", user: .postgres,
+                packages: [], overlays: [], duration: .child, deployPhase: phase, workingDirectory: nil,
+                dependencies: [], methods: [], files: [], properties: [], listeners: [], directories: [],
+                connections: ConnectionsTemplate(), origin: "")
+        }
+        let context = TemplateContext(sample, services: services)
         return ContextShape(context.node(at: 0))
     }()
 

@@ -14,7 +14,7 @@ public struct ServiceTemplate: Hashable, Sendable {
     public var kind: String
     /// The stacks this daemon belongs to.
     public var stacks: [Stack]
-    /// The SMF service name, e.g. `network/etcd`.
+    /// The SMF service name, e.g. `network/pgha/etcd`.
     public var service: String
     public var commonName: String
     public var description: String
@@ -26,6 +26,8 @@ public struct ServiceTemplate: Hashable, Sendable {
     /// Tribblix overlays the daemon's packages need (`REQUIRES=`).
     public var overlays: [String]
     public var duration: StartDuration
+    /// The deploy phase that enables it (`database` when the file has none).
+    public var deployPhase: DeployPhase
     public var workingDirectory: String?
     public var dependencies: [DependencyTemplate]
     public var methods: [MethodTemplate]
@@ -41,7 +43,7 @@ public struct ServiceTemplate: Hashable, Sendable {
     /// Where the template was read from (`Templates/services/etcd.yaml`).
     public var origin: String
 
-    /// The service's FMRI on `node`: `svc:/network/etcd:node1`, built by `SMF.FMRI`.
+    /// The service's FMRI on `node`: `svc:/network/pgha/etcd:node1`, built by `SMF.FMRI`.
     public func instanceFMRI(on node: String) -> String {
         FMRI.ServiceFMRIParts(service: service, instance: node).entityFMRI ?? ""
     }
@@ -51,7 +53,7 @@ public struct ServiceTemplate: Hashable, Sendable {
 /// instance on something on the same node (`per_node: true`).
 public struct DependencyTemplate: Hashable, Sendable {
     public var name: String
-    /// An FMRI, mustache allowed (`svc:/network/etcd:{{node.name}}`).
+    /// An FMRI, mustache allowed (`svc:/network/pgha/etcd:{{node.name}}`).
     public var fmri: String
     /// The service the FMRI names (`network/etcd`), parsed by `SMF.FMRI`
     /// with its mustache tags standing for one value; orders the templates.

@@ -16,7 +16,7 @@ struct ServiceTemplateDecoder {
 
     enum Keys {
         static let top = ["kind", "stacks", "service", "common_name", "description", "packages", "overlays", "user",
-                          "duration", "working_directory", "dependencies", "methods", "files", "properties",
+                          "duration", "deploy_phase", "working_directory", "dependencies", "methods", "files", "properties",
                           "listeners", "directories", "connections"]
         static let dependency = ["name", "fmri", "per_node", "grouping", "restart_on"]
         static let method = ["name", "exec", "timeout"]
@@ -45,6 +45,7 @@ struct ServiceTemplateDecoder {
         let stacks = required(top, "stacks", root).map { list($0).compactMap { choice($0, of: Stack.self, "stack") } }
         let user = required(top, "user", root).flatMap { choice($0, of: ServiceRole.self, "user") }
         let duration = top["duration"].map { choice($0, of: StartDuration.self, "duration") } ?? .contract
+        let phase = top["deploy_phase"].map { choice($0, of: DeployPhase.self, "deploy_phase") } ?? .database
         let commonName = required(top, "common_name", root).flatMap { text($0) }
         let description = required(top, "description", root).flatMap { text($0) }
         let methods = required(top, "methods", root).map { list($0).compactMap { method($0) } }
@@ -54,6 +55,7 @@ struct ServiceTemplateDecoder {
             packages: top["packages"].map { list($0).compactMap { text($0) } } ?? [],
             overlays: top["overlays"].map { list($0).compactMap { text($0) } } ?? [],
             duration: duration ?? .contract,
+            deployPhase: phase ?? .database,
             workingDirectory: top["working_directory"].flatMap { text($0) },
             dependencies: top["dependencies"].map { list($0).compactMap { dependency($0) } } ?? [],
             methods: methods ?? [],
@@ -64,7 +66,7 @@ struct ServiceTemplateDecoder {
             connections: top["connections"].map { connections($0) } ?? ConnectionsTemplate(),
             origin: file)
         guard kind != nil, service != nil, stacks != nil, user != nil, commonName != nil, description != nil,
-              methods != nil, duration != nil else { return nil }
+              methods != nil, duration != nil, phase != nil else { return nil }
         return template
     }
 

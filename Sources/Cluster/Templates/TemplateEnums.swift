@@ -34,6 +34,19 @@ public enum StartDuration: String, Hashable, Sendable, CaseIterable {
     case transient
 }
 
+/// When deploy.sh enables a daemon: phase by phase across every node, each
+/// phase waiting until the one before is healthy, so that no daemon starts
+/// (and exhausts svc.startd's restart limit) before what it needs exists on
+/// the other nodes too.
+public enum DeployPhase: String, Hashable, Sendable, CaseIterable {
+    /// The configuration store (etcd): every member, then a quorum check.
+    case store
+    /// The database managers (patroni, stolon keeper and sentinel).
+    case database
+    /// What clients connect to (haproxy, stolon proxy).
+    case proxy
+}
+
 /// A dependency's `restart_on` (service_bundle(4)).
 public enum RestartOn: String, Hashable, Sendable, CaseIterable {
     case none, error, restart, refresh

@@ -41,11 +41,14 @@ public struct TemplateSet: Sendable {
         var sources: [String: String] = [:]
         for folder in ["services", "files"] {
             let path = (directory as NSString).appendingPathComponent(folder)
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+            // files/ may hold folders (files/build/<PKG>/ for build directories).
+            guard let names = try? FileManager.default.subpathsOfDirectory(atPath: path) else {
                 throw TemplateError(file: path, message: "cannot read the templates folder; it must hold services/ and files/")
             }
-            for name in names.sorted() where !name.hasPrefix(".") {
+            for name in names.sorted() where !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
                 let file = (path as NSString).appendingPathComponent(name)
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue { continue }
                 guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
                     throw TemplateError(file: file, message: "cannot read this template as UTF-8 text")
                 }

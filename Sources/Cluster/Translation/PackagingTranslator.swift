@@ -1,4 +1,5 @@
 import SMF
+import Output
 import Tribblix
 
 /// The Tribblix side of a cluster: one package carrying the manifests and
@@ -19,6 +20,9 @@ struct PackagingTranslator {
             pkg: definition.packaging.package,
             name: "SMF services of the \(definition.cluster) PostgreSQL cluster (\(definition.stack.rawValue))",
             version: definition.packaging.version,
+            // Tribblix's pkginfo carries the upstream home page; the
+            // package sets up the stack's HA manager.
+            zapURL: Self.homePage[definition.stack],
             // Only XML, configuration and scripts: the same package for every architecture.
             architectures: ["i386", "sparc"]
         )
@@ -34,7 +38,7 @@ struct PackagingTranslator {
     }
 
     /// The daemons' own packages, in start order, each once.
-    private func daemonPackages() throws(TemplateError) -> [String] {
+    func daemonPackages() throws(TemplateError) -> [String] {
         var names: [String] = []
         for template in services {
             for package in template.packages {
@@ -45,7 +49,18 @@ struct PackagingTranslator {
         return names
     }
 
-    /// The overlay: the package, the daemons' packages and the overlays they need.
+    /// The upstream home page of each stack's HA manager, for `ZAP_URL`.
+    static let homePage: [Stack: String] = [
+        .patroni: "https://github.com/patroni/patroni",
+        .stolon: "https://github.com/sorintlab/stolon",
+    ]
+
+    /// The overlay: the overlays the daemons need, and in `.pkgs`, as
+    /// Tribblix lists them, dependencies first: the daemons' packages no
+    /// required overlay already lists (Tribblix's package list says which),
+    /// then the package. No `SERVICE=` lines: `zap enable-services` runs
+    /// `svcadm enable -rs` on each, and every node's instances would start
+    /// in one zone; each zone enables its own through deploy.sh.
     func overlay() throws(TemplateError) -> Overlay {
         var requires = ["base"]
         for template in services {
@@ -59,24 +74,43 @@ struct PackagingTranslator {
             version: definition.packaging.overlayVersion,
             name: "HA PostgreSQL cluster \(definition.cluster) (\(definition.stack.rawValue))",
             requires: requires,
-            // Every node's instances, service by service in start order, for
-            // `zap show-services`. A zone enables only its own node's
-            // instances, through its profile (deploy.sh does this):
-            // `zap enable-services` would enable every node's in one zone.
-            services: services.flatMap { template in
-                definition.nodes.map { template.instanceFMRI(on: $0.name) }
-            }
+            services: []
         )
-        let packages = OverlayPackageList([definition.packaging.package] + (try daemonPackages())).withoutDuplicates
+        let required = Set(requires)
+        let missing = try daemonPackages().filter { package in
+            TribblixPackageList.overlays(shipping: package).allSatisfy { !required.contains($0) }
+        }
+        let packages = OverlayPackageList(missing + [definition.packaging.package]).withoutDuplicates
         return Overlay(descriptor: descriptor, packages: packages)
     }
 
+    /// Build directories (Templates/files/build/<PKG>/…) of the daemons'
+    /// packages Tribblix does not ship (TRIBblix-stolon, dropped in 2024):
+    /// what a site needs to build and publish the package itself, written
+    /// to packages/<PKG>/ beside the cluster's own.
+    func buildDirectories(from files: [String: String]) throws(TemplateError) -> [GeneratedFile] {
+        var result: [GeneratedFile] = []
+        for package in try daemonPackages() where !TribblixPackageList.ships(package) {
+            let prefix = "build/\(package)/"
+            for (name, text) in files.sorted(by: { $0.key < $1.key }) where name.hasPrefix(prefix) {
+                let file = String(name.dropFirst(prefix.count))
+                result.append(GeneratedFile(path: "packages/\(package)/\(file)", contents: text,
+                                            mode: file.hasSuffix(".sh") ? 0o755 : 0o644))
+            }
+        }
+        return result
+    }
+
     /// The accounts the services run as, with the definition's ids; their
-    /// home is the data directory.
+    /// home is the data directory. An account a Tribblix package already
+    /// defines (haproxy:126, TRIBblix-haproxy2's) comes with that package,
+    /// a prerequisite of ours: defining it again would make two packages
+    /// own one account.
     private func accounts() -> ServiceAccounts {
         var users: [Tribblix.ServiceUser] = []
         var groups: [ServiceGroup] = []
-        for (role, user) in usedAccounts() {
+        for (role, user) in usedAccounts()
+        where TribblixAccountRegistry.owningPackage(ofAccount: user.name, id: user.uid) == nil {
             if !users.contains(where: { $0.name == user.name }) {
                 users.append(Tribblix.ServiceUser(name: user.name, uid: user.uid, gid: user.gid,
                                                   comment: "\(role) for \(definition.cluster)", home: definition.paths.data))
@@ -97,7 +131,13 @@ struct PackagingTranslator {
     /// owned by its account (the daemons create their per-node directories
     /// inside); and the directory of each secret file, private to the
     /// account of the PostgreSQL role, which reads them.
+    /// A directory illumos delivers (a secret directly in /opt, say) is
+    /// left as illumos has it: the package never takes it over.
     private func directories() throws(TemplateError) -> [PayloadDirectory] {
+        try ownDirectories().filter { IllumosSystemDirectories.ownership(of: $0.path) == nil }
+    }
+
+    private func ownDirectories() throws(TemplateError) -> [PayloadDirectory] {
         var result = [PayloadDirectory(path: Self.relative(definition.paths.data), mode: 0o755)]
         for template in services {
             let owner = definition.account(for: template.user)
@@ -117,7 +157,7 @@ struct PackagingTranslator {
         return result
     }
 
-    /// `/etc/opt/pgha/x` → `etc/opt/pgha/x`: package paths are relative so
+    /// `/etc/pgha/x` → `etc/pgha/x`: package paths are relative so
     /// they relocate under BASEDIR.
     static func relative(_ path: String) -> String {
         String(path.drop { $0 == "/" })

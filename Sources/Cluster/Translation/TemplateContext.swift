@@ -9,13 +9,16 @@ struct TemplateContext {
     /// haproxy address, so remaking them per use is quadratic in the nodes.
     private let nodeValues: [[String: Any]]
 
-    init(_ definition: ClusterDefinition, serviceFMRIs: (Node) -> [String] = { _ in [] }) {
+    /// `services` are the stack's templates in start order; deploy.sh
+    /// enables their instances phase by phase (`deploy.store`, …, and
+    /// `deploy.all`), each entry a node, a service name and an FMRI.
+    init(_ definition: ClusterDefinition, services: [ServiceTemplate] = []) {
         self.definition = definition
         let d = definition
         let haproxyAddresses = Self.haproxyAddresses(d)
         let nodes = d.nodes.enumerated().map { index, node in
             Self.nodeValues(node, index: index, definition: d, haproxyAddresses: haproxyAddresses,
-                            fmris: serviceFMRIs(node))
+                            fmris: services.map { $0.instanceFMRI(on: node.name) })
         }
         var values: [String: Any] = [:]
         // Every key under its YAML path: a new key reaches templates without a line here.
@@ -34,6 +37,14 @@ struct TemplateContext {
         // Derived values every daemon needs in the same form.
         for stack in Stack.allCases { values["\(stack.rawValue)_stack"] = d.stack == stack }
         values["first_node"] = nodes.first ?? [:]
+        values["node_count"] = d.nodes.count
+        var deploy: [String: Any] = Self.deployPhases(services, nodes: d.nodes)
+        // svc.startd logs an instance to /var/svc/log/<service, / as ->:<instance>.log.
+        deploy["logs"] = services.map { template in
+            ["entry": "\(d.packaging.overlay)-\(template.kind)",
+             "pattern": "/var/svc/log/\(template.service.replacingOccurrences(of: "/", with: "-")):*.log"]
+        }
+        values["deploy"] = deploy
         values["hba_networks"] = Self.hbaNetworks(d.nodes)
         // haproxy has no word for keeping sessions: the option is there or not.
         Self.set(d.settings["haproxy.on_marked_down"] == .string("shutdown-sessions"), at: "haproxy.shutdown_sessions",
@@ -56,8 +67,28 @@ struct TemplateContext {
         }
         Self.set(d.nodes.map { "\(Self.urlHost($0.address)):\(d.etcd.clientPort)" }.joined(separator: ","),
                  at: "etcd.hosts", in: &values)
+        // The same without brackets, for method scripts to build URLs from
+        // (svc.startd's shell would take `[fd00::1]` for a pathname pattern).
+        Self.set(d.nodes.map { "\($0.name)=\($0.address)" }.joined(separator: ","), at: "etcd.members", in: &values)
+        Self.set(d.nodes.map(\.address).joined(separator: ","), at: "etcd.addresses", in: &values)
         base = values
         nodeValues = nodes
+    }
+
+    /// Per deploy phase, every node's instances of that phase's services,
+    /// node by node; `all` holds every instance, phase by phase.
+    private static func deployPhases(_ services: [ServiceTemplate], nodes: [Node]) -> [String: [[String: String]]] {
+        var phases: [String: [[String: String]]] = ["all": []]
+        for phase in DeployPhase.allCases {
+            let entries = nodes.flatMap { node in
+                services.filter { $0.deployPhase == phase }.map { template in
+                    ["node": node.name, "service": template.service, "fmri": template.instanceFMRI(on: node.name)]
+                }
+            }
+            phases[phase.rawValue] = entries
+            phases["all", default: []] += entries
+        }
+        return phases
     }
 
     /// Puts `value` at a dotted path, making the mappings on the way.

@@ -101,7 +101,7 @@ enum RuleCatalog {
         rules: [
             OverlayUnknownKeyRule(), OverlayRequiredKeyRule(), OverlayVersionIntegerRule(), OverlayRepeatedKeyRule(),
             OverlayEmptyValueRule(), OverlayRequiresIDRule(), OverlayRequiresSelfRule(), OverlayDuplicateValueRule(),
-            OverlayServiceFMRIRule(), OverlayFileNameRule(),
+            OverlayServiceFMRIRule(), OverlayServiceInstanceRule(), OverlayFileNameRule(),
         ])
 
     static let overlayList = RuleSet<ParsedLineList>(
@@ -133,13 +133,14 @@ enum RuleCatalog {
 
     static let depend = RuleSet<ParsedFieldFile>(
         kind: .depend, parse: { ParsedFieldFile(text: $0, path: $1) },
-        rules: [DependLineTypeRule(), DependBlankLineRule(), DependPackageNameRule(), DependDuplicateRule()])
+        rules: [DependLineTypeRule(), DependBlankLineRule(), DependPackageNameRule(), DependDuplicateRule(),
+                DependKnownPackageRule()])
 
     static let prototype = RuleSet<ParsedPrototype>(
         kind: .prototype, parse: { ParsedPrototype(text: $0, path: $1) },
         rules: [
             PrototypeSyntaxRule(), PrototypeModeRule(), PrototypePkginfoRule(), PrototypeInstallFileRule(),
-            PrototypeLinkRule(), PrototypeDuplicatePathRule(), PrototypeRelativePathRule(),
+            PrototypeLinkRule(), PrototypeDuplicatePathRule(), PrototypeRelativePathRule(), PrototypeSystemDirectoryRule(),
         ])
 
     static let restartFMRIList = RuleSet<ParsedLineList>(
@@ -153,11 +154,12 @@ enum RuleCatalog {
     static let passwd = RuleSet<ParsedLineList>(
         kind: .passwd, parse: { ParsedLineList(text: $0, path: $1) },
         rules: [PasswdFieldsRule(), PasswdNameRule(), PasswdPasswordFieldRule(), PasswdIDsRule(), PasswdHomeRule(),
-                PasswdDuplicateRule(), PasswdReservedIDRule()])
+                PasswdDuplicateRule(), PasswdReservedIDRule(), PasswdOwnedAccountRule()])
 
     static let group = RuleSet<ParsedLineList>(
         kind: .group, parse: { ParsedLineList(text: $0, path: $1) },
-        rules: [GroupFieldsRule(), GroupNameRule(), GroupIDRule(), GroupDuplicateRule(), GroupReservedIDRule()])
+        rules: [GroupFieldsRule(), GroupNameRule(), GroupIDRule(), GroupDuplicateRule(), GroupReservedIDRule(),
+                GroupOwnedAccountRule()])
 
     static let userAttr = RuleSet<ParsedLineList>(
         kind: .userAttr, parse: { ParsedLineList(text: $0, path: $1) },

@@ -14,6 +14,34 @@ public enum TribblixAccountRegistry {
         137: "unbound", 223: "ntp",
     ]
 
+    /// account name → the package whose `passwd`/`group` fragment defines it
+    /// (User.txt's third column; deprecated packages left out, since no
+    /// install brings their accounts). User.txt still names haproxy's
+    /// package TRIBblix-haproxy, which TRIBblix-haproxy2 replaced and whose
+    /// `passwd` now carries `haproxy:x:126:126:haproxy:/opt/tribblix/haproxy:`.
+    public static let owningPackages: [String: String] = [
+        "chrony": "TRIBchrony", "named": "TRIBsvc-bind9", "sshd": "TRIBsvc-net-ssh",
+        "rabbitmq": "TRIBblix-rabbitmq", "nginx": "TRIBblix-nginx", "zabbixa": "TRIBzabbix-agent",
+        "zabbixp": "TRIBzabbix-proxy", "zabbix": "TRIBblix-zabbix", "zabweb": "TRIBblix-zabbix",
+        "zabbixdb": "TRIBblix-zabbix", "clamav": "TRIBblix-clamav", "clamrest": "TRIBblix-clamav-rest",
+        "barman": "TRIBpgbarman", "pgpool": "TRIBpgpool", "haproxy": "TRIBblix-haproxy2",
+        "phpweb": "TRIBblix-apache-php", "activemq": "TRIBblix-activemq", "zookeeper": "TRIBblix-zookeeper",
+        "promnode": "TRIBblix-promnode", "dnsmasq": "TRIBdnsmasq", "mysql": "TRIBblix-mariadb",
+        "forgejo": "TRIBblix-forgejo", "carbon": "TRIBgraphite-web-python-312",
+        "graphite": "TRIBgraphite-web-python-312", "unbound": "TRIBunbound",
+    ]
+
+    /// The package User.txt names where a successor now owns the account.
+    public static let formerOwners: [String: String] = ["haproxy": "TRIBblix-haproxy"]
+
+    /// The package that already defines account `name` with `id`, when it is
+    /// Tribblix's own account: a package depending on that one gets the
+    /// account from it and must not define it again.
+    public static func owningPackage(ofAccount name: String, id: Int) -> String? {
+        guard allocations[id] == name else { return nil }
+        return owningPackages[name]
+    }
+
     /// Tribblix's own ids start at 101, below is illumos'; add-service takes
     /// the last allocated id + 1.
     public static var firstUnallocatedID: Int { (allocations.keys.filter { $0 < 200 }.max() ?? 100) + 1 }

@@ -25,6 +25,26 @@ enum BuildHooks {
         return lines.map { $0 + "\n" }.joined()
     }
 
+    /// `build.sh`, which the Tribblix build runs for every package: this one
+    /// has nothing to fetch or compile, so, like Tribblix's payload-only
+    /// packages (TRIBmate-wallpaper1), it hands create_pkg an empty proto
+    /// area, which `fixit` fills from `patches/`.
+    static func buildScript(package: String) -> String {
+        [
+            "#!/bin/sh",
+            "#",
+            "# Nothing to fetch or compile: fixit copies the files from patches/",
+            "# into the empty proto area create_pkg is given.",
+            "#",
+            ": \"${THOME:?the Tribblix build sets THOME to the directory holding build/}\"",
+            "PROTO=/tmp/\(package).$$",
+            "rm -fr \"$PROTO\"",
+            "mkdir -p \"$PROTO\"",
+            "\"${THOME}/build/create_pkg\" \(package) \"$PROTO\"",
+            "rm -fr \"$PROTO\"",
+        ].map { $0 + "\n" }.joined()
+    }
+
     /// `fixproto` filters the generated prototype (stdin to stdout); it is
     /// only needed when a directory is not Tribblix's default root-owned one.
     static func fixproto(directories: [PayloadDirectory]) -> String? {

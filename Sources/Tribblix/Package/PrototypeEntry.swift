@@ -41,17 +41,12 @@ public struct Prototype: Hashable, Sendable {
         entries.map { $0.render() + "\n" }.joined()
     }
 
-    /// Owner and group Tribblix's `fixproto` forces on a directory: `root sys`
-    /// for the system directories listed there, `root bin` for the rest.
+    /// Owner and group for a directory the package makes: what illumos
+    /// delivers for its own directories (`root sys` for etc, opt, var,
+    /// var/svc/manifest/…, as Tribblix's `fixproto` also sets them), and
+    /// `root bin`, `fixproto`'s default, for the rest.
     public static func tribblixOwnership(ofDirectory path: String) -> (owner: String, group: String) {
-        let sysDirectories: Set<String> = [
-            "opt", "var", "etc", "usr", "var/svc", "var/svc/manifest",
-            "var/svc/manifest/network", "var/svc/manifest/application", "var/svc/manifest/site",
-            "lib/svc/manifest", "lib/svc/manifest/network",
-            "lib/svc/manifest/application", "lib/svc/manifest/site",
-            "etc/security", "etc/security/auth_attr.d", "etc/security/prof_attr.d",
-            "etc/security/exec_attr.d", "etc/svc/profile",
-        ]
-        return ("root", sysDirectories.contains(path) ? "sys" : "bin")
+        guard let delivered = IllumosSystemDirectories.ownership(of: path) else { return ("root", "bin") }
+        return (delivered.owner, delivered.group)
     }
 }

@@ -113,6 +113,8 @@ public struct TribblixPackage: Hashable, Sendable {
         if !accounts.userAttributes.isEmpty {
             output.append(GeneratedFile(path: directory + "user_attr", contents: accounts.renderUserAttr()))
         }
+        output.append(GeneratedFile(path: directory + "build.sh", contents: BuildHooks.buildScript(package: info.pkg),
+                                    mode: 0o755))
         if let fixit = BuildHooks.fixit(files: files, directories: directories) {
             output.append(GeneratedFile(path: directory + "fixit", contents: fixit, mode: 0o755))
         }

@@ -20,10 +20,13 @@ import Testing
         let generated = try files("")
         let etcd = try #require(generated["manifests/etcd.xml"])
         for flag in ["--client-cert-auth", "--peer-client-cert-auth", "--trusted-ca-file", "--peer-trusted-ca-file",
-                     "--listen-peer-urls https://", "--listen-client-urls https://"] {
+                     "PGHA_SCHEME=https "] {
             #expect(etcd.contains(flag), "etcd lacks \(flag)")
         }
-        #expect(etcd.contains("node1=https://10.0.0.1:2380,node2=https://10.0.0.2:2380"))
+        // svc-etcd builds every URL (peers, clients, the initial cluster)
+        // with that scheme from the bare addresses.
+        #expect(etcd.contains("node1=10.0.0.1,node2=10.0.0.2"))
+        #expect(try #require(generated["methods/svc-etcd"]).contains("ETCD_LISTEN_PEER_URLS=\"$PGHA_SCHEME://"))
         let patroni = try #require(generated["manifests/patroni.xml"])
         for variable in ["PATRONI_ETCD3_PROTOCOL=https", "PATRONI_RESTAPI_VERIFY_CLIENT=required",
                          "PATRONI_REPLICATION_SSLMODE=verify-full", "PATRONI_RESTAPI_USERNAME="] {
@@ -42,10 +45,10 @@ import Testing
         #expect(generated["tls/certificates.sh"] == nil)
         let everything = generated.values.joined()
         for word in ["--client-cert-auth", "PATRONI_ETCD3_PROTOCOL", "check-ssl", "- hostssl", "ssl_cert_file",
-                     "certificates.sh issue", "https://"] {
+                     "certificates.sh issue", "=https"] {
             #expect(!everything.contains(word), "\(word) is still generated with TLS off")
         }
-        #expect(try #require(generated["manifests/etcd.xml"]).contains("--listen-peer-urls http://"))
+        #expect(try #require(generated["manifests/etcd.xml"]).contains("PGHA_SCHEME=http "))
         // The passwords stay: the REST API and the statistics page still ask for one.
         #expect(try #require(generated["config/haproxy.cfg"]).contains("stats auth"))
         #expect(try #require(generated["manifests/patroni.xml"]).contains("PATRONI_RESTAPI_USERNAME="))

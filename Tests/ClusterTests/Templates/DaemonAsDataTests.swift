@@ -34,7 +34,7 @@ import Testing
           - name: network
             fmri: svc:/milestone/network:default
           - name: patroni
-            fmri: "svc:/database/patroni:{{node.name}}"
+            fmri: "svc:/database/pgha/patroni:{{node.name}}"
             per_node: true
             grouping: optional_all
         methods:
@@ -95,13 +95,15 @@ import Testing
         #expect(manifest.contains("<service name=\"application/pgha/pgbouncer\""))
         #expect(files["packages/pkgmk/var/svc/manifest/application/pgbouncer.xml"] == manifest)
         #expect(files["config/pgbouncer.ini"]?.contains("* = port=5432") == true)
-        #expect(files["packages/pkgmk/prototype"]?.contains("var/opt/pgha/pgbouncer 0700 pguser pguser") == true)
+        #expect(files["packages/pkgmk/prototype"]?.contains("var/pgha/pgbouncer 0700 pguser pguser") == true)
         #expect(files["packages/pkgmk/install/depend"]?.contains("TRIBblix-pgbouncer") == true)
-        #expect(files["overlays/pgha.ovl"]?.contains("svc:/application/pgha/pgbouncer:node1") == true)
+        // Its package in the overlay, dependencies before ours; no SERVICE= lines.
+        #expect(files["overlays/pgha.pkgs"] == "TRIBblix-pgbouncer\nTRIBblix-pgha\n")
+        #expect(files["overlays/pgha.ovl"]?.contains("SERVICE=") == false)
         #expect(files["profiles/node2.xml"]?.contains("application/pgha/pgbouncer") == true)
         // After patroni, which each node's pgbouncer depends on.
         let order = try #require(files["deploy.sh"])
-        #expect(order.range(of: "database/patroni:node1")?.lowerBound ?? order.endIndex
+        #expect(order.range(of: "database/pgha/patroni:node1")?.lowerBound ?? order.endIndex
                 < order.range(of: "pgbouncer:node1")?.lowerBound ?? order.startIndex)
     }
 
@@ -124,7 +126,7 @@ import Testing
         #expect(daemon.listeners.map(\.port) == [6432])
         #expect(daemon.instanceFMRI == "svc:/application/pgha/pgbouncer:node1")
         let drawn = topology.connections.filter { $0.from == daemon.instanceFMRI || $0.to == daemon.instanceFMRI }
-        #expect(drawn.map(\.to).contains("svc:/database/patroni:node1"))
+        #expect(drawn.map(\.to).contains("svc:/database/pgha/patroni:node1"))
         #expect(drawn.contains { $0.from == ClusterTopology.clients && $0.label == "192.168.0.231:6432 pooled" })
     }
 }

@@ -84,7 +84,7 @@ import Testing
         let text = Self.haproxy(replacing: "    per_node: true\n    grouping: optional_all", with: "    grouping: optional_all")
         let problem = try #require(Self.problems("services/haproxy.yaml", text).first)
         #expect(problem.rule == TemplateRule.perNode)
-        #expect(problem.location.description == "T/services/haproxy.yaml:" + Self.position(of: "\"svc:/database/patroni:", in: text))
+        #expect(problem.location.description == "T/services/haproxy.yaml:" + Self.position(of: "\"svc:/database/pgha/patroni:", in: text))
     }
 
     @Test func aConnectionToAnUnknownKindIsRefusedWithTheClosestKind() throws {

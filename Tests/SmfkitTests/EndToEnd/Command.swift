@@ -6,11 +6,11 @@ import TestSupport
 enum Command {
     static func run(
         _ executable: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil,
-        timeout: Double
+        directory: String? = nil, timeout: Double
     ) throws -> ProcessRun {
         var merged = ["PATH": Daemon.path, "LANG": "C"]
         merged.merge(environment) { _, new in new }
-        return try runProcess(URL(fileURLWithPath: executable), arguments, environment: merged, input: input,
-                              timeout: timeout)
+        return try runProcess(URL(fileURLWithPath: executable), arguments, environment: merged,
+                              directory: directory.map { URL(fileURLWithPath: $0) }, input: input, timeout: timeout)
     }
 }

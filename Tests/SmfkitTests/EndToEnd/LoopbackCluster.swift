@@ -280,6 +280,27 @@ final class LoopbackCluster {
         if kill(pid, 0) == 0 { kill(pid, SIGKILL) }
     }
 
+    // MARK: deploy.sh's own health check
+
+    /// deploy.sh's health check of the cluster, its own functions run
+    /// unchanged (`DEPLOY_LIBRARY=1 . deploy.sh`): `has_leader_and_replicas`
+    /// (patronictl list: one running leader, every other member a running
+    /// replica) and `show_cluster`. deploy.sh reaches the first node through
+    /// zlogin; here the nodes are this host, so a `zlogin` that runs the
+    /// command in place stands in for it. (Its `svcs` checks have no
+    /// counterpart off illumos; the test checks its daemons' processes.)
+    func deployHealthCheck() throws -> ProcessRun {
+        let bin = path("bin")
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        let zlogin = bin + "/zlogin"
+        try "#!/bin/sh\n# zlogin ZONE COMMAND: the zones of this test are the host itself.\nshift\nexec /bin/sh -c \"$*\"\n"
+            .write(toFile: zlogin, atomically: true, encoding: .utf8)
+        chmod(zlogin, 0o755)
+        return try Command.run("/bin/sh", ["-c", ". ./deploy.sh && has_leader_and_replicas && show_cluster"],
+                               environment: ["PATH": bin + ":" + Daemon.path, "DEPLOY_LIBRARY": "1", "HOME": scratch],
+                               directory: path("out"), timeout: 60)
+    }
+
     // MARK: observing
 
     /// Polls `condition` until it has held `consecutive` times in a row;

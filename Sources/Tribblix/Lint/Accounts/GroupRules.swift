@@ -116,3 +116,17 @@ struct GroupReservedIDRule: DescriptorRule {
         }
     }
 }
+
+/// The group of an account a Tribblix package owns; see `PasswdOwnedAccountRule`.
+struct GroupOwnedAccountRule: DescriptorRule {
+    let id = "tribblix.group.owned-account"
+    let summary = "a package must not define a group another Tribblix package owns (User.txt)"
+
+    func check(_ file: ParsedLineList) -> [Diagnostic] {
+        file.lines.compactMap { line in
+            let name = line.colonFields.first
+            guard let name, let problem = OwnedAccount.problem(name: name.text, in: file.path) else { return nil }
+            return warning(problem, in: file.path, line: line.number, column: name.column)
+        }
+    }
+}

@@ -125,3 +125,33 @@ struct PasswdReservedIDRule: DescriptorRule {
         }
     }
 }
+
+/// An account a Tribblix package already defines (haproxy, TRIBblix-haproxy2's):
+/// two packages whose preinstall scripts add one account, whichever comes
+/// first wins and removing either leaves the other's files to a stranger.
+/// Depend on the owning package instead. The owner's own file passes.
+struct PasswdOwnedAccountRule: DescriptorRule {
+    let id = "tribblix.passwd.owned-account"
+    let summary = "a package must not define an account another Tribblix package owns (User.txt)"
+
+    func check(_ file: ParsedLineList) -> [Diagnostic] {
+        file.lines.compactMap { line in
+            let name = line.colonFields.first
+            guard let name, let problem = OwnedAccount.problem(name: name.text, in: file.path) else { return nil }
+            return warning(problem, in: file.path, line: line.number, column: name.column)
+        }
+    }
+}
+
+/// Whether an account named in a package's passwd or group file belongs to
+/// another package.
+enum OwnedAccount {
+    static func problem(name: String, in path: String) -> String? {
+        guard let owner = TribblixAccountRegistry.owningPackages[name] else { return nil }
+        // The directory holding the file names its package (`TRIBblix-haproxy2/passwd`;
+        // a kept old copy is `TRIBblix-haproxy@history`).
+        let directory = path.split(separator: "/").dropLast().last.map { String($0.prefix { $0 != "@" }) } ?? ""
+        if directory == owner || directory == TribblixAccountRegistry.formerOwners[name] { return nil }
+        return "the '\(name)' account belongs to \(owner) (Tribblix's User.txt); depend on \(owner) instead of defining it again"
+    }
+}

@@ -74,3 +74,23 @@ struct OverlayFileNameRule: DescriptorRule {
         return [error("the file name gives the overlay id: \(problem); rename the file", in: overlay.path, line: 1)]
     }
 }
+
+/// `zap enable-services` runs `svcadm enable -rs` on every SERVICE= in the
+/// zone it is run in (zap `zap-service`). An instance other than `:default`
+/// is one of several (one per node, say), and enabling all of them in one
+/// zone starts the others' daemons on addresses it does not have; they fail
+/// and land in maintenance. Tribblix's own overlays name `:default` only.
+struct OverlayServiceInstanceRule: DescriptorRule {
+    let id = "tribblix.ovl.service-instance"
+    let summary = "SERVICE= must name a :default instance; enable per-node instances with a profile"
+
+    func check(_ overlay: ParsedKeyValueFile) -> [Diagnostic] {
+        overlay.entries(for: "SERVICE").compactMap { entry in
+            guard ServiceFMRI.problem(with: entry.value) == nil,
+                  let instance = entry.value.split(separator: ":").last, instance != "default" else { return nil }
+            return error("SERVICE=\(entry.value): zap enable-services would enable this instance in every zone the "
+                         + "overlay is in; list only :default instances, and enable a node's own instances with its profile",
+                         in: overlay.path, line: entry.line.number, column: entry.valueColumn)
+        }
+    }
+}

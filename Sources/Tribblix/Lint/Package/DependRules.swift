@@ -68,3 +68,25 @@ struct DependDuplicateRule: DescriptorRule {
         }
     }
 }
+
+/// A prerequisite Tribblix does not ship: zap resolves a `P` line (and the
+/// overlay's .pkgs) through the repositories' catalogs, so `zap
+/// install-overlay` fails with "No source for package" unless a repository
+/// of the site's own carries it (TRIBblix-stolon, dropped by Tribblix in
+/// 2024). A warning: the embedded list is a snapshot.
+struct DependKnownPackageRule: DescriptorRule {
+    let id = "tribblix.depend.unknown-package"
+    let summary = "a prerequisite should be a package Tribblix ships (or one a site's own repository carries)"
+
+    func check(_ depend: ParsedFieldFile) -> [Diagnostic] {
+        depend.lines.compactMap { line in
+            let fields = line.fields
+            guard fields.count >= 2, fields[0].column == 1, fields[0].text == "P",
+                  PackageName.problem(with: fields[1].text) == nil, !TribblixPackageList.ships(fields[1].text)
+            else { return nil }
+            return warning("\(fields[1].text) is not in \(TribblixPackageList.source); zap installs it only from a "
+                           + "repository of your own that carries it (docs/packaging.md), or fix the name",
+                           in: depend.path, line: line.number, column: fields[1].column)
+        }
+    }
+}

@@ -149,3 +149,26 @@ struct PrototypeRelativePathRule: DescriptorRule {
         }
     }
 }
+
+/// A directory illumos delivers (etc, opt, var, var/svc/manifest/…, in
+/// SUNWcs) given another owner or group: zap's pkgadd runs with conflict
+/// checks off (`pkg.force`), so installing the package changes it on the
+/// system (`etc/opt` is `root sys`, not `root bin`).
+struct PrototypeSystemDirectoryRule: DescriptorRule {
+    let id = "tribblix.prototype.system-directory"
+    let summary = "a directory illumos delivers must keep the owner and group illumos gives it"
+
+    func check(_ prototype: ParsedPrototype) -> [Diagnostic] {
+        prototype.objects.compactMap { object in
+            guard object.fileType.text == "d", object.fields.count >= 6, let path = object.pathname,
+                  let delivered = IllumosSystemDirectories.ownership(of: path.text) else { return nil }
+            let (owner, group) = (object.fields[4], object.fields[5])
+            if owner.text == "?" || owner.text.hasPrefix("$") || group.text.hasPrefix("$") { return nil }
+            guard owner.text != delivered.owner || (group.text != delivered.group && group.text != "?") else { return nil }
+            return error("illumos delivers \(path.text) as \(delivered.owner):\(delivered.group) (SUNWcs), and zap's "
+                         + "pkgadd would change it to \(owner.text):\(group.text); write 'd none \(path.text) "
+                         + "\(object.fields[3].text) \(delivered.owner) \(delivered.group)'",
+                         in: prototype.path, line: object.line.number, column: owner.column)
+        }
+    }
+}

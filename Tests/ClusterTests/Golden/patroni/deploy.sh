@@ -5,8 +5,29 @@
 #
 # Run it as root in the global zone, from the directory smfkit wrote (it reads
 # profiles/ from there), once the pgha overlay is available to
-# zap (copy overlays/pgha.ovl and .pkgs into /var/sadm/overlays
-# or an overlay repository). It is safe to run again: every step checks first.
+# zap: copy overlays/pgha.ovl and .pkgs into /var/sadm/overlays
+# (docs/packaging.md).
+#
+# It works in phases across all nodes, so that no daemon starts before what
+# it needs exists on the other nodes too (a daemon that keeps exiting is put
+# into maintenance by svc.startd after a few restarts):
+#   zones      create the missing zones, boot halted ones, check that the
+#              overlay really installed in each
+#   accounts   the service accounts in every zone
+#   secrets    password files in every zone
+#   tls        keys and certificates (tls/certificates.sh), in every zone
+#   logs       logadm rotation of the services' logs in /var/svc/log
+#   store      etcd on every node, then wait until etcd is healthy
+#   database   patroni on every node, then wait for one leader and its replicas
+#   proxy      haproxy on every node
+#   profiles   each node's profile, installed and applied when it changed
+#   health     every instance online, one leader and the replicas; prints
+#              the cluster's state, or fails saying what is wrong
+#
+# It is safe to run again: it creates only what is missing, boots zones that
+# are halted, enables only instances it never enabled before (an instance an
+# operator disabled stays disabled), and applies a profile only when it
+# changed.
 #
 # Passwords are generated once into $SECRETS (a 0700 directory, by default
 # under root's home, not in this generated tree) and copied into each zone as
@@ -17,14 +38,128 @@
 # kept in /var/opt/smfkit/my-ha-cluster/ca
 # (not in this generated tree); each zone gets its own files the same way.
 # Re-running this script renews what expires soon (docs/tls.md).
+#
+# `DEPLOY_LIBRARY=1 . ./deploy.sh` only defines the functions (the tests use
+# it to run the same health check against their own cluster).
 
 set -eu
-cd "$(dirname "$0")"
 
 SECRETS=${SECRETS:-$HOME/.smfkit/my-ha-cluster/secrets}
+OVERLAY=pgha
+# Where zap looks for the overlay's .ovl and .pkgs files.
+OVERLAYS=${OVERLAYS:-/var/sadm/overlays}
+NODES="node1 node2 node3 "
+# Where each zone keeps the profile deploy.sh applied last.
+SITE_PROFILE=/etc/svc/profile/site/pgha.xml
+# Each wait polls every 2 seconds, at most this many times (5 minutes).
+TRIES=${TRIES:-150}
 
 log() {
     printf '%s\n' "deploy: $*"
+}
+
+fail() {
+    printf '%s\n' "deploy: $*" >&2
+    exit 1
+}
+
+# retry COMMAND...: until COMMAND succeeds, at most $TRIES times.
+retry() {
+    tries=0
+    until "$@"; do
+        tries=$((tries + 1))
+        if [ "$tries" -ge "$TRIES" ]; then
+            return 1
+        fi
+        sleep 2
+    done
+}
+
+# --- zones -------------------------------------------------------------------
+
+# zone_state ZONE: configured, installed, running, …; nothing if there is no such zone.
+zone_state() {
+    zoneadm -z "$1" list -p 2>/dev/null | cut -d: -f3
+}
+
+# zone_is_up ZONE: the zone has reached multi-user.
+zone_is_up() {
+    zlogin "$1" /usr/bin/svcs -H -o state svc:/milestone/multi-user:default 2>/dev/null | grep -q '^online$'
+}
+
+# ensure_zone ZONE ADDRESS: a running zone that has reached multi-user.
+ensure_zone() {
+    case "$(zone_state "$1")" in
+    "")
+        log "creating zone $1"
+        zap create-zone -z "$1" -t whole -o base -O "$OVERLAY" -x "$2"
+        # It exits 0 even when zonecfg or the install failed.
+        [ "$(zone_state "$1")" = running ] \
+            || fail "zap create-zone did not leave zone $1 running (it is '$(zone_state "$1")'); see its output above"
+        ;;
+    installed)
+        log "booting zone $1, which is halted"
+        zoneadm -z "$1" boot
+        ;;
+    running | ready)
+        ;;
+    *)
+        fail "zone $1 is $(zone_state "$1"), neither running nor halted; finish or remove it (zoneadm -z $1 uninstall, zonecfg -z $1 delete) and run deploy.sh again"
+        ;;
+    esac
+    retry zone_is_up "$1" || fail "zone $1 did not reach multi-user; see zlogin $1 svcs -x"
+}
+
+# required_overlays OVERLAY: the overlay and, recursively, every overlay its
+# REQUIRES= lines name, as zap installs them (each before it).
+required_overlays() {
+    printf '%s\n' "$1"
+    sed -n 's/^REQUIRES=//p' "$OVERLAYS/$1.ovl" 2>/dev/null | while read -r required; do
+        required_overlays "$required"
+    done
+}
+
+# check_overlay ZONE: zap create-zone reports no failure of the overlay's
+# install, install-overlay exits 0 even when it fails, and it installs the
+# required overlays without checking theirs; with pkgadd's dependency checks
+# off, our package goes in without them. Only each overlay's marker says
+# that every one of its packages went in.
+check_overlay() {
+    for overlay in $(required_overlays "$OVERLAY" | sort -u); do
+        zlogin "$1" test -f "/var/sadm/overlays/installed/$overlay" \
+            || fail "the $overlay overlay did not install in zone $1; run 'zlogin $1 zap install-overlay $overlay' to see why (docs/packaging.md)"
+    done
+}
+
+phase_zones() {
+    [ -f "$OVERLAYS/$OVERLAY.ovl" ] \
+        || fail "zap does not know the $OVERLAY overlay: copy overlays/$OVERLAY.ovl and overlays/$OVERLAY.pkgs into $OVERLAYS (docs/packaging.md)"
+    ensure_zone node1 192.168.0.231
+    check_overlay node1
+    ensure_zone node2 192.168.0.232
+    check_overlay node2
+    ensure_zone node3 192.168.0.233
+    check_overlay node3
+}
+
+# --- accounts and secrets ----------------------------------------------------
+
+# ensure_user ZONE NAME UID GROUP GID HOME: the account a service runs as.
+ensure_user() {
+    zlogin "$1" "/usr/bin/getent group $4 >/dev/null || /usr/sbin/groupadd -g $5 $4"
+    zlogin "$1" "/usr/bin/getent passwd $2 >/dev/null || /usr/sbin/useradd -u $3 -g $4 -d $6 -s /bin/false $2"
+}
+
+phase_accounts() {
+    ensure_user node1 etcd 11798 etcd 11798 /var/pgha
+    ensure_user node1 pguser 11799 pguser 11799 /var/pgha
+    ensure_user node1 haproxy 126 haproxy 126 /var/pgha
+    ensure_user node2 etcd 11798 etcd 11798 /var/pgha
+    ensure_user node2 pguser 11799 pguser 11799 /var/pgha
+    ensure_user node2 haproxy 126 haproxy 126 /var/pgha
+    ensure_user node3 etcd 11798 etcd 11798 /var/pgha
+    ensure_user node3 pguser 11799 pguser 11799 /var/pgha
+    ensure_user node3 haproxy 126 haproxy 126 /var/pgha
 }
 
 # new_secret FILE: a random password, unless FILE already holds one.
@@ -34,25 +169,6 @@ new_secret() {
     fi
 }
 
-# wait_for_zone ZONE: until the zone has reached multi-user (at most 10 minutes).
-wait_for_zone() {
-    tries=0
-    until zlogin "$1" /usr/bin/svcs -H -o state svc:/milestone/multi-user:default 2>/dev/null | grep -q online; do
-        tries=$((tries + 1))
-        if [ "$tries" -gt 300 ]; then
-            log "zone $1 did not reach multi-user in 10 minutes" >&2
-            exit 1
-        fi
-        sleep 2
-    done
-}
-
-# ensure_user ZONE NAME UID GROUP GID HOME: the account a service runs as.
-ensure_user() {
-    zlogin "$1" "/usr/bin/getent group $4 >/dev/null || /usr/sbin/groupadd -g $5 $4"
-    zlogin "$1" "/usr/bin/getent passwd $2 >/dev/null || /usr/sbin/useradd -u $3 -g $4 -d $6 -s /bin/false $2"
-}
-
 # install_secret ZONE LOCAL_FILE PATH OWNER: copy a password into the zone,
 # mode 0600, unless the zone already has one there.
 install_secret() {
@@ -60,86 +176,268 @@ install_secret() {
     zlogin "$1" "umask 077 && mkdir -p \$(dirname $3) && cat > $3 && chown $4 $3 && chmod 0600 $3" < "$2"
 }
 
-# install_profile ZONE: apply the node's profile, which enables its instances.
-install_profile() {
-    zlogin "$1" "cat > /etc/svc/profile/site/pgha.xml" < "profiles/$1.xml"
-    zlogin "$1" "/usr/sbin/svccfg apply /etc/svc/profile/site/pgha.xml"
+phase_secrets() {
+    (umask 077 && mkdir -p "$SECRETS")
+    new_secret "$SECRETS/superuser-password"
+    new_secret "$SECRETS/replication-password"
+    new_secret "$SECRETS/rewind-password"
+    new_secret "$SECRETS/rest-password"
+    new_secret "$SECRETS/stats-password"
+    install_secret node1 "$SECRETS/superuser-password" /etc/pgha/secrets/superuser-password pguser
+    install_secret node1 "$SECRETS/replication-password" /etc/pgha/secrets/replication-password pguser
+    install_secret node1 "$SECRETS/rewind-password" /etc/pgha/secrets/rewind-password pguser
+    install_secret node1 "$SECRETS/rest-password" /etc/pgha/secrets/rest-password pguser
+    install_secret node1 "$SECRETS/stats-password" /etc/pgha/secrets/stats-password haproxy
+    install_secret node2 "$SECRETS/superuser-password" /etc/pgha/secrets/superuser-password pguser
+    install_secret node2 "$SECRETS/replication-password" /etc/pgha/secrets/replication-password pguser
+    install_secret node2 "$SECRETS/rewind-password" /etc/pgha/secrets/rewind-password pguser
+    install_secret node2 "$SECRETS/rest-password" /etc/pgha/secrets/rest-password pguser
+    install_secret node2 "$SECRETS/stats-password" /etc/pgha/secrets/stats-password haproxy
+    install_secret node3 "$SECRETS/superuser-password" /etc/pgha/secrets/superuser-password pguser
+    install_secret node3 "$SECRETS/replication-password" /etc/pgha/secrets/replication-password pguser
+    install_secret node3 "$SECRETS/rewind-password" /etc/pgha/secrets/rewind-password pguser
+    install_secret node3 "$SECRETS/rest-password" /etc/pgha/secrets/rest-password pguser
+    install_secret node3 "$SECRETS/stats-password" /etc/pgha/secrets/stats-password haproxy
 }
 
-(umask 077 && mkdir -p "$SECRETS")
-new_secret "$SECRETS/superuser-password"
-new_secret "$SECRETS/replication-password"
-new_secret "$SECRETS/rewind-password"
-new_secret "$SECRETS/rest-password"
-new_secret "$SECRETS/stats-password"
-sh ./tls/certificates.sh issue
+# phase_tls: the CA and every key and certificate, made (or renewed) on this
+# host by tls/certificates.sh, then each zone's own files installed.
+phase_tls() {
+    sh ./tls/certificates.sh issue
+    sh ./tls/certificates.sh install node1
+    sh ./tls/certificates.sh install node2
+    sh ./tls/certificates.sh install node3
+}
 
-# --- node1 (192.168.0.231) ---
-if ! zoneadm -z node1 list >/dev/null 2>&1; then
-    log "creating zone node1"
-    zap create-zone -z node1 -t whole -o base -O pgha -x 192.168.0.231
-fi
-wait_for_zone node1
-log "service users on node1"
-ensure_user node1 etcd 11798 etcd 11798 /var/opt/pgha
-ensure_user node1 pguser 11799 pguser 11799 /var/opt/pgha
-ensure_user node1 haproxy 126 haproxy 126 /var/opt/pgha
-log "secrets on node1"
-install_secret node1 "$SECRETS/superuser-password" /etc/opt/pgha/secrets/superuser-password pguser
-install_secret node1 "$SECRETS/replication-password" /etc/opt/pgha/secrets/replication-password pguser
-install_secret node1 "$SECRETS/rewind-password" /etc/opt/pgha/secrets/rewind-password pguser
-install_secret node1 "$SECRETS/rest-password" /etc/opt/pgha/secrets/rest-password pguser
-install_secret node1 "$SECRETS/stats-password" /etc/opt/pgha/secrets/stats-password haproxy
-sh ./tls/certificates.sh install node1
-log "profile and services on node1"
-install_profile node1
-zlogin node1 /usr/sbin/svcadm enable -s svc:/network/etcd:node1
-zlogin node1 /usr/sbin/svcadm enable -s svc:/database/patroni:node1
-zlogin node1 /usr/sbin/svcadm enable -s svc:/network/pgha/haproxy:node1
+# --- log rotation ------------------------------------------------------------
 
-# --- node2 (192.168.0.232) ---
-if ! zoneadm -z node2 list >/dev/null 2>&1; then
-    log "creating zone node2"
-    zap create-zone -z node2 -t whole -o base -O pgha -x 192.168.0.232
-fi
-wait_for_zone node2
-log "service users on node2"
-ensure_user node2 etcd 11798 etcd 11798 /var/opt/pgha
-ensure_user node2 pguser 11799 pguser 11799 /var/opt/pgha
-ensure_user node2 haproxy 126 haproxy 126 /var/opt/pgha
-log "secrets on node2"
-install_secret node2 "$SECRETS/superuser-password" /etc/opt/pgha/secrets/superuser-password pguser
-install_secret node2 "$SECRETS/replication-password" /etc/opt/pgha/secrets/replication-password pguser
-install_secret node2 "$SECRETS/rewind-password" /etc/opt/pgha/secrets/rewind-password pguser
-install_secret node2 "$SECRETS/rest-password" /etc/opt/pgha/secrets/rest-password pguser
-install_secret node2 "$SECRETS/stats-password" /etc/opt/pgha/secrets/stats-password haproxy
-sh ./tls/certificates.sh install node2
-log "profile and services on node2"
-install_profile node2
-zlogin node2 /usr/sbin/svcadm enable -s svc:/network/etcd:node2
-zlogin node2 /usr/sbin/svcadm enable -s svc:/database/patroni:node2
-zlogin node2 /usr/sbin/svcadm enable -s svc:/network/pgha/haproxy:node2
+# rotate_logs ZONE: logadm entries (logadm -w replaces an entry of the same
+# name) for the services' SMF logs. svc.startd keeps a log open while the
+# instance runs, so logadm copies and truncates it (-c) instead of moving
+# it; -N: an instance this zone does not run has no log.
+rotate_logs() {
+    zlogin "$1" "/usr/sbin/logadm -w pgha-etcd -C 8 -s 10m -c -N '/var/svc/log/network-pgha-etcd:*.log'"
+    zlogin "$1" "/usr/sbin/logadm -w pgha-patroni -C 8 -s 10m -c -N '/var/svc/log/database-pgha-patroni:*.log'"
+    zlogin "$1" "/usr/sbin/logadm -w pgha-haproxy -C 8 -s 10m -c -N '/var/svc/log/network-pgha-haproxy:*.log'"
+}
 
-# --- node3 (192.168.0.233) ---
-if ! zoneadm -z node3 list >/dev/null 2>&1; then
-    log "creating zone node3"
-    zap create-zone -z node3 -t whole -o base -O pgha -x 192.168.0.233
+phase_logs() {
+    for node in $NODES; do
+        rotate_logs "$node"
+    done
+}
+
+# --- enabling services, phase by phase ----------------------------------------
+
+# applied_profile ZONE: the profile deploy.sh last applied in ZONE (empty
+# before the first run).
+applied_profile() {
+    zlogin "$1" cat "$SITE_PROFILE" 2>/dev/null || true
+}
+
+# enable_new ZONE SERVICE FMRI: enables FMRI unless an earlier run did (its
+# service is in the zone's applied profile): what is disabled now, an
+# operator disabled, and it stays so.
+enable_new() {
+    if applied_profile "$1" | grep -q "<service name=\"$2\""; then
+        log "$3 on $1 was enabled by an earlier run; left as it is"
+    else
+        log "enabling $3 on $1"
+        zlogin "$1" /usr/sbin/svcadm enable "$3"
+    fi
+}
+
+# instance_state ZONE FMRI
+instance_state() {
+    zlogin "$1" /usr/bin/svcs -H -o state "$2" 2>/dev/null || true
+}
+
+# is_online ZONE FMRI: online, or disabled by an operator; fails at once
+# (saying why) when the instance is in maintenance.
+is_online() {
+    case "$(instance_state "$1" "$2")" in
+    online) return 0 ;;
+    disabled) [ "$(zlogin "$1" /usr/bin/svcprop -p general/enabled "$2" 2>/dev/null)" = false ] ;;
+    maintenance)
+        zlogin "$1" /usr/bin/svcs -x "$2" >&2 || true
+        fail "$2 on $1 is in maintenance (above: svcs -x); fix the cause, then svcadm clear it and run deploy.sh again"
+        ;;
+    *) return 1 ;;
+    esac
+}
+
+# wait_online ZONE FMRI
+wait_online() {
+    retry is_online "$1" "$2" || {
+        zlogin "$1" /usr/bin/svcs -x "$2" >&2 || true
+        fail "$2 on $1 did not come online (above: svcs -x)"
+    }
+}
+
+# etcdctl_on_first_node ARGUMENT...: etcdctl in the first node's zone, with
+# that member's certificate when TLS is on.
+etcdctl_on_first_node() {
+    zlogin node1 "ETCDCTL_API=3 /opt/tribblix/etcd/bin/etcdctl --endpoints='https://192.168.0.231:2379,https://192.168.0.232:2379,https://192.168.0.233:2379' --cacert=/var/pgha/tls/node1/etcd/ca.crt --cert=/var/pgha/tls/node1/etcd/node.crt --key=/var/pgha/tls/node1/etcd/node.key $*"
+}
+
+# etcd_healthy: every member answers, asked from the first node.
+etcd_healthy() {
+    etcdctl_on_first_node endpoint health >/dev/null 2>&1
+}
+
+phase_store() {
+    enable_new node1 network/pgha/etcd svc:/network/pgha/etcd:node1
+    enable_new node2 network/pgha/etcd svc:/network/pgha/etcd:node2
+    enable_new node3 network/pgha/etcd svc:/network/pgha/etcd:node3
+    wait_online node1 svc:/network/pgha/etcd:node1
+    wait_online node2 svc:/network/pgha/etcd:node2
+    wait_online node3 svc:/network/pgha/etcd:node3
+    log "waiting until every etcd member is healthy"
+    retry etcd_healthy || fail "etcd is not healthy; see svcs -x and the logs in /var/svc/log of each zone"
+}
+
+# patroni_members_healthy NODES: reads `patronictl list -f tsv` and succeeds
+# when exactly one member is a running leader and the NODES-1 others are
+# running (or streaming) replicas.
+patroni_members_healthy() {
+    awk -F '\t' -v expected="$1" '
+        NR == 1 { for (i = 1; i <= NF; i++) column[$i] = i; next }
+        { role = $(column["Role"]); state = $(column["State"]) }
+        role == "Leader" && state == "running" { leaders++ }
+        (role == "Replica" || role == "Sync Standby") && (state == "running" || state == "streaming") { replicas++ }
+        END { exit !(leaders == 1 && replicas == expected - 1) }
+    '
+}
+
+# patronictl_on_first_node ARGUMENT...: patronictl in the first node's
+# zone, with the settings its instance runs patroni with (and, with TLS,
+# the node's certificate for etcd and the REST API; docs/tls.md).
+patronictl_on_first_node() {
+    zlogin node1 "PATRONI_SCOPE=my-ha-cluster PATRONI_NAMESPACE=/service/ PATRONI_ETCD3_HOSTS='192.168.0.231:2379,192.168.0.232:2379,192.168.0.233:2379' PATRONI_ETCD3_PROTOCOL=https PATRONI_ETCD3_CACERT=/var/pgha/postgres/node1/tls/ca.crt PATRONI_ETCD3_CERT=/var/pgha/postgres/node1/tls/node.crt PATRONI_ETCD3_KEY=/var/pgha/postgres/node1/tls/node.key PATRONI_CTL_CACERT=/var/pgha/postgres/node1/tls/ca.crt PATRONI_CTL_CERTFILE=/var/pgha/postgres/node1/tls/node.crt PATRONI_CTL_KEYFILE=/var/pgha/postgres/node1/tls/node.key /usr/bin/patronictl -c /etc/pgha/patroni.yml $*"
+}
+
+# cluster_state: the members as patronictl lists them, asked from the first
+# node with the settings its instance runs patroni with.
+cluster_state() {
+    patronictl_on_first_node list -f tsv
+}
+
+# has_leader_and_replicas: one leader and every other node its replica.
+has_leader_and_replicas() {
+    cluster_state 2>/dev/null | patroni_members_healthy 3
+}
+
+# show_cluster: the members, for the log.
+show_cluster() {
+    patronictl_on_first_node list
+}
+
+phase_database() {
+    enable_new node1 database/pgha/patroni svc:/database/pgha/patroni:node1
+    enable_new node2 database/pgha/patroni svc:/database/pgha/patroni:node2
+    enable_new node3 database/pgha/patroni svc:/database/pgha/patroni:node3
+    wait_online node1 svc:/database/pgha/patroni:node1
+    wait_online node2 svc:/database/pgha/patroni:node2
+    wait_online node3 svc:/database/pgha/patroni:node3
+    log "waiting for one leader and its replicas"
+    retry has_leader_and_replicas || {
+        show_cluster >&2 || true
+        fail "the cluster has no leader with every other node its replica (above); see svcs -x and /var/svc/log in each zone"
+    }
+}
+
+phase_proxy() {
+    enable_new node1 network/pgha/haproxy svc:/network/pgha/haproxy:node1
+    enable_new node2 network/pgha/haproxy svc:/network/pgha/haproxy:node2
+    enable_new node3 network/pgha/haproxy svc:/network/pgha/haproxy:node3
+    wait_online node1 svc:/network/pgha/haproxy:node1
+    wait_online node2 svc:/network/pgha/haproxy:node2
+    wait_online node3 svc:/network/pgha/haproxy:node3
+}
+
+# --- profiles ----------------------------------------------------------------
+
+# install_profile ZONE: the node's profile (which enables its instances) as
+# the zone's site profile, applied only when it differs from the one applied
+# last. An instance an earlier run enabled and an operator has since
+# disabled is kept disabled in what is applied.
+install_profile() {
+    wanted=$(mktemp)
+    cp "profiles/$1.xml" "$wanted"
+    applied=$(applied_profile "$1")
+    sed -n 's/^  <service name="\([^"]*\)".*/\1/p' "profiles/$1.xml" | while read -r service; do
+        printf '%s\n' "$applied" | grep -q "<service name=\"$service\"" || continue
+        fmri="svc:/$service:$1"
+        if [ "$(zlogin "$1" /usr/bin/svcprop -p general/enabled "$fmri" 2>/dev/null)" = false ]; then
+            log "$fmri on $1 was disabled by an operator; it stays disabled"
+            sed "/<service name=\"$(printf '%s' "$service" | sed 's:/:\\/:g')\"/,/<\/service>/ s/enabled=\"true\"/enabled=\"false\"/" "$wanted" > "$wanted.new"
+            mv "$wanted.new" "$wanted"
+        fi
+    done
+    if printf '%s\n' "$applied" | cmp -s - "$wanted"; then
+        log "the profile of $1 is unchanged"
+    else
+        log "applying the profile of $1"
+        zlogin "$1" "mkdir -p /etc/svc/profile/site && cat > $SITE_PROFILE" < "$wanted"
+        zlogin "$1" /usr/sbin/svccfg apply "$SITE_PROFILE"
+    fi
+    rm -f "$wanted"
+}
+
+phase_profiles() {
+    for node in $NODES; do
+        install_profile "$node"
+    done
+}
+
+# --- health ------------------------------------------------------------------
+
+# report_online ZONE FMRI: succeeds when the instance is online; otherwise
+# says what it is, with svcs -x's explanation.
+report_online() {
+    state=$(instance_state "$1" "$2")
+    [ "$state" = online ] && return 0
+    log "$2 on $1 is ${state:-unknown}, not online:" >&2
+    zlogin "$1" /usr/bin/svcs -x "$2" >&2 || true
+    return 1
+}
+
+# phase_health: every instance online, one leader and the replicas; prints
+# the cluster's state. Fails loudly, naming what is wrong.
+phase_health() {
+    problems=0
+    report_online node1 svc:/network/pgha/etcd:node1 || problems=$((problems + 1))
+    report_online node2 svc:/network/pgha/etcd:node2 || problems=$((problems + 1))
+    report_online node3 svc:/network/pgha/etcd:node3 || problems=$((problems + 1))
+    report_online node1 svc:/database/pgha/patroni:node1 || problems=$((problems + 1))
+    report_online node2 svc:/database/pgha/patroni:node2 || problems=$((problems + 1))
+    report_online node3 svc:/database/pgha/patroni:node3 || problems=$((problems + 1))
+    report_online node1 svc:/network/pgha/haproxy:node1 || problems=$((problems + 1))
+    report_online node2 svc:/network/pgha/haproxy:node2 || problems=$((problems + 1))
+    report_online node3 svc:/network/pgha/haproxy:node3 || problems=$((problems + 1))
+    if ! has_leader_and_replicas; then
+        log "the cluster has no leader with every other node its replica" >&2
+        problems=$((problems + 1))
+    fi
+    show_cluster || problems=$((problems + 1))
+    [ "$problems" -eq 0 ] || fail "the cluster is not healthy: $problems problem(s) above"
+    log "the my-ha-cluster cluster is healthy"
+}
+
+main() {
+    cd "$(dirname "$0")"
+    phase_zones
+    phase_accounts
+    phase_secrets
+    phase_tls
+    phase_logs
+    phase_store
+    phase_database
+    phase_proxy
+    phase_profiles
+    phase_health
+}
+
+if [ -z "${DEPLOY_LIBRARY:-}" ]; then
+    main "$@"
 fi
-wait_for_zone node3
-log "service users on node3"
-ensure_user node3 etcd 11798 etcd 11798 /var/opt/pgha
-ensure_user node3 pguser 11799 pguser 11799 /var/opt/pgha
-ensure_user node3 haproxy 126 haproxy 126 /var/opt/pgha
-log "secrets on node3"
-install_secret node3 "$SECRETS/superuser-password" /etc/opt/pgha/secrets/superuser-password pguser
-install_secret node3 "$SECRETS/replication-password" /etc/opt/pgha/secrets/replication-password pguser
-install_secret node3 "$SECRETS/rewind-password" /etc/opt/pgha/secrets/rewind-password pguser
-install_secret node3 "$SECRETS/rest-password" /etc/opt/pgha/secrets/rest-password pguser
-install_secret node3 "$SECRETS/stats-password" /etc/opt/pgha/secrets/stats-password haproxy
-sh ./tls/certificates.sh install node3
-log "profile and services on node3"
-install_profile node3
-zlogin node3 /usr/sbin/svcadm enable -s svc:/network/etcd:node3
-zlogin node3 /usr/sbin/svcadm enable -s svc:/database/patroni:node3
-zlogin node3 /usr/sbin/svcadm enable -s svc:/network/pgha/haproxy:node3
-log "done"

@@ -138,57 +138,57 @@ install() {
     case "$1" in
     node1)
         log "TLS files on node1"
-        directory node1 /var/opt/pgha/tls 0:0 0755
-        directory node1 /var/opt/pgha/tls/node1 0:0 0755
-        directory node1 /var/opt/pgha/tls/node1/etcd 11798:11798 0700
-        put node1 ca.crt /var/opt/pgha/tls/node1/etcd/ca.crt 11798:11798 0644
-        put node1 node1.crt /var/opt/pgha/tls/node1/etcd/node.crt 11798:11798 0644
-        put node1 node1.key /var/opt/pgha/tls/node1/etcd/node.key 11798:11798 0600
-        directory node1 /var/opt/pgha/postgres 11799:11799 0700
-        directory node1 /var/opt/pgha/postgres/node1 11799:11799 0700
-        directory node1 /var/opt/pgha/postgres/node1/tls 11799:11799 0700
-        put node1 ca.crt /var/opt/pgha/postgres/node1/tls/ca.crt 11799:11799 0644
-        put node1 node1.crt /var/opt/pgha/postgres/node1/tls/node.crt 11799:11799 0644
-        put node1 node1.key /var/opt/pgha/postgres/node1/tls/node.key 11799:11799 0600
-        directory node1 /var/opt/pgha/tls/node1/haproxy 126:126 0700
-        put node1 ca.crt /var/opt/pgha/tls/node1/haproxy/ca.crt 126:126 0644
-        put node1 haproxy.pem /var/opt/pgha/tls/node1/haproxy/haproxy.pem 126:126 0600
+        directory node1 /var/pgha/tls 0:0 0755
+        directory node1 /var/pgha/tls/node1 0:0 0755
+        directory node1 /var/pgha/tls/node1/etcd 11798:11798 0700
+        put node1 ca.crt /var/pgha/tls/node1/etcd/ca.crt 11798:11798 0644
+        put node1 node1.crt /var/pgha/tls/node1/etcd/node.crt 11798:11798 0644
+        put node1 node1.key /var/pgha/tls/node1/etcd/node.key 11798:11798 0600
+        directory node1 /var/pgha/postgres 11799:11799 0700
+        directory node1 /var/pgha/postgres/node1 11799:11799 0700
+        directory node1 /var/pgha/postgres/node1/tls 11799:11799 0700
+        put node1 ca.crt /var/pgha/postgres/node1/tls/ca.crt 11799:11799 0644
+        put node1 node1.crt /var/pgha/postgres/node1/tls/node.crt 11799:11799 0644
+        put node1 node1.key /var/pgha/postgres/node1/tls/node.key 11799:11799 0600
+        directory node1 /var/pgha/tls/node1/haproxy 126:126 0700
+        put node1 ca.crt /var/pgha/tls/node1/haproxy/ca.crt 126:126 0644
+        put node1 haproxy.pem /var/pgha/tls/node1/haproxy/haproxy.pem 126:126 0600
         ;;
     node2)
         log "TLS files on node2"
-        directory node2 /var/opt/pgha/tls 0:0 0755
-        directory node2 /var/opt/pgha/tls/node2 0:0 0755
-        directory node2 /var/opt/pgha/tls/node2/etcd 11798:11798 0700
-        put node2 ca.crt /var/opt/pgha/tls/node2/etcd/ca.crt 11798:11798 0644
-        put node2 node2.crt /var/opt/pgha/tls/node2/etcd/node.crt 11798:11798 0644
-        put node2 node2.key /var/opt/pgha/tls/node2/etcd/node.key 11798:11798 0600
-        directory node2 /var/opt/pgha/postgres 11799:11799 0700
-        directory node2 /var/opt/pgha/postgres/node2 11799:11799 0700
-        directory node2 /var/opt/pgha/postgres/node2/tls 11799:11799 0700
-        put node2 ca.crt /var/opt/pgha/postgres/node2/tls/ca.crt 11799:11799 0644
-        put node2 node2.crt /var/opt/pgha/postgres/node2/tls/node.crt 11799:11799 0644
-        put node2 node2.key /var/opt/pgha/postgres/node2/tls/node.key 11799:11799 0600
-        directory node2 /var/opt/pgha/tls/node2/haproxy 126:126 0700
-        put node2 ca.crt /var/opt/pgha/tls/node2/haproxy/ca.crt 126:126 0644
-        put node2 haproxy.pem /var/opt/pgha/tls/node2/haproxy/haproxy.pem 126:126 0600
+        directory node2 /var/pgha/tls 0:0 0755
+        directory node2 /var/pgha/tls/node2 0:0 0755
+        directory node2 /var/pgha/tls/node2/etcd 11798:11798 0700
+        put node2 ca.crt /var/pgha/tls/node2/etcd/ca.crt 11798:11798 0644
+        put node2 node2.crt /var/pgha/tls/node2/etcd/node.crt 11798:11798 0644
+        put node2 node2.key /var/pgha/tls/node2/etcd/node.key 11798:11798 0600
+        directory node2 /var/pgha/postgres 11799:11799 0700
+        directory node2 /var/pgha/postgres/node2 11799:11799 0700
+        directory node2 /var/pgha/postgres/node2/tls 11799:11799 0700
+        put node2 ca.crt /var/pgha/postgres/node2/tls/ca.crt 11799:11799 0644
+        put node2 node2.crt /var/pgha/postgres/node2/tls/node.crt 11799:11799 0644
+        put node2 node2.key /var/pgha/postgres/node2/tls/node.key 11799:11799 0600
+        directory node2 /var/pgha/tls/node2/haproxy 126:126 0700
+        put node2 ca.crt /var/pgha/tls/node2/haproxy/ca.crt 126:126 0644
+        put node2 haproxy.pem /var/pgha/tls/node2/haproxy/haproxy.pem 126:126 0600
         ;;
     node3)
         log "TLS files on node3"
-        directory node3 /var/opt/pgha/tls 0:0 0755
-        directory node3 /var/opt/pgha/tls/node3 0:0 0755
-        directory node3 /var/opt/pgha/tls/node3/etcd 11798:11798 0700
-        put node3 ca.crt /var/opt/pgha/tls/node3/etcd/ca.crt 11798:11798 0644
-        put node3 node3.crt /var/opt/pgha/tls/node3/etcd/node.crt 11798:11798 0644
-        put node3 node3.key /var/opt/pgha/tls/node3/etcd/node.key 11798:11798 0600
-        directory node3 /var/opt/pgha/postgres 11799:11799 0700
-        directory node3 /var/opt/pgha/postgres/node3 11799:11799 0700
-        directory node3 /var/opt/pgha/postgres/node3/tls 11799:11799 0700
-        put node3 ca.crt /var/opt/pgha/postgres/node3/tls/ca.crt 11799:11799 0644
-        put node3 node3.crt /var/opt/pgha/postgres/node3/tls/node.crt 11799:11799 0644
-        put node3 node3.key /var/opt/pgha/postgres/node3/tls/node.key 11799:11799 0600
-        directory node3 /var/opt/pgha/tls/node3/haproxy 126:126 0700
-        put node3 ca.crt /var/opt/pgha/tls/node3/haproxy/ca.crt 126:126 0644
-        put node3 haproxy.pem /var/opt/pgha/tls/node3/haproxy/haproxy.pem 126:126 0600
+        directory node3 /var/pgha/tls 0:0 0755
+        directory node3 /var/pgha/tls/node3 0:0 0755
+        directory node3 /var/pgha/tls/node3/etcd 11798:11798 0700
+        put node3 ca.crt /var/pgha/tls/node3/etcd/ca.crt 11798:11798 0644
+        put node3 node3.crt /var/pgha/tls/node3/etcd/node.crt 11798:11798 0644
+        put node3 node3.key /var/pgha/tls/node3/etcd/node.key 11798:11798 0600
+        directory node3 /var/pgha/postgres 11799:11799 0700
+        directory node3 /var/pgha/postgres/node3 11799:11799 0700
+        directory node3 /var/pgha/postgres/node3/tls 11799:11799 0700
+        put node3 ca.crt /var/pgha/postgres/node3/tls/ca.crt 11799:11799 0644
+        put node3 node3.crt /var/pgha/postgres/node3/tls/node.crt 11799:11799 0644
+        put node3 node3.key /var/pgha/postgres/node3/tls/node.key 11799:11799 0600
+        directory node3 /var/pgha/tls/node3/haproxy 126:126 0700
+        put node3 ca.crt /var/pgha/tls/node3/haproxy/ca.crt 126:126 0644
+        put node3 haproxy.pem /var/pgha/tls/node3/haproxy/haproxy.pem 126:126 0600
         ;;
     *)
         log "no node '$1' in the my-ha-cluster cluster" >&2
