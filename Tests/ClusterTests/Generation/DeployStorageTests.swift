@@ -55,6 +55,18 @@ import Testing
         #expect(calls.contains { $0.hasPrefix("zonecfg -z node2 add fs") && $0.contains("set special=/tank/pgha/node2") })
     }
 
+    @Test(arguments: [lofs, delegated])
+    func dataAlreadyInTheZoneIsNeverHiddenByAMount(storage: String) throws {
+        let site = try Site(definitionExtra: storage)
+        defer { site.remove() }
+        let (run, calls) = try site.deploy(["SHIM_PGDATA_FILES": "node2"])
+        #expect(!run.succeeded)
+        #expect(run.stderr.contains("/var/pgha/postgres in zone node2 already holds data, which mounting "
+            + "tank/pgha/node2 there would hide"))
+        #expect(!calls.contains { $0.hasPrefix("zonecfg -z node2 add") })
+        #expect(!calls.contains { $0.contains("getent") })
+    }
+
     @Test func delegatedDatasetsAreZonedAndMountInsideTheZone() throws {
         let site = try Site(definitionExtra: Self.delegated)
         defer { site.remove() }
