@@ -54,6 +54,12 @@ import Testing
         #expect(run.stderr.contains("warning:") && run.stderr.contains("[cluster.etcd.member-count]"))
     }
 
+    @Test func strictFailsOnAPackageTribblixDoesNotShip() throws {
+        let run = try smfkit(["check", "--strict", "Examples/stolon.yaml"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("'TRIBblix-stolon', which is not in the Tribblix package list"))
+    }
+
     @Test func anUnreadableFileExitsTwo() throws {
         let run = try smfkit(["check", "/nonexistent/cluster.yaml"])
         #expect(run.status == 2)
