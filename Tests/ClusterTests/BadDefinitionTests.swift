@@ -173,6 +173,8 @@ let badDefinitions: [BadDefinition] = [
           ["12:15 error cluster.storage.value"]),
     .init("logbias ZFS does not know", validHead + "storage:\n  dataset: tank/pgha\n  logbias: fast\n",
           ["12:12 error cluster.storage.value"]),
+    .init("dataset properties without a dataset", validHead + "storage:\n  recordsize: 8k\n",
+          ["11:3 warning cluster.storage.value"]),
     .init("compression illumos does not have", validHead + "storage:\n  dataset: tank/pgha\n  compression: lz5\n",
           ["12:16 error cluster.storage.value"]),
 

@@ -6,7 +6,9 @@ import Diagnostics
 /// zap create-zone's `-D` also insists, reference/tribblix-host.md §1.4),
 /// of the characters ZFS allows in names; `attach` is lofs or delegate;
 /// `recordsize` a power of two from 512 to 1M; `logbias` latency or
-/// throughput; `compression` an algorithm illumos ZFS knows.
+/// throughput; `compression` an algorithm illumos ZFS knows. Without a
+/// dataset the other storage keys change nothing: a warning, so a user who
+/// forgot `dataset` is not left believing the data is on a tuned dataset.
 struct StorageValueCheck: DefinitionCheck {
     let rule = "cluster.storage.value"
 
@@ -29,6 +31,13 @@ struct StorageValueCheck: DefinitionCheck {
             var message = "\(path) is '\(value)'; it is one of \(allowed.joined(separator: ", "))"
             if let near = DidYouMean.closest(to: value, among: allowed) { message += " (did you mean '\(near)'?)" }
             report(path, message)
+        }
+        if loaded.definition.storage.dataset == nil {
+            for key in DefinitionKeys.keys(in: "storage") where key != "dataset" {
+                guard let location = loaded.sourceMap.keys["storage.\(key)"] else { continue }
+                found.append(warning("storage.\(key) changes nothing without storage.dataset, and PostgreSQL's data "
+                    + "stays in each zone's root file system; add dataset (pool/path) or remove it", at: location))
+            }
         }
         if case .string(let size) = settings["storage.recordsize"], Self.bytes(ofRecordSize: size) == nil {
             report("storage.recordsize", "storage.recordsize is '\(size)'; write a power of two from 512 to 1M, "
