@@ -50,7 +50,13 @@ import Testing
         // tls.ca_dir is optional: checked when written.
         var withCA = definition
         withCA.tls.caDirectory = "/var/opt/ca"
-        #expect(Set(withCA.filePaths.map(\.path)) == Set(DefinitionKeys.of(.path, .secretPath).map(\.path)))
+        // A derived path still at the value it follows (paths.postgres_data
+        // = <paths.data>/postgres) is checked through the key it follows.
+        #expect(Set(withCA.filePaths.map(\.path))
+            == Set(DefinitionKeys.of(.path, .secretPath).filter { !$0.holdsDerivedDefault(in: withCA) }.map(\.path)))
+        var placed = withCA
+        placed.paths.postgresData = "/pgdata"
+        #expect(placed.filePaths.contains { $0.path == "paths.postgres_data" })
         #expect(!definition.filePaths.contains { $0.path == "tls.ca_dir" })
         var withBind = definition
         withBind.haproxy.bindAddress = "::"

@@ -12,7 +12,8 @@ import Testing
     func examplesPass(_ example: String) throws {
         let run = try smfkit(["check", example])
         #expect(run.status == 0)
-        #expect(run.stderr == "")
+        // stolon's package is one Tribblix removed: the one warning (cluster.tribblix.package).
+        #expect(Self.rules(in: run.stderr) == (example.contains("stolon") ? ["cluster.tribblix.package"] : []))
     }
 
     @Test func anInvalidDefinitionExitsOneWithEveryDiagnostic() throws {
@@ -37,10 +38,10 @@ import Testing
         let run = try smfkit(["check", "--format", "json", file.path])
         #expect(run.status == 1)
         let decoded = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]]
-        #expect(decoded?.count == 1)
-        #expect(decoded?.first?["rule"] as? String == "cluster.port.range")
-        #expect(decoded?.first?["line"] as? Int == 7)
-        #expect(decoded?.first?["column"] as? Int == 15)
+        // stolon's package warning (line 2, `stack:`), then the error.
+        #expect(decoded?.compactMap { $0["rule"] as? String } == ["cluster.tribblix.package", "cluster.port.range"])
+        #expect(decoded?.last?["line"] as? Int == 7)
+        #expect(decoded?.last?["column"] as? Int == 15)
     }
 
     @Test func warningsDoNotFailTheCheck() throws {
@@ -51,6 +52,12 @@ import Testing
         let run = try smfkit(["check", file.path])
         #expect(run.status == 0)
         #expect(run.stderr.contains("warning:") && run.stderr.contains("[cluster.etcd.member-count]"))
+    }
+
+    @Test func strictFailsOnAPackageTribblixDoesNotShip() throws {
+        let run = try smfkit(["check", "--strict", "Examples/stolon.yaml"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("'TRIBblix-stolon', which is not in the Tribblix package list"))
     }
 
     @Test func anUnreadableFileExitsTwo() throws {
@@ -69,6 +76,14 @@ import Testing
         try printed.stdout.write(to: file, atomically: true, encoding: .utf8)
         let checked = try smfkit(["check", file.path])
         #expect(checked.status == 0)
-        #expect(checked.stderr == "")
+        #expect(Self.rules(in: checked.stderr) == (stack == "stolon" ? ["cluster.tribblix.package"] : []))
+    }
+
+    /// The rule ids of the diagnostics in `stderr`, one a line, `[rule]` at its end.
+    static func rules(in stderr: String) -> [String] {
+        stderr.split(separator: "\n").map { line in
+            guard line.hasSuffix("]"), let open = line.lastIndex(of: "[") else { return String(line) }
+            return String(line[line.index(after: open)..<line.index(before: line.endIndex)])
+        }
     }
 }

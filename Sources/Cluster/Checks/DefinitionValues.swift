@@ -33,7 +33,7 @@ extension ClusterDefinition {
 
     /// Every path on a node: binaries, data, configuration, secret files.
     var filePaths: [(path: String, value: String)] {
-        DefinitionKeys.all.filter(\.kind.isPath).compactMap { key in
+        DefinitionKeys.all.filter { $0.kind.isPath && !$0.holdsDerivedDefault(in: self) }.compactMap { key in
             (key.value(in: self) as? String).map { (key.path, $0) }
         }
     }

@@ -15,6 +15,7 @@ public struct ClusterDefinition: Hashable, Sendable {
     public var secrets: SecretFiles
     public var packaging: Packaging
     public var tls = TLSSettings()
+    public var storage = StorageSettings()
     /// The values of the keys declared as `.setting` in `DefinitionKeys`
     /// (no Swift field of their own), by their path.
     public var settings: [String: SettingValue] = [:]

@@ -111,11 +111,28 @@ public enum DefinitionKeys {
         // runs from under /opt/tribblix/<app>, state in /var/<app>,
         // configuration in /etc/<app>; no Tribblix package uses /etc/opt
         // or /var/opt.
-        .init("paths.data", .path, .string(\.paths.data, default: "/var/pgha"), "Where the daemons keep their data."),
+        .init("paths.data", .path, .string(\.paths.data, default: "/var/pgha"),
+              "Where the daemons keep their data; the accounts' home and the services' working directory."),
+        // PostgreSQL's data alone, so that it can sit on a dataset of its own (storage.dataset).
+        .init("paths.postgres_data", .path,
+              .derived(\.paths.postgresData, shown: "<paths.data>/postgres") { "\($0.paths.data)/postgres" },
+              "Where PostgreSQL keeps its data (each node's data directory and TLS files); where storage.dataset mounts."),
         .init("paths.config", .path, .string(\.paths.config, default: "/etc/pgha"),
               "Where generated configuration is installed."),
         .init("paths.methods", .path, .string(\.paths.methods, default: "/opt/tribblix/pgha/bin"),
               "Where generated method scripts are installed."),
+
+        // Only deploy.sh and the storage checks read these (docs/cluster-definition.md, "Storage").
+        .init("storage.dataset", .name, .optional(\.storage.dataset, shown: "none"),
+              "The ZFS dataset (pool/path) under which each node gets <dataset>/<node> for PostgreSQL's data."),
+        .init("storage.attach", .name, .setting(default: .string("lofs")),
+              "How the dataset reaches the zone: lofs (mounted in the global zone, lofs-mounted in) or delegate."),
+        .init("storage.recordsize", .name, .setting(default: .string("32k")),
+              "ZFS recordsize of each node's dataset."),
+        .init("storage.compression", .name, .setting(default: .string("lz4")),
+              "ZFS compression of each node's dataset."),
+        .init("storage.logbias", .name, .setting(default: .string("latency")),
+              "ZFS logbias of each node's dataset: latency or throughput."),
 
         .init("secrets.superuser_password", .secretPath,
               .string(\.secrets.superuserPassword, default: "/etc/pgha/secrets/superuser-password"),

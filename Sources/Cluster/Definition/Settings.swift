@@ -140,6 +140,9 @@ public struct InstallPaths: Hashable, Sendable {
     /// Where the daemons keep their data: `<data>/etcd/<node>`,
     /// `<data>/postgres/<node>/data`, …; also the services' working directory.
     public var data: String = ""
+    /// PostgreSQL's own data: `<postgres_data>/<node>/data` (patroni),
+    /// `<postgres_data>/<keeper>` (stolon); where a storage dataset mounts.
+    public var postgresData: String = ""
     /// Where generated configuration (haproxy.cfg, patroni.yml) is installed.
     public var config: String = ""
     /// Where generated method scripts are installed.

@@ -4,6 +4,10 @@
 /// provide. Read off the same translation generate runs, so it cannot say
 /// something the generated files do not.
 public struct ClusterSummary: Hashable, Sendable {
+    /// Where PostgreSQL's data lives: on a ZFS dataset per node, or in
+    /// each zone's root file system (one line, `storage:` of the definition).
+    public var storage = ""
+
     public struct Host: Hashable, Sendable {
         public var name: String
         public var zones: [Zone]

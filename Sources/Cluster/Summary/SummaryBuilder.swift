@@ -27,11 +27,26 @@ public enum SummaryBuilder {
                 })
         }
         let overlay = translated.overlay
-        return ClusterSummary(
+        var summary = ClusterSummary(
             cluster: definition.cluster, stack: definition.stack.rawValue, hosts: hosts, clients: clients,
             daemons: daemons,
             tribblix: .init(package: definition.packaging.package, overlay: overlay.descriptor.id,
                             packages: overlay.packages.packages, requiredOverlays: overlay.descriptor.requires))
+        summary.storage = storage(of: definition)
+        return summary
+    }
+
+    /// The storage line: the datasets deploy.sh makes and how they reach
+    /// the zones, or the zone root.
+    private static func storage(of definition: ClusterDefinition) -> String {
+        let directory = definition.paths.postgresData
+        guard let dataset = definition.storage.dataset else {
+            return "PostgreSQL's data in \(directory), in each zone's root file system (no storage.dataset)"
+        }
+        let setting = { (key: String) in definition.settings["storage.\(key)"]?.text ?? "" }
+        let attached = setting("attach") == "delegate" ? "delegated to each zone, mounted" : "lofs-mounted"
+        return "PostgreSQL's data on ZFS dataset \(dataset)/<node> (recordsize=\(setting("recordsize")), "
+            + "compression=\(setting("compression")), logbias=\(setting("logbias"))), \(attached) at \(directory)"
     }
 
     /// The instance's `config/data_dir`, else the service's.

@@ -23,6 +23,7 @@ public enum SummaryFormatter {
             lines.append("  \(daemon.kind)  \(daemon.service)" + (ports.isEmpty ? "" : "  \(ports)"))
             for data in daemon.data { lines.append("    data on \(data.node): \(data.path)") }
         }
+        if !summary.storage.isEmpty { lines.append("storage: \(summary.storage)") }
         let tribblix = summary.tribblix
         lines.append("Tribblix: overlay \(tribblix.overlay) (requires \(tribblix.requiredOverlays.joined(separator: ", "))) "
                      + "installs \(tribblix.packages.joined(separator: ", "))")

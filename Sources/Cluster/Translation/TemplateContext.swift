@@ -46,6 +46,9 @@ struct TemplateContext {
         }
         values["deploy"] = deploy
         values["hba_networks"] = Self.hbaNetworks(d.nodes)
+        // deploy.sh's storage phase: whether there is a dataset, and how it reaches the zone.
+        Self.set(d.storage.dataset != nil, at: "storage.managed", in: &values)
+        Self.set(d.settings["storage.attach"] == .string("delegate"), at: "storage.delegate", in: &values)
         // haproxy has no word for keeping sessions: the option is there or not.
         Self.set(d.settings["haproxy.on_marked_down"] == .string("shutdown-sessions"), at: "haproxy.shutdown_sessions",
                  in: &values)

@@ -13,8 +13,11 @@ import Testing
         let output: String
         let state: String
 
-        init(example: String = "patroni") throws {
-            output = try Generated.directory(ofExample: example)
+        /// `definitionExtra` is appended to the example's definition.
+        init(example: String = "patroni", definitionExtra: String = "") throws {
+            output = definitionExtra.isEmpty
+                ? try Generated.directory(ofExample: example)
+                : try Generated.directory(ofExample: example, appending: definitionExtra)
             state = try Generated.temporaryDirectory()
             try FileManager.default.createDirectory(atPath: state + "/overlays", withIntermediateDirectories: true)
             // The generated overlay and, as in the global zone, those it requires.

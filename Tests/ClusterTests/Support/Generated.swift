@@ -7,8 +7,12 @@ enum Generated {
     static let examples = ["patroni", "stolon", "loopback-patroni"]
 
     static func files(ofExample name: String) throws -> [GeneratedFile] {
+        try files(ofDefinitionAt: Fixtures.path("Examples/\(name).yaml"))
+    }
+
+    static func files(ofDefinitionAt path: String) throws -> [GeneratedFile] {
         let pipeline = GenerationPipeline(templates: try TemplateSet.builtIn())
-        switch try pipeline.run(definitionPath: Fixtures.path("Examples/\(name).yaml")) {
+        switch try pipeline.run(definitionPath: path) {
         case .generated(let verified):
             let files = verified.files
             return files
@@ -21,6 +25,18 @@ enum Generated {
     static func directory(ofExample name: String) throws -> String {
         let directory = try temporaryDirectory()
         _ = try OutputWriter(directory: directory).write(files(ofExample: name))
+        return directory
+    }
+
+    /// Writes the output of an example with `extra` appended to its
+    /// definition into a fresh temporary directory.
+    static func directory(ofExample name: String, appending extra: String) throws -> String {
+        let scratch = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let text = try String(contentsOfFile: Fixtures.path("Examples/\(name).yaml"), encoding: .utf8) + extra
+        try text.write(toFile: scratch + "/cluster.yaml", atomically: true, encoding: .utf8)
+        let directory = try temporaryDirectory()
+        _ = try OutputWriter(directory: directory).write(files(ofDefinitionAt: scratch + "/cluster.yaml"))
         return directory
     }
 

@@ -5,14 +5,19 @@
 #
 # Run it as root in the global zone, from the directory smfkit wrote (it reads
 # profiles/ from there), once the pgha overlay is available to
-# zap: copy overlays/pgha.ovl and .pkgs into /var/sadm/overlays
-# (docs/packaging.md).
+# zap. smfkit writes the package's descriptors, not the package: first build
+# TRIBblix-pgha from packages/ (create_pkg in a tribblix/build checkout,
+# or pkgmk) and publish it, in a repository of your own or as
+# /var/zap/cache/TRIBblix-pgha.zap (TRIBblix-stolon too, from
+# packages/TRIBblix-stolon/: Tribblix no longer ships it); then copy overlays/pgha.ovl
+# and .pkgs into /var/sadm/overlays (docs/packaging.md, "Publishing it").
 #
 # It works in phases across all nodes, so that no daemon starts before what
 # it needs exists on the other nodes too (a daemon that keeps exiting is put
 # into maintenance by svc.startd after a few restarts):
 #   zones      create the missing zones, boot halted ones, check that the
 #              overlay really installed in each
+#   storage    nothing: no storage.dataset, the data stays in each zone's root
 #   accounts   the service accounts in every zone
 #   secrets    password files in every zone
 #   tls        keys and certificates (tls/certificates.sh), in every zone
@@ -141,6 +146,12 @@ phase_zones() {
     check_overlay node2
     ensure_zone node3 192.168.0.233
     check_overlay node3
+}
+
+# --- storage -----------------------------------------------------------------
+
+phase_storage() {
+    log "no storage.dataset in the cluster definition: PostgreSQL's data stays in each zone's root file system"
 }
 
 # --- accounts and secrets ----------------------------------------------------
@@ -432,6 +443,7 @@ phase_health() {
 main() {
     cd "$(dirname "$0")"
     phase_zones
+    phase_storage
     phase_accounts
     phase_secrets
     phase_tls
