@@ -39,12 +39,16 @@ public struct ClusterDefinition: Hashable, Sendable {
     }
 }
 
-/// Which HA manager runs PostgreSQL.
+/// What the cluster runs: PostgreSQL under an HA manager (patroni, stolon),
+/// or the etcd cluster alone (`etcd`), for other clusters to use.
 ///
 /// A new stack is a case here and the stack's name in the `stacks` of its
 /// service templates.
 public enum Stack: String, Hashable, Sendable, CaseIterable {
-    case patroni, stolon
+    case patroni, stolon, etcd
+
+    /// Whether the stack runs PostgreSQL (every stack but etcd alone).
+    public var runsPostgres: Bool { self != .etcd }
 }
 
 extension ClusterDefinition {

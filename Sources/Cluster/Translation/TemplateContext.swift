@@ -36,6 +36,7 @@ struct TemplateContext {
         }
         // Derived values every daemon needs in the same form.
         for stack in Stack.allCases { values["\(stack.rawValue)_stack"] = d.stack == stack }
+        values["runs_postgres"] = d.stack.runsPostgres
         values["first_node"] = nodes.first ?? [:]
         values["node_count"] = d.nodes.count
         var deploy: [String: Any] = Self.deployPhases(services, nodes: d.nodes)
