@@ -108,4 +108,56 @@ import Glibc
             #expect(try cluster.members().allSatisfy { $0.status == "started" })
         }
     }
+
+    /// docs/cluster-definition.md "Growing the etcd cluster", step by step
+    /// with regenerated artifacts, while a client writes every 0.1 s.
+    @Test(.enabled(if: shouldRun, "needs root, Debian's etcd-server and etcd-client (.ci/run installs them); missing: \(missing.joined(separator: ", "))"))
+    func theClusterGrowsFromThreeToFourMembersAndStaysWritable() throws {
+        try Self.withCluster { cluster in
+            _ = try Self.bringUp(cluster)
+            let original = cluster.nodes
+            let writer = EtcdWriter(etcdctl: cluster.definition.paths.etcdctl, options: cluster.etcdctlOptions(original))
+            writer.start()
+            defer { _ = writer.stop() }
+            let clock = Stopwatch()
+
+            // 1. node4 in the definition with etcd_state: existing; generate again.
+            try cluster.generate(try cluster.writeDefinition(
+                extraNodes: [["name": "node4", "address": "127.0.0.44", "etcd_state": "existing"]]))
+            try cluster.plan()
+            let added = try #require(cluster.nodes.last)
+            let entry = try #require(cluster.entries[added.name])
+            #expect(entry.exec.contains("ETCD_INITIAL_CLUSTER_STATE=existing"), "node4 runs: \(entry.exec)")
+            #expect(entry.exec.contains("node4=127.0.0.44"), "node4's members list the grown cluster: \(entry.exec)")
+            // deploy.sh's TLS phase again: node4's certificate issued and installed.
+            try cluster.prepareNodes()
+
+            // 2. etcdctl member add, retried while etcd says the cluster is not yet healthy.
+            var addOutput = ""
+            let addTook = try cluster.waitUntil("etcdctl member add node4 succeeds", seconds: 30, poll: 1) {
+                let run = try cluster.etcdctl(["member", "add", added.name, "--peer-urls=https://\(added.address):2380"],
+                                              members: original)
+                addOutput = run.stdout + run.stderr
+                return run.succeeded
+            }
+            #expect(addOutput.contains("ETCD_INITIAL_CLUSTER_STATE=\"existing\""), "member add said: \(addOutput)")
+
+            // 3. node4's member from its planned start command, on an empty data directory.
+            let joinClock = Stopwatch()
+            try cluster.start(added)
+            _ = try cluster.waitUntil("the 4 members are healthy", seconds: 60) {
+                try cluster.healthy() && cluster.members().filter { $0.status == "started" }.count == 4
+            }
+            let result = writer.stop()
+            print(String(format: "[e2e-etcd] grew 3 -> 4: member add after %.2f s of retries, node4 healthy %.2f s after its start, whole procedure %.2f s",
+                         addTook, joinClock.seconds, clock.seconds))
+            print(String(format: "[e2e-etcd] writer throughout: %d acknowledged, %d refused, longest gap between acknowledged writes %.2f s",
+                         result.acknowledged, result.refused, result.longestGap))
+            #expect(result.refused == 0)
+            #expect(result.acknowledged > 10)
+            #expect(try cluster.members().map(\.name).sorted() == ["node1", "node2", "node3", "node4"])
+            // The new member serves, from its own copy, what was written before it joined.
+            #expect(try cluster.get("/smfkit/writer/1", from: [added], serializable: true) == "1")
+        }
+    }
 }

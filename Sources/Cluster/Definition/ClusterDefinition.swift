@@ -69,6 +69,10 @@ public struct Node: Hashable, Sendable {
     /// stolon keeper `--uid`; defaults to `postgres<index>` (0-based), as in
     /// the walk-through.
     public var keeperID: String
+    /// etcd's `--initial-cluster-state` for this node's member: `new` for a
+    /// member of the first bootstrap, `existing` for one added to the
+    /// running cluster (after `etcdctl member add`).
+    public var etcdState: String = "new"
 
     public init(name: String, address: String, keeperID: String) {
         self.name = name

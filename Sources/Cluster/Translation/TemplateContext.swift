@@ -37,6 +37,7 @@ struct TemplateContext {
         // Derived values every daemon needs in the same form.
         for stack in Stack.allCases { values["\(stack.rawValue)_stack"] = d.stack == stack }
         values["runs_postgres"] = d.stack.runsPostgres
+        values["etcd_grows"] = d.nodes.contains { $0.etcdState == "existing" }
         values["first_node"] = nodes.first ?? [:]
         values["node_count"] = d.nodes.count
         var deploy: [String: Any] = Self.deployPhases(services, nodes: d.nodes)
@@ -57,6 +58,11 @@ struct TemplateContext {
                  at: "etcd.initial_cluster", in: &values)
         Self.set(d.nodes.map { "\(scheme)://\(Self.urlHost($0.address)):\(d.etcd.clientPort)" }.joined(separator: ","),
                  at: "etcd.endpoints", in: &values)
+        // The members of the first bootstrap: the running cluster a member
+        // added later (etcd_state: existing) joins.
+        Self.set(d.nodes.filter { $0.etcdState != "existing" }
+                     .map { "\(scheme)://\(Self.urlHost($0.address)):\(d.etcd.clientPort)" }.joined(separator: ","),
+                 at: "etcd.bootstrap_endpoints", in: &values)
         // pg_hba: with TLS only encrypted connections. Replication comes from
         // the nodes; clients from the configured network, else from the nodes too.
         values["hba_type"] = d.tlsEnabled ? "hostssl" : "host"
@@ -78,12 +84,15 @@ struct TemplateContext {
 
     /// Per deploy phase, every node's instances of that phase's services,
     /// node by node; `all` holds every instance, phase by phase.
-    private static func deployPhases(_ services: [ServiceTemplate], nodes: [Node]) -> [String: [[String: String]]] {
-        var phases: [String: [[String: String]]] = ["all": []]
+    /// `joins`: the node's etcd member is added to the running cluster
+    /// (etcd_state: existing), so its store instances start after the others.
+    private static func deployPhases(_ services: [ServiceTemplate], nodes: [Node]) -> [String: [[String: Any]]] {
+        var phases: [String: [[String: Any]]] = ["all": []]
         for phase in DeployPhase.allCases {
             let entries = nodes.flatMap { node in
-                services.filter { $0.deployPhase == phase }.map { template in
-                    ["node": node.name, "service": template.service, "fmri": template.instanceFMRI(on: node.name)]
+                services.filter { $0.deployPhase == phase }.map { template -> [String: Any] in
+                    ["node": node.name, "service": template.service, "fmri": template.instanceFMRI(on: node.name),
+                     "joins": node.etcdState == "existing"]
                 }
             }
             phases[phase.rawValue] = entries
@@ -130,6 +139,7 @@ struct TemplateContext {
             // The node certificate's names, as openssl's subjectAltName takes them.
             "certificate_names": subjectAltNames(of: node, haproxyAddresses: haproxyAddresses, definition: d),
             "fmris": fmris,
+            "joins_etcd": node.etcdState == "existing",
         ]) { own, _ in own }
         return values
     }

@@ -7,8 +7,17 @@ enum Generated {
     static let examples = ["patroni", "stolon", "etcd", "loopback-patroni", "loopback-etcd"]
 
     static func files(ofExample name: String) throws -> [GeneratedFile] {
+        try files(ofDefinition: Fixtures.path("Examples/\(name).yaml"))
+    }
+
+    /// Generates a definition into `directory` (its own earlier output, or an empty one).
+    static func write(definitionPath: String, into directory: String) throws {
+        _ = try OutputWriter(directory: directory).write(files(ofDefinition: definitionPath))
+    }
+
+    static func files(ofDefinition path: String) throws -> [GeneratedFile] {
         let pipeline = GenerationPipeline(templates: try TemplateSet.builtIn())
-        switch try pipeline.run(definitionPath: Fixtures.path("Examples/\(name).yaml")) {
+        switch try pipeline.run(definitionPath: path) {
         case .generated(let verified):
             let files = verified.files
             return files

@@ -152,14 +152,17 @@ final class EtcdLoopbackCluster {
     /// etcdctl as the operator runs it: the admin certificate the script
     /// issued, against `members` (default: every node).
     func etcdctl(_ arguments: [String], members: [Cluster.Node]? = nil) throws -> ProcessRun {
+        try Command.run(definition.paths.etcdctl, etcdctlOptions(members) + arguments, environment: ["ETCDCTL_API": "3"],
+                        timeout: 15)
+    }
+
+    /// etcdctl's endpoints (`members`, default every node) and TLS options.
+    func etcdctlOptions(_ members: [Cluster.Node]? = nil) -> [String] {
         let endpoints = (members ?? nodes).map { "https://\($0.address):\(definition.etcd.clientPort)" }
             .joined(separator: ",")
         let ca = path("ca")
-        return try Command.run(
-            definition.paths.etcdctl,
-            ["--endpoints=\(endpoints)", "--dial-timeout=2s", "--command-timeout=5s", "--cacert=\(ca)/ca.crt",
-             "--cert=\(ca)/admin.crt", "--key=\(ca)/admin.key"] + arguments,
-            environment: ["ETCDCTL_API": "3"], timeout: 15)
+        return ["--endpoints=\(endpoints)", "--dial-timeout=2s", "--command-timeout=5s", "--cacert=\(ca)/ca.crt",
+                "--cert=\(ca)/admin.crt", "--key=\(ca)/admin.key"]
     }
 
     /// Every one of `members` answers `endpoint health`.
