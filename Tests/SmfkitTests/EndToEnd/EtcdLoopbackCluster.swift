@@ -151,9 +151,10 @@ final class EtcdLoopbackCluster {
 
     /// etcdctl as the operator runs it: the admin certificate the script
     /// issued, against `members` (default: every node).
-    func etcdctl(_ arguments: [String], members: [Cluster.Node]? = nil) throws -> ProcessRun {
-        try Command.run(definition.paths.etcdctl, etcdctlOptions(members) + arguments, environment: ["ETCDCTL_API": "3"],
-                        timeout: 15)
+    /// `commandTimeout`: how long etcdctl waits for an answer (etcdctl's `--command-timeout`).
+    func etcdctl(_ arguments: [String], members: [Cluster.Node]? = nil, commandTimeout: String = "5s") throws -> ProcessRun {
+        let options = etcdctlOptions(members).map { $0 == "--command-timeout=5s" ? "--command-timeout=\(commandTimeout)" : $0 }
+        return try Command.run(definition.paths.etcdctl, options + arguments, environment: ["ETCDCTL_API": "3"], timeout: 15)
     }
 
     /// etcdctl's endpoints (`members`, default every node) and TLS options.
@@ -182,9 +183,24 @@ final class EtcdLoopbackCluster {
         }
     }
 
+    /// The member `endpoint status` reports as the leader (nil if none or several).
+    func leader() throws -> Cluster.Node? {
+        let run = try etcdctl(["endpoint", "status"])
+        // endpoint, id, version, db size, is leader, is learner, term, index, applied, errors
+        let leaders = run.stdout.split(separator: "\n").compactMap { line -> Cluster.Node? in
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            guard fields.count >= 5, fields[4] == "true" else { return nil }
+            return nodes.first { fields[0] == "https://\($0.address):\(definition.etcd.clientPort)" }
+        }
+        return leaders.count == 1 ? leaders[0] : nil
+    }
+
     /// `put KEY VALUE` through `members`; whether etcd said OK.
-    func put(_ key: String, _ value: String, through members: [Cluster.Node]? = nil) throws -> Bool {
-        let run = try etcdctl(["put", key, value], members: members)
+    func put(_ key: String, _ value: String, through members: [Cluster.Node]? = nil, commandTimeout: String = "5s")
+        throws -> Bool
+    {
+        let run = try etcdctl(["put", key, value], members: members, commandTimeout: commandTimeout)
         return run.succeeded && run.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "OK"
     }
 
