@@ -151,6 +151,14 @@ let badDefinitions: [BadDefinition] = [
     .init("haproxy section under stolon", stolonHead + "haproxy:\n  port: 6432\n", ["10:1 warning cluster.stack.ignored"]),
     .init("keeper id under patroni", validHead.replacingFirst("address: 10.0.0.2", "address: 10.0.0.2\n    keeper_id: k1"),
           ["8:5 warning cluster.stack.ignored"]),
+    .init("postgres section and a secret under stack: etcd",
+          validHead.replacingFirst("stack: patroni", "stack: etcd") + "postgres:\n  port: 5433\nsecrets:\n"
+              + "  superuser_password: /etc/pgha/secrets/su\n",
+          ["10:1 warning cluster.stack.ignored", "12:1 warning cluster.stack.ignored"]),
+    .init("keeper id under stack: etcd",
+          validHead.replacingFirst("stack: patroni", "stack: etcd")
+              .replacingFirst("address: 10.0.0.2", "address: 10.0.0.2\n    keeper_id: k1"),
+          ["8:5 warning cluster.stack.ignored"]),
     .init("PostgreSQL version Tribblix has no overlay for", validHead + "postgres:\n  version: 16\n",
           ["11:12 warning cluster.tribblix.overlay"]),
     .init("haproxy time without a known unit", validHead + "haproxy:\n  timeout_server: 30min\n",

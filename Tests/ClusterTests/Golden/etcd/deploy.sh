@@ -340,7 +340,7 @@ phase_health() {
     report_online node2 svc:/network/pgha/etcd:node2 || problems=$((problems + 1))
     report_online node3 svc:/network/pgha/etcd:node3 || problems=$((problems + 1))
     if ! has_leader_and_replicas; then
-        log "the cluster has no leader with every other node its replica" >&2
+        log "etcd has not exactly one leader with every member answering" >&2
         problems=$((problems + 1))
     fi
     show_cluster || problems=$((problems + 1))
