@@ -78,6 +78,18 @@ let badDefinitions: [BadDefinition] = [
     .init("even number of members", "cluster: c\nstack: patroni\nnodes:\n  - name: a\n    address: 10.0.0.1\n  - name: b\n    address: 10.0.0.2\n",
           ["4:3 warning cluster.etcd.member-count"]),
     .init("no members", "cluster: c\nstack: patroni\nnodes: []\n", ["3:8 error cluster.etcd.member-count"]),
+    .init("etcd_state neither new nor existing",
+          validHead.replacingFirst("address: 10.0.0.3", "address: 10.0.0.3\n    etcd_state: joining"),
+          ["10:17 error cluster.etcd.state"]),
+    .init("every member existing: nobody bootstraps",
+          validHead.replacingFirst("address: 10.0.0.1", "address: 10.0.0.1\n    etcd_state: existing")
+              .replacingFirst("address: 10.0.0.2", "address: 10.0.0.2\n    etcd_state: existing")
+              .replacingFirst("address: 10.0.0.3", "address: 10.0.0.3\n    etcd_state: existing"),
+          ["6:17 error cluster.etcd.state"]),
+    .init("two members added to a running three (passes)",
+          validHead + "  - name: node4\n    address: 10.0.0.4\n    etcd_state: existing\n"
+              + "  - name: node5\n    address: 10.0.0.5\n    etcd_state: existing\n",
+          []),
 
     // MARK: Ports
     .init("port zero", validHead + "etcd:\n  peer_port: 0\n", ["11:14 error cluster.port.range"]),
@@ -139,6 +151,17 @@ let badDefinitions: [BadDefinition] = [
     .init("haproxy section under stolon", stolonHead + "haproxy:\n  port: 6432\n",
           ["2:8 warning cluster.tribblix.package", "10:1 warning cluster.stack.ignored"]),
     .init("keeper id under patroni", validHead.replacingFirst("address: 10.0.0.2", "address: 10.0.0.2\n    keeper_id: k1"),
+          ["8:5 warning cluster.stack.ignored"]),
+    .init("postgres section and a secret under stack: etcd",
+          validHead.replacingFirst("stack: patroni", "stack: etcd") + "postgres:\n  port: 5433\nsecrets:\n"
+              + "  superuser_password: /etc/pgha/secrets/su\n",
+          ["10:1 warning cluster.stack.ignored", "12:1 warning cluster.stack.ignored"]),
+    .init("storage under stack: etcd",
+          validHead.replacingFirst("stack: patroni", "stack: etcd") + "storage:\n  dataset: tank/pg\n",
+          ["10:1 warning cluster.stack.ignored"]),
+    .init("keeper id under stack: etcd",
+          validHead.replacingFirst("stack: patroni", "stack: etcd")
+              .replacingFirst("address: 10.0.0.2", "address: 10.0.0.2\n    keeper_id: k1"),
           ["8:5 warning cluster.stack.ignored"]),
     .init("PostgreSQL version Tribblix has no overlay for", validHead + "postgres:\n  version: 16\n",
           ["11:12 warning cluster.tribblix.overlay"]),

@@ -3,7 +3,8 @@ import Diagnostics
 import Testing
 
 @Suite struct ExampleDefinitionsTests {
-    @Test(arguments: ["Examples/patroni.yaml", "Examples/stolon.yaml", "Examples/loopback-patroni.yaml"])
+    @Test(arguments: ["Examples/patroni.yaml", "Examples/stolon.yaml", "Examples/etcd.yaml", "Examples/loopback-patroni.yaml",
+                      "Examples/loopback-etcd.yaml"])
     func examplePassesEveryCheck(_ relative: String) throws {
         let result = try DefinitionChecker.check(DefinitionLoader.load(path: Fixtures.path(relative)))
         // stolon's package is one Tribblix removed: the one warning the example must give.

@@ -13,6 +13,7 @@ public enum DefinitionChecks {
         BindAddressCheck(),
         KeeperIDCheck(),
         EtcdMemberCountCheck(),
+        EtcdStateCheck(),
         PortRangeCheck(),
         PortConflictCheck(services: services),
         PositiveValueCheck(),

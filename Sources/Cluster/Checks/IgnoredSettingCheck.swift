@@ -23,9 +23,25 @@ struct IgnoredSettingCheck: DefinitionCheck {
         ("paths.stolon_bin", .stolon, "patroni runs no stolon"),
     ]
 
+    /// Sections and keys only the stacks that run PostgreSQL read: with
+    /// `stack: etcd` no daemon reads them.
+    static let postgresOnly = [
+        "postgres", "patroni", "stolon", "haproxy", "secrets", "users.postgres", "users.haproxy",
+        "paths.postgres_bin", "paths.postgres_data", "paths.patroni", "paths.patronictl", "paths.haproxy",
+        "paths.stolon_bin", "storage",
+    ]
+
     func diagnostics(for loaded: LoadedDefinition) -> [Diagnostic] {
         let stack = loaded.definition.stack
         var found: [Diagnostic] = []
+        if !stack.runsPostgres {
+            for path in Self.postgresOnly {
+                guard let location = loaded.sourceMap.keys[path] else { continue }
+                found.append(warning("'\(path)' is read only by the stacks that run PostgreSQL, and this cluster's stack "
+                                     + "is \(stack.rawValue), which runs the etcd members alone; remove it", at: location))
+            }
+            return found + keeperIDs(loaded, stack: stack)
+        }
         for entry in Self.stackOnly where entry.stack != stack {
             guard let location = loaded.sourceMap.keys[entry.path] else { continue }
             var message = "'\(entry.path)' is read only with stack: \(entry.stack.rawValue), and this cluster's stack is "
@@ -36,13 +52,18 @@ struct IgnoredSettingCheck: DefinitionCheck {
             }
             found.append(warning(message, at: location))
         }
-        if stack == .patroni {
-            for index in loaded.definition.nodes.indices {
-                guard let location = loaded.sourceMap.keys["nodes[\(index)].keeper_id"] else { continue }
-                found.append(warning("'nodes[\(index)].keeper_id' is read only with stack: stolon, and this cluster's "
-                                     + "stack is patroni: patroni names members after their nodes; remove it", at: location))
+        return found + keeperIDs(loaded, stack: stack)
+    }
+
+    /// A keeper id on a node of a stack without stolon keepers.
+    private func keeperIDs(_ loaded: LoadedDefinition, stack: Stack) -> [Diagnostic] {
+        guard stack != .stolon else { return [] }
+        let instead = stack == .patroni ? "patroni names members after their nodes" : "etcd names members after their nodes"
+        return loaded.definition.nodes.indices.compactMap { index in
+            loaded.sourceMap.keys["nodes[\(index)].keeper_id"].map { location in
+                warning("'nodes[\(index)].keeper_id' is read only with stack: stolon, and this cluster's "
+                        + "stack is \(stack.rawValue): \(instead); remove it", at: location)
             }
         }
-        return found
     }
 }

@@ -40,12 +40,16 @@ public struct ClusterDefinition: Hashable, Sendable {
     }
 }
 
-/// Which HA manager runs PostgreSQL.
+/// What the cluster runs: PostgreSQL under an HA manager (patroni, stolon),
+/// or the etcd cluster alone (`etcd`), for other clusters to use.
 ///
 /// A new stack is a case here and the stack's name in the `stacks` of its
 /// service templates.
 public enum Stack: String, Hashable, Sendable, CaseIterable {
-    case patroni, stolon
+    case patroni, stolon, etcd
+
+    /// Whether the stack runs PostgreSQL (every stack but etcd alone).
+    public var runsPostgres: Bool { self != .etcd }
 }
 
 extension ClusterDefinition {
@@ -66,6 +70,10 @@ public struct Node: Hashable, Sendable {
     /// stolon keeper `--uid`; defaults to `postgres<index>` (0-based), as in
     /// the walk-through.
     public var keeperID: String
+    /// etcd's `--initial-cluster-state` for this node's member: `new` for a
+    /// member of the first bootstrap, `existing` for one added to the
+    /// running cluster (after `etcdctl member add`).
+    public var etcdState: String = "new"
 
     public init(name: String, address: String, keeperID: String) {
         self.name = name

@@ -15,7 +15,7 @@ public enum ExampleDefinition {
             # docs/cluster-definition.md describes every key.
 
             cluster: my-ha-cluster            # names the cluster (patroni's scope)
-            stack: \(stack.rawValue)                    # patroni | stolon
+            stack: \(stack.rawValue)                    # patroni | stolon | etcd (the etcd cluster alone)
 
             # One zone (or host) per node; every node runs one of each daemon. The
             # name is the SMF instance name of each service on that node.
@@ -33,11 +33,16 @@ public enum ExampleDefinition {
               client_port: \(etcd.clientPort)
               peer_port: \(etcd.peerPort)
 
-            postgres:
-              version: \(postgres.version)                     # major version; picks the default postgres_bin
-              # port: \(postgres.port)
-
             """
+        if stack.runsPostgres {
+            text += """
+
+                postgres:
+                  version: \(postgres.version)                     # major version; picks the default postgres_bin
+                  # port: \(postgres.port)
+
+                """
+        }
         switch stack {
         case .patroni:
             text += """
@@ -72,6 +77,8 @@ public enum ExampleDefinition {
                   proxy_port: \(stolon.proxyPort)
 
                 """
+        case .etcd:
+            break
         }
         text += """
 
@@ -80,11 +87,16 @@ public enum ExampleDefinition {
               etcd:
                 name: \(users.etcd.name)
                 uid: \(users.etcd.uid)
-              postgres:
-                name: \(users.postgres.name)
-                uid: \(users.postgres.uid)
 
             """
+        if stack.runsPostgres {
+            text += """
+                  postgres:
+                    name: \(users.postgres.name)
+                    uid: \(users.postgres.uid)
+
+                """
+        }
         // Only the keys this stack reads (cluster.stack.ignored warns of the others).
         if stack == .patroni {
             text += """
@@ -94,9 +106,21 @@ public enum ExampleDefinition {
 
                 """
         }
-        let binaries = stack == .patroni
-            ? "#   patroni: \(paths.patroni)\n#   patronictl: \(paths.patronictl)\n#   haproxy: \(paths.haproxy)\n"
-            : "#   stolon_bin: \(paths.stolonBin)\n"
+        let binaries = switch stack {
+        case .patroni: "#   patroni: \(paths.patroni)\n#   patronictl: \(paths.patronictl)\n#   haproxy: \(paths.haproxy)\n"
+        case .stolon: "#   stolon_bin: \(paths.stolonBin)\n"
+        case .etcd: ""
+        }
+        let postgresBinary = stack.runsPostgres ? "#   postgres_bin: /opt/tribblix/postgres\(postgres.version)/bin\n" : ""
+        let secretFiles = !stack.runsPostgres ? "" : """
+
+            # Files on each node holding the passwords (mode 0600, created by the
+            # deploy script when absent). Never the passwords themselves.
+            # secrets:
+            #   superuser_password: \(secrets.superuserPassword)
+            #   replication_password: \(secrets.replicationPassword)
+
+            """ + (stack == .patroni ? "#   rewind_password: \(secrets.rewindPassword)\n" : "")
         text += """
 
             # Where the binaries are (Tribblix's packages by default) and where a node
@@ -105,20 +129,13 @@ public enum ExampleDefinition {
             # paths:
             #   etcd: \(paths.etcd)
             #   etcdctl: \(paths.etcdctl)
-            #   postgres_bin: /opt/tribblix/postgres\(postgres.version)/bin
 
-            """ + binaries + """
+            """ + postgresBinary + binaries + """
             #   data: \(paths.data)
             #   config: \(paths.config)
             #   methods: \(paths.methods)
 
-            # Files on each node holding the passwords (mode 0600, created by the
-            # deploy script when absent). Never the passwords themselves.
-            # secrets:
-            #   superuser_password: \(secrets.superuserPassword)
-            #   replication_password: \(secrets.replicationPassword)
-
-            """ + (stack == .patroni ? "#   rewind_password: \(secrets.rewindPassword)\n" : "") + """
+            """ + secretFiles + """
 
             # Every connection over TLS, every client proving who it is with a
             # certificate of the cluster's CA (docs/tls.md). deploy.sh runs the

@@ -82,6 +82,8 @@ public enum NodeKeys {
               "The node's IPv4 or IPv6 literal; every daemon of the node listens on it."),
         .init("keeper_id", .name, .string(\.keeperID), .index(shown: "postgres<index>") { "postgres\($0)" },
               "stolon only: the keeper's --uid."),
+        .init("etcd_state", .name, .string(\.etcdState), .index(shown: "new") { _ in "new" },
+              "new: a member of the etcd cluster's first bootstrap; existing: a member added to the running cluster."),
     ]
     public static var names: [String] { all.map(\.name) }
 }

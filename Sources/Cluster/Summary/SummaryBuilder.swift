@@ -32,7 +32,7 @@ public enum SummaryBuilder {
             daemons: daemons,
             tribblix: .init(package: definition.packaging.package, overlay: overlay.descriptor.id,
                             packages: overlay.packages.packages, requiredOverlays: overlay.descriptor.requires))
-        summary.storage = storage(of: definition)
+        if definition.stack.runsPostgres { summary.storage = storage(of: definition) }
         return summary
     }
 

@@ -6,7 +6,8 @@ public enum SummaryFormatter {
     public static func text(_ summary: ClusterSummary) -> String {
         let zones = summary.hosts.flatMap(\.zones)
         var lines: [String] = []
-        lines.append("\(summary.cluster): a \(summary.stack) cluster of \(zones.count) node\(zones.count == 1 ? "" : "s"), "
+        let article = summary.stack.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+        lines.append("\(summary.cluster): \(article) \(summary.stack) cluster of \(zones.count) node\(zones.count == 1 ? "" : "s"), "
                      + "each in a zone named after it")
         for host in summary.hosts {
             lines.append("  on \(host.name):")

@@ -102,9 +102,11 @@ public enum TopologyBuilder {
         for (index, node) in nodes.enumerated() {
             for template in services {
                 guard let applications = template.connections.applications else { continue }
+                // A label that renders empty: no application of this stack connects to the daemon.
+                let text = try label(applications, node: index, template)
+                guard !text.isEmpty else { continue }
                 connections.append(Connection(
-                    from: ClusterTopology.clients, to: instance(template, on: node),
-                    label: try label(applications, node: index, template), kind: .client))
+                    from: ClusterTopology.clients, to: instance(template, on: node), label: text, kind: .client))
             }
         }
         return connections

@@ -18,7 +18,9 @@ struct PackagingTranslator {
     func package(manifests: [PackagedManifest], companions: [PayloadFile]) throws(TemplateError) -> PackageArtifact {
         let info = PackageInfo(
             pkg: definition.packaging.package,
-            name: "SMF services of the \(definition.cluster) PostgreSQL cluster (\(definition.stack.rawValue))",
+            name: definition.stack.runsPostgres
+                ? "SMF services of the \(definition.cluster) PostgreSQL cluster (\(definition.stack.rawValue))"
+                : "SMF services of the \(definition.cluster) etcd cluster",
             version: definition.packaging.version,
             // Tribblix's pkginfo carries the upstream home page; the
             // package sets up the stack's HA manager.
@@ -53,6 +55,7 @@ struct PackagingTranslator {
     static let homePage: [Stack: String] = [
         .patroni: "https://github.com/patroni/patroni",
         .stolon: "https://github.com/sorintlab/stolon",
+        .etcd: "https://etcd.io",
     ]
 
     /// The overlay: the overlays the daemons need, and in `.pkgs`, as
@@ -72,7 +75,9 @@ struct PackagingTranslator {
         let descriptor = OverlayDescriptor(
             id: definition.packaging.overlay,
             version: definition.packaging.overlayVersion,
-            name: "HA PostgreSQL cluster \(definition.cluster) (\(definition.stack.rawValue))",
+            name: definition.stack.runsPostgres
+                ? "HA PostgreSQL cluster \(definition.cluster) (\(definition.stack.rawValue))"
+                : "etcd cluster \(definition.cluster)",
             requires: requires,
             services: []
         )
@@ -148,6 +153,8 @@ struct PackagingTranslator {
                                                group: owner.group))
             }
         }
+        // The etcd cluster alone has no password: its clients prove who they are with certificates.
+        guard definition.stack.runsPostgres else { return result }
         let reader = definition.account(for: .postgres)
         for secret in DefinitionKeys.of(.secretPath).compactMap({ $0.value(in: definition) as? String }) {
             let parent = Self.relative(String(secret[..<(secret.lastIndex(of: "/") ?? secret.startIndex)]))

@@ -36,6 +36,8 @@ struct TemplateContext {
         }
         // Derived values every daemon needs in the same form.
         for stack in Stack.allCases { values["\(stack.rawValue)_stack"] = d.stack == stack }
+        values["runs_postgres"] = d.stack.runsPostgres
+        values["etcd_grows"] = d.nodes.contains { $0.etcdState == "existing" }
         values["first_node"] = nodes.first ?? [:]
         values["node_count"] = d.nodes.count
         var deploy: [String: Any] = Self.deployPhases(services, nodes: d.nodes)
@@ -47,7 +49,8 @@ struct TemplateContext {
         values["deploy"] = deploy
         values["hba_networks"] = Self.hbaNetworks(d.nodes)
         // deploy.sh's storage phase: whether there is a dataset, and how it reaches the zone.
-        Self.set(d.storage.dataset != nil, at: "storage.managed", in: &values)
+        // Storage is for PostgreSQL's data: a stack without PostgreSQL has none.
+        Self.set(d.storage.dataset != nil && d.stack.runsPostgres, at: "storage.managed", in: &values)
         Self.set(d.settings["storage.attach"] == .string("delegate"), at: "storage.delegate", in: &values)
         // haproxy has no word for keeping sessions: the option is there or not.
         Self.set(d.settings["haproxy.on_marked_down"] == .string("shutdown-sessions"), at: "haproxy.shutdown_sessions",
@@ -59,6 +62,11 @@ struct TemplateContext {
                  at: "etcd.initial_cluster", in: &values)
         Self.set(d.nodes.map { "\(scheme)://\(Self.urlHost($0.address)):\(d.etcd.clientPort)" }.joined(separator: ","),
                  at: "etcd.endpoints", in: &values)
+        // The members of the first bootstrap: the running cluster a member
+        // added later (etcd_state: existing) joins.
+        Self.set(d.nodes.filter { $0.etcdState != "existing" }
+                     .map { "\(scheme)://\(Self.urlHost($0.address)):\(d.etcd.clientPort)" }.joined(separator: ","),
+                 at: "etcd.bootstrap_endpoints", in: &values)
         // pg_hba: with TLS only encrypted connections. Replication comes from
         // the nodes; clients from the configured network, else from the nodes too.
         values["hba_type"] = d.tlsEnabled ? "hostssl" : "host"
@@ -80,12 +88,15 @@ struct TemplateContext {
 
     /// Per deploy phase, every node's instances of that phase's services,
     /// node by node; `all` holds every instance, phase by phase.
-    private static func deployPhases(_ services: [ServiceTemplate], nodes: [Node]) -> [String: [[String: String]]] {
-        var phases: [String: [[String: String]]] = ["all": []]
+    /// `joins`: the node's etcd member is added to the running cluster
+    /// (etcd_state: existing), so its store instances start after the others.
+    private static func deployPhases(_ services: [ServiceTemplate], nodes: [Node]) -> [String: [[String: Any]]] {
+        var phases: [String: [[String: Any]]] = ["all": []]
         for phase in DeployPhase.allCases {
             let entries = nodes.flatMap { node in
-                services.filter { $0.deployPhase == phase }.map { template in
-                    ["node": node.name, "service": template.service, "fmri": template.instanceFMRI(on: node.name)]
+                services.filter { $0.deployPhase == phase }.map { template -> [String: Any] in
+                    ["node": node.name, "service": template.service, "fmri": template.instanceFMRI(on: node.name),
+                     "joins": node.etcdState == "existing"]
                 }
             }
             phases[phase.rawValue] = entries
@@ -132,6 +143,7 @@ struct TemplateContext {
             // The node certificate's names, as openssl's subjectAltName takes them.
             "certificate_names": subjectAltNames(of: node, haproxyAddresses: haproxyAddresses, definition: d),
             "fmris": fmris,
+            "joins_etcd": node.etcdState == "existing",
         ]) { own, _ in own }
         return values
     }

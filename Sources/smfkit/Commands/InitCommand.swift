@@ -15,7 +15,7 @@ struct InitCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The HA manager: patroni or stolon.")
+    @Option(help: "What runs: patroni or stolon (PostgreSQL under that HA manager), or etcd (the etcd cluster alone).")
     var stack: Stack = .patroni
 
     func run() throws {

@@ -4,13 +4,18 @@ import Output
 
 /// Generation of the bundled examples, in memory and on disk, for the tests.
 enum Generated {
-    static let examples = ["patroni", "stolon", "loopback-patroni"]
+    static let examples = ["patroni", "stolon", "etcd", "loopback-patroni", "loopback-etcd"]
 
     static func files(ofExample name: String) throws -> [GeneratedFile] {
-        try files(ofDefinitionAt: Fixtures.path("Examples/\(name).yaml"))
+        try files(ofDefinition: Fixtures.path("Examples/\(name).yaml"))
     }
 
-    static func files(ofDefinitionAt path: String) throws -> [GeneratedFile] {
+    /// Generates a definition into `directory` (its own earlier output, or an empty one).
+    static func write(definitionPath: String, into directory: String) throws {
+        _ = try OutputWriter(directory: directory).write(files(ofDefinition: definitionPath))
+    }
+
+    static func files(ofDefinition path: String) throws -> [GeneratedFile] {
         let pipeline = GenerationPipeline(templates: try TemplateSet.builtIn())
         switch try pipeline.run(definitionPath: path) {
         case .generated(let verified):
@@ -36,7 +41,7 @@ enum Generated {
         let text = try String(contentsOfFile: Fixtures.path("Examples/\(name).yaml"), encoding: .utf8) + extra
         try text.write(toFile: scratch + "/cluster.yaml", atomically: true, encoding: .utf8)
         let directory = try temporaryDirectory()
-        _ = try OutputWriter(directory: directory).write(files(ofDefinitionAt: scratch + "/cluster.yaml"))
+        _ = try OutputWriter(directory: directory).write(files(ofDefinition: scratch + "/cluster.yaml"))
         return directory
     }
 

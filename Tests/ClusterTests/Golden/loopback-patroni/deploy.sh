@@ -57,6 +57,8 @@ NODES="node1 node2 node3 "
 SITE_PROFILE=/etc/svc/profile/site/pgha.xml
 # Each wait polls every 2 seconds, at most this many times (5 minutes).
 TRIES=${TRIES:-150}
+# The etcd members etcdctl asks: every node's.
+ETCD_ENDPOINTS='https://127.0.0.11:2379,https://127.0.0.12:2379,https://127.0.0.13:2379'
 
 log() {
     printf '%s\n' "deploy: $*"
@@ -287,7 +289,7 @@ wait_online() {
 # etcdctl_on_first_node ARGUMENT...: etcdctl in the first node's zone, with
 # that member's certificate when TLS is on.
 etcdctl_on_first_node() {
-    zlogin node1 "ETCDCTL_API=3 /usr/bin/etcdctl --endpoints='https://127.0.0.11:2379,https://127.0.0.12:2379,https://127.0.0.13:2379' --cacert=/tmp/smfkit-loopback/data/tls/node1/etcd/ca.crt --cert=/tmp/smfkit-loopback/data/tls/node1/etcd/node.crt --key=/tmp/smfkit-loopback/data/tls/node1/etcd/node.key $*"
+    zlogin node1 "ETCDCTL_API=3 /usr/bin/etcdctl --endpoints='$ETCD_ENDPOINTS' --cacert=/tmp/smfkit-loopback/data/tls/node1/etcd/ca.crt --cert=/tmp/smfkit-loopback/data/tls/node1/etcd/node.crt --key=/tmp/smfkit-loopback/data/tls/node1/etcd/node.key $*"
 }
 
 # etcd_healthy: every member answers, asked from the first node.

@@ -59,6 +59,8 @@ NODES="node1 node2 node3 "
 SITE_PROFILE=/etc/svc/profile/site/pgha.xml
 # Each wait polls every 2 seconds, at most this many times (5 minutes).
 TRIES=${TRIES:-150}
+# The etcd members etcdctl asks: every node's.
+ETCD_ENDPOINTS='https://192.168.0.231:2379,https://192.168.0.232:2379,https://192.168.0.233:2379'
 
 log() {
     printf '%s\n' "deploy: $*"
@@ -275,7 +277,7 @@ wait_online() {
 # etcdctl_on_first_node ARGUMENT...: etcdctl in the first node's zone, with
 # that member's certificate when TLS is on.
 etcdctl_on_first_node() {
-    zlogin node1 "ETCDCTL_API=3 /opt/tribblix/etcd/bin/etcdctl --endpoints='https://192.168.0.231:2379,https://192.168.0.232:2379,https://192.168.0.233:2379' --cacert=/var/pgha/tls/node1/etcd/ca.crt --cert=/var/pgha/tls/node1/etcd/node.crt --key=/var/pgha/tls/node1/etcd/node.key $*"
+    zlogin node1 "ETCDCTL_API=3 /opt/tribblix/etcd/bin/etcdctl --endpoints='$ETCD_ENDPOINTS' --cacert=/var/pgha/tls/node1/etcd/ca.crt --cert=/var/pgha/tls/node1/etcd/node.crt --key=/var/pgha/tls/node1/etcd/node.key $*"
 }
 
 # etcd_healthy: every member answers, asked from the first node.
