@@ -13,6 +13,7 @@ public enum DefinitionChecks {
         BindAddressCheck(),
         KeeperIDCheck(),
         EtcdMemberCountCheck(),
+        NodeRoleCheck(),
         PortRangeCheck(),
         PortConflictCheck(services: services),
         PositiveValueCheck(),
@@ -38,6 +39,7 @@ public enum DefinitionChecks {
         TLSSubjectNameCheck(),
         TLSAddressCoverageCheck(),
         ClientNetworkCheck(),
+        ValueSizeCheck(services: services),
     ] }
 
     /// The ids of every check, for documentation and tests.

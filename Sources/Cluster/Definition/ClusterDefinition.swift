@@ -56,7 +56,7 @@ extension ClusterDefinition {
     }
 }
 
-/// One member of the cluster: a zone (or a host) running one of each daemon.
+/// One member of the cluster: a zone (or a host) running the daemons of its roles.
 public struct Node: Hashable, Sendable {
     /// Also the SMF instance name of every service on this node.
     public var name: String
@@ -65,10 +65,14 @@ public struct Node: Hashable, Sendable {
     /// stolon keeper `--uid`; defaults to `postgres<index>` (0-based), as in
     /// the walk-through.
     public var keeperID: String
+    /// The roles the definition lists for the node; nil runs every role of
+    /// the stack (`ClusterDefinition.roles(of:)`).
+    public var roles: [NodeRole]?
 
-    public init(name: String, address: String, keeperID: String) {
+    public init(name: String, address: String, keeperID: String, roles: [NodeRole]? = nil) {
         self.name = name
         self.address = address
         self.keeperID = keeperID
+        self.roles = roles
     }
 }

@@ -274,8 +274,8 @@ wait_online() {
     }
 }
 
-# etcdctl_on_first_node ARGUMENT...: etcdctl in the first node's zone, with
-# that member's certificate when TLS is on.
+# etcdctl_on_first_node ARGUMENT...: etcdctl in the first etcd member's
+# zone, with that member's certificate when TLS is on.
 etcdctl_on_first_node() {
     zlogin node1 "ETCDCTL_API=3 /usr/bin/etcdctl --endpoints='https://127.0.0.11:2379,https://127.0.0.12:2379,https://127.0.0.13:2379' --cacert=/tmp/smfkit-loopback/data/tls/node1/etcd/ca.crt --cert=/tmp/smfkit-loopback/data/tls/node1/etcd/node.crt --key=/tmp/smfkit-loopback/data/tls/node1/etcd/node.key $*"
 }
@@ -309,8 +309,8 @@ patroni_members_healthy() {
     '
 }
 
-# patronictl_on_first_node ARGUMENT...: patronictl in the first node's
-# zone, with the settings its instance runs patroni with (and, with TLS,
+# patronictl_on_first_node ARGUMENT...: patronictl in the first PostgreSQL
+# node's zone, with the settings its instance runs patroni with (and, with TLS,
 # the node's certificate for etcd and the REST API; docs/tls.md).
 patronictl_on_first_node() {
     zlogin node1 "PATRONI_SCOPE=my-ha-cluster PATRONI_NAMESPACE=/service/ PATRONI_ETCD3_HOSTS='127.0.0.11:2379,127.0.0.12:2379,127.0.0.13:2379' PATRONI_ETCD3_PROTOCOL=https PATRONI_ETCD3_CACERT=/tmp/smfkit-loopback/data/postgres/node1/tls/ca.crt PATRONI_ETCD3_CERT=/tmp/smfkit-loopback/data/postgres/node1/tls/node.crt PATRONI_ETCD3_KEY=/tmp/smfkit-loopback/data/postgres/node1/tls/node.key PATRONI_CTL_CACERT=/tmp/smfkit-loopback/data/postgres/node1/tls/ca.crt PATRONI_CTL_CERTFILE=/tmp/smfkit-loopback/data/postgres/node1/tls/node.crt PATRONI_CTL_KEYFILE=/tmp/smfkit-loopback/data/postgres/node1/tls/node.key /usr/bin/patronictl -c /tmp/smfkit-loopback/config/patroni.yml $*"
