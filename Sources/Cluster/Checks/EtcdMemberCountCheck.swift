@@ -17,8 +17,10 @@ struct EtcdMemberCountCheck: DefinitionCheck {
         let count = definition.etcdMembers.count
         let location = loaded.sourceMap.location(of: "nodes")
         let members = definition.nodes.count == count
-            ? "\(count) nodes make an etcd cluster of \(count) members"
-            : "\(count) of the \(definition.nodes.count) nodes have the etcd role, making an etcd cluster of \(count) members"
+            ? (count == 1 ? "1 node makes an etcd cluster of 1 member"
+                : "\(count) nodes make an etcd cluster of \(count) members")
+            : "\(count) of the \(definition.nodes.count) nodes have the etcd role, making an etcd cluster of \(count) "
+                + (count == 1 ? "member" : "members")
         if definition.nodes.isEmpty {
             return [error("the cluster has no nodes; etcd needs at least one member (three to survive a failure)",
                           at: location)]
