@@ -44,10 +44,11 @@ let badDefinitions: [BadDefinition] = [
           ["1:1 error cluster.yaml.unknown-key"]),
     .init("duplicate top-level key", validHead + "cluster: d\n", ["10:1 error cluster.yaml.duplicate-key"]),
     .init("duplicate nested key", validHead + "etcd:\n  token: a\n  token: b\n", ["12:3 error cluster.yaml.duplicate-key"]),
+    // (One node is one etcd member, which survives no failure: a warning.)
     .init("missing stack", "cluster: c\nnodes:\n  - name: node1\n    address: 10.0.0.1\n",
-          ["1:1 error cluster.yaml.missing-key"]),
+          ["1:1 error cluster.yaml.missing-key", "3:3 warning cluster.etcd.member-count"]),
     .init("missing node address", "cluster: c\nstack: patroni\nnodes:\n  - name: node1\n",
-          ["4:5 error cluster.yaml.missing-key"]),
+          ["4:3 warning cluster.etcd.member-count", "4:5 error cluster.yaml.missing-key"]),
     .init("empty document", "# nothing here\n", ["1:1 error cluster.yaml.missing-key"]),
     .init("unknown stack", validHead.replacingFirst("stack: patroni", "stack: patroini"), ["2:8 error cluster.yaml.type"]),
     .init("user without uid", validHead + "users:\n  etcd:\n    name: etcd\n", ["12:5 error cluster.yaml.missing-key"]),
@@ -90,6 +91,14 @@ let badDefinitions: [BadDefinition] = [
           validHead + "  - name: node4\n    address: 10.0.0.4\n    etcd_state: existing\n"
               + "  - name: node5\n    address: 10.0.0.5\n    etcd_state: existing\n",
           []),
+    .init("one member", "cluster: c\nstack: patroni\nnodes:\n  - name: a\n    address: 10.0.0.1\n",
+          ["4:3 warning cluster.etcd.member-count"]),
+    .init("a role of the other stack", validHead.replacingFirst("address: 10.0.0.3", "address: 10.0.0.3\n    roles: [etcd, sentinel]"),
+          ["10:19 error cluster.node.roles"]),
+
+    // MARK: Sizes
+    .init("a token longer than SMF keeps", validHead + "etcd:\n  token: " + String(repeating: "t", count: 4_096) + "\n",
+          ["11:10 error cluster.value.size"]),
 
     // MARK: Ports
     .init("port zero", validHead + "etcd:\n  peer_port: 0\n", ["11:14 error cluster.port.range"]),

@@ -42,14 +42,17 @@ import Testing
     @Test func loopbackExampleUsesDebiansBinaries() throws {
         let loaded = try #require(try DefinitionLoader.load(path: Fixtures.path("Examples/loopback-patroni.yaml")).loaded)
         let definition = loaded.definition
-        #expect(definition.nodes.map(\.address) == ["127.0.0.11", "127.0.0.12", "127.0.0.13"])
+        #expect(definition.nodes.map(\.address) == ["127.0.0.11", "127.0.0.12", "127.0.0.13", "127.0.0.14"])
+        // The roles split: etcd on node1-node3, PostgreSQL on node1, node2 and node4.
+        #expect(definition.etcdMembers.map(\.name) == ["node1", "node2", "node3"])
+        #expect(definition.nodes(running: .postgres).map(\.name) == ["node1", "node2", "node4"])
         #expect(definition.paths.etcd == "/usr/bin/etcd")
         #expect(definition.paths.patroni == "/usr/bin/patroni")
         #expect(definition.paths.haproxy == "/usr/sbin/haproxy")
         #expect(definition.paths.postgresBin == "/usr/lib/postgresql/15/bin")
         #expect(definition.postgres.version == 15)
         #expect(definition.users.postgres.name == "postgres")
-        // Each node's haproxy binds to its own address, so the three share one host.
+        // Each node's haproxy binds to its own address, so they share one host.
         #expect(definition.haproxy.bindAddress == nil)
     }
 }

@@ -56,6 +56,8 @@ import Testing
         var text = "cluster: big\nstack: patroni\nnodes:\n"
         for index in 1...1001 {
             text += "  - name: node\(index)\n    address: 10.0.\(index / 256).\(index % 256)\n"
+            // Five etcd members; etcd advises no more than seven.
+            text += index <= 5 ? "    roles: [etcd]\n" : "    roles: [postgres, proxy]\n"
         }
         let clock = ContinuousClock()
         var result = DefinitionChecker.check(DefinitionLoader.load(text: text, file: "big.yaml"))

@@ -19,13 +19,13 @@ import Testing
     @Test func anInvalidDefinitionExitsOneWithEveryDiagnostic() throws {
         let file = FileManager.default.temporaryDirectory.appending(path: "smfkit-check-\(getpid()).yaml")
         defer { try? FileManager.default.removeItem(at: file) }
-        try "cluster: c\nstack: patroni\nnodes:\n  - name: 1node\n    address: 10.0.0.1\netcd:\n  peer_prot: 1\n"
+        try "cluster: c\nstack: patroni\nnodes:\n  - name: 1node\n    address: 10.0.0.1\n  - {name: b, address: 10.0.0.2}\n  - {name: c, address: 10.0.0.3}\netcd:\n  peer_prot: 1\n"
             .write(to: file, atomically: true, encoding: .utf8)
         let run = try smfkit(["check", file.path])
         #expect(run.status == 1)
         #expect(run.stderr == """
             \(file.path):4:11: error: node name '1node' is not a valid SMF instance name: it must start with an ASCII letter, not U+0031 DIGIT ONE [cluster.node.name]
-            \(file.path):7:3: error: unknown key 'peer_prot' in 'etcd'; did you mean 'peer_port'? [cluster.yaml.unknown-key]
+            \(file.path):9:3: error: unknown key 'peer_prot' in 'etcd'; did you mean 'peer_port'? [cluster.yaml.unknown-key]
 
             """)
     }
@@ -33,14 +33,14 @@ import Testing
     @Test func jsonFormatGivesTheSameDiagnosticsOnStdout() throws {
         let file = FileManager.default.temporaryDirectory.appending(path: "smfkit-json-\(getpid()).yaml")
         defer { try? FileManager.default.removeItem(at: file) }
-        try "cluster: c\nstack: stolon\nnodes:\n  - name: n1\n    address: 10.0.0.1\nstolon:\n  proxy_port: 0\n"
+        try "cluster: c\nstack: stolon\nnodes:\n  - {name: n1, address: 10.0.0.1}\n  - {name: n2, address: 10.0.0.2}\n  - {name: n3, address: 10.0.0.3}\nstolon:\n  proxy_port: 0\n"
             .write(to: file, atomically: true, encoding: .utf8)
         let run = try smfkit(["check", "--format", "json", file.path])
         #expect(run.status == 1)
         let decoded = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]]
         // stolon's package warning (line 2, `stack:`), then the error.
         #expect(decoded?.compactMap { $0["rule"] as? String } == ["cluster.tribblix.package", "cluster.port.range"])
-        #expect(decoded?.last?["line"] as? Int == 7)
+        #expect(decoded?.last?["line"] as? Int == 8)
         #expect(decoded?.last?["column"] as? Int == 15)
     }
 

@@ -54,14 +54,14 @@ import Glibc
         let bringUp = Stopwatch()
         try cluster.start([.etcd])
         let etcd = try cluster.waitUntil("etcd is healthy on every member", seconds: 60) { try cluster.etcdHealthy() }
-        for node in cluster.nodes {
+        for node in cluster.postgresNodes {
             let check = try cluster.validatePatroniConfiguration(on: node)
             #expect(check.passed, "patroni --validate-config rejects \(node.name)'s start command: \(check.output)")
         }
         try cluster.start([.patroni])
         let members = try cluster.etcdMembers()
-        #expect(members.map(\.name).sorted() == cluster.nodes.map(\.name).sorted(), "etcd members: \(members)")
-        for node in cluster.nodes {
+        #expect(members.map(\.name).sorted() == cluster.etcdNodes.map(\.name).sorted(), "etcd members: \(members)")
+        for node in cluster.etcdNodes {
             let url = "https://\(node.address):\(cluster.definition.etcd.clientPort)"
             let peer = "https://\(node.address):\(cluster.definition.etcd.peerPort)"
             #expect(members.contains { $0.name == node.name && $0.clientURLs == url && $0.peerURLs == peer },
@@ -96,7 +96,7 @@ import Glibc
         let acknowledged = try cluster.writeRows(Self.rows)
         #expect(acknowledged.count == Self.rows, "only \(acknowledged.count) of \(Self.rows) inserts were acknowledged")
         report("%d rows written through haproxy, %d acknowledged", Self.rows, acknowledged.count)
-        for node in cluster.nodes {
+        for node in cluster.proxyNodes {
             _ = try cluster.waitUntil("\(node.name)'s haproxy replica port serves every row from a replica", seconds: 30) {
                 try cluster.replicaRead(on: node) == "t|\(acknowledged.count)"
             }
@@ -189,7 +189,7 @@ import Glibc
     private func expectNobodyElseConnects(_ cluster: LoopbackCluster) throws {
         let other = cluster.definition.users.etcd.name
         let owner = cluster.definition.users.postgres.name
-        for node in cluster.nodes {
+        for node in cluster.postgresNodes {
             let socket = try #require(cluster.socketDirectory(of: node))
             let data = try #require(cluster.dataDirectory[node.name])
             #expect(cluster.mode(of: socket) == 0o700, "\(socket) is not 0700")
@@ -212,6 +212,8 @@ import Glibc
     /// so a refusal cannot come from a daemon that is simply down.
     private func expectEveryRefusal(_ cluster: LoopbackCluster, leader: Cluster.Node) throws {
         let definition = cluster.definition
+        // etcd's own listeners are on its members (the leader may be an etcd client).
+        let member = try #require(cluster.etcdNodes.first)
         // etcd: plain HTTP, and a certificate of another CA, are refused.
         let proper = try cluster.etcdctl(["get", "--prefix", "--keys-only", definition.patroni.namespace],
                                          client: cluster.restClient)
@@ -224,7 +226,7 @@ import Glibc
         let foreign = try cluster.etcdctl(["get", "--prefix", "--keys-only", definition.patroni.namespace], client: rogue)
         #expect(!foreign.succeeded && !foreign.stdout.contains("/leader"),
                 "etcd served a client whose certificate comes from another CA: \(foreign.stdout)")
-        let handshake = LoopbackHTTP.request(url: "https://\(leader.address):\(definition.etcd.clientPort)/version",
+        let handshake = LoopbackHTTP.request(url: "https://\(member.address):\(definition.etcd.clientPort)/version",
                                              client: rogue)
         #expect(handshake == nil, "etcd's client port completed a TLS session with another CA's certificate")
         report("etcd: client with a certificate of another CA refused (%@; no TLS session for curl either)",
@@ -232,21 +234,21 @@ import Glibc
 
         // etcd peers: https URLs only, a plain-HTTP request to the peer port is no etcd exchange,
         // and every member started its peer listener with TLS and client-certificate checks.
-        let peerPlain = LoopbackHTTP.request(url: "http://\(leader.address):\(definition.etcd.peerPort)/members", client: nil)
+        let peerPlain = LoopbackHTTP.request(url: "http://\(member.address):\(definition.etcd.peerPort)/members", client: nil)
         #expect(peerPlain?.status != 200, "etcd's peer port answered plain HTTP with 200")
-        for node in cluster.nodes {
+        for node in cluster.etcdNodes {
             let lines = try cluster.logLines(of: .etcd, on: node, containing: "starting with peer TLS")
             #expect(lines.contains { $0.contains("client-cert-auth = true") }, "\(node.name)'s etcd peer listener: \(lines)")
         }
         // The members do talk to each other, and only through those listeners.
-        let metrics = LoopbackHTTP.request(url: "https://\(leader.address):\(definition.etcd.clientPort)/metrics",
+        let metrics = LoopbackHTTP.request(url: "https://\(member.address):\(definition.etcd.clientPort)/metrics",
                                            client: cluster.restClient)
         let sent = String(decoding: metrics?.body ?? Data(), as: UTF8.self).split(separator: "\n")
             .filter { $0.hasPrefix("etcd_network_peer_sent_bytes_total{") }
             .compactMap { $0.split(separator: " ").last.flatMap { Double($0) } }.reduce(0, +)
-        #expect(sent > 0, "etcd on \(leader.name) reports no bytes sent to its peers")
+        #expect(sent > 0, "etcd on \(member.name) reports no bytes sent to its peers")
         report("etcd peers: https peer URLs on every member, peer TLS with client-cert-auth = true in every log, %.0f bytes sent to peers by %@, plain HTTP to :%d answered %@",
-               sent, leader.name, definition.etcd.peerPort, peerPlain.map { "HTTP \($0.status), not etcd" } ?? "nothing")
+               sent, member.name, definition.etcd.peerPort, peerPlain.map { "HTTP \($0.status), not etcd" } ?? "nothing")
 
         // PostgreSQL through haproxy: no plain text; verify-full against the cluster CA works.
         let disabled = try cluster.psqlThroughHAProxy(sslmode: "disable")
@@ -291,10 +293,10 @@ import Glibc
                anonymous?.status ?? 0, signedIn?.status ?? 0)
 
         // An operator's patronictl on a node, as docs/tls.md gives it, reaches etcd over TLS.
-        let listed = try cluster.patronictl(["list", "-f", "json"], on: cluster.nodes[0])
+        let listed = try cluster.patronictl(["list", "-f", "json"], on: cluster.postgresNodes[0])
         let members = (try? JSONSerialization.jsonObject(with: Data(listed.stdout.utf8))) as? [[String: Any]] ?? []
-        #expect(listed.succeeded && members.count == cluster.nodes.count, "patronictl list: \(listed.stdout)\(listed.stderr)")
-        report("patronictl list on %@ with the node's certificate: %d members", cluster.nodes[0].name, members.count)
+        #expect(listed.succeeded && members.count == cluster.postgresNodes.count, "patronictl list: \(listed.stdout)\(listed.stderr)")
+        report("patronictl list on %@ with the node's certificate: %d members", cluster.postgresNodes[0].name, members.count)
     }
 
     private func lastLine(_ text: String) -> String {

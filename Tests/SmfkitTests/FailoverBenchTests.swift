@@ -93,7 +93,7 @@ import Glibc
 
     /// A surviving node whose haproxy the client uses.
     private func client(_ cluster: LoopbackCluster, avoiding leader: Cluster.Node) -> (node: Cluster.Node, bind: String) {
-        let node = cluster.nodes.first { $0.name != leader.name } ?? cluster.nodes[0]
+        let node = cluster.proxyNodes.first { $0.name != leader.name } ?? cluster.proxyNodes[0]
         return (node, cluster.haproxyBind[node.name] ?? node.address)
     }
 

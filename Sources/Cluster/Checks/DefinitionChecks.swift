@@ -14,6 +14,7 @@ public enum DefinitionChecks {
         KeeperIDCheck(),
         EtcdMemberCountCheck(),
         EtcdStateCheck(),
+        NodeRoleCheck(),
         PortRangeCheck(),
         PortConflictCheck(services: services),
         PositiveValueCheck(),
@@ -42,6 +43,7 @@ public enum DefinitionChecks {
         TLSSubjectNameCheck(),
         TLSAddressCoverageCheck(),
         ClientNetworkCheck(),
+        ValueSizeCheck(services: services),
     ] }
 
     /// The ids of every check, for documentation and tests.

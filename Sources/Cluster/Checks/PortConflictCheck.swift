@@ -2,7 +2,7 @@ import Diagnostics
 
 /// `cluster.port.conflict`: no two daemons of one node listen on the same
 /// port of the same address (a wildcard address overlaps every address).
-/// Only the daemons of the chosen stack count, with the listeners their
+/// Only the daemons of the chosen stack and the node's roles count, with the listeners their
 /// service templates declare (`listeners:`), so a daemon added as a template
 /// is checked too. Nodes are separate hosts (zones), so listeners of
 /// different nodes never clash here.
@@ -24,7 +24,7 @@ struct PortConflictCheck: DefinitionCheck {
         var order: [String] = []
         for node in definition.nodes {
             guard let address = IPAddress(node.address) else { continue }
-            let listeners = self.listeners(of: definition, at: address).filter { (1...65535).contains($0.port) }
+            let listeners = self.listeners(of: definition, on: node, at: address).filter { (1...65535).contains($0.port) }
             for (i, first) in listeners.enumerated() {
                 for second in listeners[(i + 1)...] where first.port == second.port && overlap(first, second) {
                     let key = first.path + "|" + second.path
@@ -54,9 +54,9 @@ struct PortConflictCheck: DefinitionCheck {
         a.address == b.address || a.address.isWildcard || b.address.isWildcard
     }
 
-    private func listeners(of definition: ClusterDefinition, at address: IPAddress) -> [Listener] {
+    private func listeners(of definition: ClusterDefinition, on node: Node, at address: IPAddress) -> [Listener] {
         var listeners: [Listener] = []
-        for template in services {
+        for template in services where definition.runs(template.role, on: node) {
             for listener in template.listeners {
                 guard let port = listener.port(in: definition) else { continue }
                 let bind = listener.address.flatMap { definition.value(at: $0) as? String }.flatMap(IPAddress.init)

@@ -61,7 +61,7 @@ extension ClusterDefinition {
     }
 }
 
-/// One member of the cluster: a zone (or a host) running one of each daemon.
+/// One member of the cluster: a zone (or a host) running the daemons of its roles.
 public struct Node: Hashable, Sendable {
     /// Also the SMF instance name of every service on this node.
     public var name: String
@@ -74,10 +74,14 @@ public struct Node: Hashable, Sendable {
     /// member of the first bootstrap, `existing` for one added to the
     /// running cluster (after `etcdctl member add`).
     public var etcdState: String = "new"
+    /// The roles the definition lists for the node; nil runs every role of
+    /// the stack (`ClusterDefinition.roles(of:)`).
+    public var roles: [NodeRole]?
 
-    public init(name: String, address: String, keeperID: String) {
+    public init(name: String, address: String, keeperID: String, roles: [NodeRole]? = nil) {
         self.name = name
         self.address = address
         self.keeperID = keeperID
+        self.roles = roles
     }
 }

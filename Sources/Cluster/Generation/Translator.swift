@@ -25,7 +25,10 @@ public struct Translator {
         }
         let context = TemplateContext(definition, services: services)
 
-        let manifestTranslator = ManifestTranslator(definition: definition, context: context, sourceName: sourceName)
+        let manifestTranslator = ManifestTranslator(
+            definition: definition, context: context, sourceName: sourceName,
+            roleOfService: Dictionary(services.compactMap { template in template.role.map { (template.service, $0) } },
+                                      uniquingKeysWith: { first, _ in first }))
         var manifests: [ManifestArtifact] = []
         var packaged: [PackagedManifest] = []
         for template in services {

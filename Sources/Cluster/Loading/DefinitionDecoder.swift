@@ -144,13 +144,14 @@ struct DefinitionDecoder {
             // find positions by index) with an empty stand-in, which the
             // checks skip as never written.
             var node = Node(name: "", address: "", keeperID: "")
-            guard let fields = fields(of: item, at: path, keys: NodeKeys.names) else {
+            guard let fields = fields(of: item, at: path, keys: NodeKeys.names + ["roles"]) else {
                 complete = false
                 for key in NodeKeys.all { key.applyFallback(to: &node, index: index, among: NodeKeys.all) }
                 nodes.append(node)
                 continue
             }
             if !read(fields, NodeKeys.all, into: &node, index: index) { complete = false }
+            if let list = fields.values["roles"] { node.roles = roles(list, at: "\(path).roles") }
             nodes.append(node)
         }
         return nodes
@@ -351,6 +352,30 @@ struct DefinitionDecoder {
             return nil
         }
         return scalar.text == "true"
+    }
+
+    /// A node's `roles`: each a role's name (or `haproxy` for `proxy`), as
+    /// written (the checks report one listed twice). A refused item is
+    /// reported and left out.
+    private mutating func roles(_ node: YAMLNode, at path: String) -> [NodeRole]? {
+        guard let words = strings(node, at: path) else { return nil }
+        var roles: [NodeRole] = []
+        for (index, word) in words.enumerated() {
+            let itemPath = "\(path)[\(index)]"
+            guard let role = NodeRole(word: word) else {
+                let names = NodeRole.allCases.map(\.rawValue)
+                var message = "role '\(word)' is not one of \(names.joined(separator: ", ")) (or haproxy, the proxy role)"
+                if let guess = KeySuggestion.closest(to: word.lowercased(), among: names + Array(NodeRole.aliases.keys)) {
+                    message += "; did you mean '\(guess)'?"
+                }
+                let at = sourceMap.values[itemPath]
+                report(LoadingRule.type, message, line: at?.line ?? node.line, column: at?.column ?? node.column)
+                complete = false
+                continue
+            }
+            roles.append(role)
+        }
+        return roles
     }
 
     /// A list of strings; each item's position is recorded as `path[index]`.

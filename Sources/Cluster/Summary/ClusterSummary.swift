@@ -17,6 +17,8 @@ public struct ClusterSummary: Hashable, Sendable {
     public struct Zone: Hashable, Sendable {
         public var name: String
         public var address: String
+        /// The kinds of daemon the zone runs (its node's roles').
+        public var daemons: [String] = []
     }
 
     /// Where applications connect on one node (`10.20.30.11:6432 primary, …`).

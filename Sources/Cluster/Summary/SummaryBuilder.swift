@@ -10,13 +10,17 @@ public enum SummaryBuilder {
         let topology = try TopologyBuilder.topology(of: definition, templates: templates, peers: false)
         let translated = try Translator(definition: definition, templates: templates, sourceName: "summary").translate()
         let hosts = topology.hosts.map { host in
-            ClusterSummary.Host(name: host.name, zones: host.zones.map { .init(name: $0.name, address: $0.address) })
+            ClusterSummary.Host(name: host.name, zones: host.zones.map {
+                .init(name: $0.name, address: $0.address, daemons: $0.daemons.map(\.kind))
+            })
         }
         let clients = topology.connections.filter { $0.from == ClusterTopology.clients }.map {
             ClusterSummary.ClientEndpoint(instance: $0.to, description: $0.label)
         }
-        let firstZone = topology.hosts.first?.zones.first
-        let daemons = (firstZone?.daemons ?? []).map { daemon in
+        // Each daemon as the first zone that runs it shows it (zones differ by their roles).
+        var kinds: Set<String> = []
+        let everyDaemon = topology.hosts.flatMap(\.zones).flatMap(\.daemons).filter { kinds.insert($0.kind).inserted }
+        let daemons = everyDaemon.map { daemon in
             let service = daemon.instanceFMRI.split(separator: ":").dropLast().joined(separator: ":")
             let bundle = translated.manifests.first { $0.bundle.services.contains { $0.fmri == service } }?.bundle
             return ClusterSummary.Daemon(
@@ -52,8 +56,9 @@ public enum SummaryBuilder {
     /// The instance's `config/data_dir`, else the service's.
     private static func dataDirectory(in bundle: ServiceBundle?, service: String, node: String) -> String? {
         guard let entry = bundle?.services.first(where: { $0.fmri == service }) else { return nil }
-        let instance = entry.instances.first { $0.name == node }
-        for groups in [instance?.entity.propertyGroups ?? [], entry.entity.propertyGroups] {
+        // A node without the daemon's role has no instance, and no data there.
+        guard let instance = entry.instances.first(where: { $0.name == node }) else { return nil }
+        for groups in [instance.entity.propertyGroups, entry.entity.propertyGroups] {
             let property = groups.first { $0.name == "config" }?.properties.first { $0.name == "data_dir" }
             if let value = property?.values.first?.text { return value }
         }

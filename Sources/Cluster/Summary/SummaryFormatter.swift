@@ -5,6 +5,9 @@ import Foundation
 public enum SummaryFormatter {
     public static func text(_ summary: ClusterSummary) -> String {
         let zones = summary.hosts.flatMap(\.zones)
+        // With roles, a zone that runs only some daemons says which.
+        let kinds = summary.daemons.map(\.kind)
+        let uniform = zones.allSatisfy { $0.daemons == kinds }
         var lines: [String] = []
         let article = summary.stack.first.map { "aeiou".contains($0) } == true ? "an" : "a"
         lines.append("\(summary.cluster): \(article) \(summary.stack) cluster of \(zones.count) node\(zones.count == 1 ? "" : "s"), "
@@ -13,12 +16,13 @@ public enum SummaryFormatter {
             lines.append("  on \(host.name):")
             let width = host.zones.map(\.name.count).max() ?? 0
             for zone in host.zones {
-                lines.append("    \(zone.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(zone.address)")
+                let line = "    \(zone.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(zone.address)"
+                lines.append(uniform ? line : line + "  " + zone.daemons.joined(separator: ", "))
             }
         }
         lines.append("clients connect to:")
         for client in summary.clients { lines.append("  \(client.description)  (\(client.instance))") }
-        lines.append("daemons on every node (paths inside its zone):")
+        lines.append(uniform ? "daemons on every node (paths inside its zone):" : "daemons (paths inside their zones):")
         for daemon in summary.daemons {
             let ports = daemon.listeners.map { ":\($0.port) \($0.purpose)" }.joined(separator: ", ")
             lines.append("  \(daemon.kind)  \(daemon.service)" + (ports.isEmpty ? "" : "  \(ports)"))

@@ -37,7 +37,7 @@ struct ContextShape: Sendable {
         // A service in every deploy phase, so that each phase's list shows its entries' names.
         let services = DeployPhase.allCases.map { phase in
             ServiceTemplate(
-                kind: "x", stacks: [.patroni], service: "x", commonName: "", description: "", user: .postgres,
+                kind: "x", stacks: [.patroni], service: "x", role: .postgres, commonName: "", description: "", user: .postgres,
                 packages: [], overlays: [], duration: .child, deployPhase: phase, workingDirectory: nil,
                 dependencies: [], methods: [], files: [], properties: [], listeners: [], directories: [],
                 connections: ConnectionsTemplate(), origin: "")

@@ -16,6 +16,8 @@ public struct ServiceTemplate: Hashable, Sendable {
     public var stacks: [Stack]
     /// The SMF service name, e.g. `network/pgha/etcd`.
     public var service: String
+    /// The role a node needs to run this daemon; nil: every node runs it.
+    public var role: NodeRole?
     public var commonName: String
     public var description: String
     /// Which of the definition's `users` the methods run as.

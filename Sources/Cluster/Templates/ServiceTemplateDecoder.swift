@@ -15,7 +15,7 @@ struct ServiceTemplateDecoder {
     }
 
     enum Keys {
-        static let top = ["kind", "stacks", "service", "common_name", "description", "packages", "overlays", "user",
+        static let top = ["kind", "stacks", "service", "role", "common_name", "description", "packages", "overlays", "user",
                           "duration", "deploy_phase", "working_directory", "dependencies", "methods", "files", "properties",
                           "listeners", "directories", "connections"]
         static let dependency = ["name", "fmri", "per_node", "grouping", "restart_on"]
@@ -44,13 +44,14 @@ struct ServiceTemplateDecoder {
         let service = required(top, "service", root).flatMap { plain($0) }
         let stacks = required(top, "stacks", root).map { list($0).compactMap { choice($0, of: Stack.self, "stack") } }
         let user = required(top, "user", root).flatMap { choice($0, of: ServiceRole.self, "user") }
+        let role = top["role"].map { choice($0, of: NodeRole.self, "role") }
         let duration = top["duration"].map { choice($0, of: StartDuration.self, "duration") } ?? .contract
         let phase = top["deploy_phase"].map { choice($0, of: DeployPhase.self, "deploy_phase") } ?? .database
         let commonName = required(top, "common_name", root).flatMap { text($0) }
         let description = required(top, "description", root).flatMap { text($0) }
         let methods = required(top, "methods", root).map { list($0).compactMap { method($0) } }
         let template = ServiceTemplate(
-            kind: kind ?? "", stacks: stacks ?? [], service: service ?? "", commonName: commonName ?? "",
+            kind: kind ?? "", stacks: stacks ?? [], service: service ?? "", role: role ?? nil, commonName: commonName ?? "",
             description: description ?? "", user: user ?? .postgres,
             packages: top["packages"].map { list($0).compactMap { text($0) } } ?? [],
             overlays: top["overlays"].map { list($0).compactMap { text($0) } } ?? [],
@@ -65,7 +66,7 @@ struct ServiceTemplateDecoder {
             directories: top["directories"].map { list($0).compactMap { directory($0) } } ?? [],
             connections: top["connections"].map { connections($0) } ?? ConnectionsTemplate(),
             origin: file)
-        guard kind != nil, service != nil, stacks != nil, user != nil, commonName != nil, description != nil,
+        guard kind != nil, service != nil, role != .some(nil), stacks != nil, user != nil, commonName != nil, description != nil,
               methods != nil, duration != nil, phase != nil else { return nil }
         return template
     }

@@ -1,6 +1,6 @@
 /// The topology of a definition. Every node is a zone on the host that runs
 /// deploy.sh (the generated deploy creates all zones where it runs); each
-/// zone runs one instance of every daemon of the stack. Each daemon's
+/// zone runs one instance of every daemon of its node's roles. Each daemon's
 /// listeners and connections are the ones its service template declares
 /// (`listeners:`, `connections:`), so a daemon added as a template is drawn
 /// with no change here. Connections are drawn in four passes — peers, clients
@@ -20,7 +20,7 @@ public enum TopologyBuilder {
         let zones = definition.nodes.map { node in
             ClusterTopology.Zone(
                 name: node.name, address: node.address,
-                daemons: services.map { template in
+                daemons: services.filter { definition.runs($0.role, on: node) }.map { template in
                     ClusterTopology.Daemon(
                         kind: template.kind, instanceFMRI: template.instanceFMRI(on: node.name),
                         listeners: listeners(of: template, in: definition))
@@ -58,14 +58,18 @@ public enum TopologyBuilder {
             return label
         }
         // Every instance's FMRI, made once: a full mesh names each n times.
-        var instances: [String: [String]] = [:]
+        // nil where the node lacks the daemon's role.
+        var instances: [String: [String?]] = [:]
         for template in services where instances[template.kind] == nil {
-            instances[template.kind] = nodes.map { template.instanceFMRI(on: $0.name) }
+            instances[template.kind] = nodes.map {
+                definition.runs(template.role, on: $0) ? template.instanceFMRI(on: $0.name) : nil
+            }
         }
+        let roleOfKind = Dictionary(services.map { ($0.kind, $0.role) }, uniquingKeysWith: { first, _ in first })
         let nodeIndex = Dictionary(nodes.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         func fmri(_ kind: String, on node: Node) -> String? {
             guard let index = nodeIndex[node.name] else { return nil }
-            return instances[kind]?[index]
+            return instances[kind]?[index] ?? nil
         }
         func instance(_ template: ServiceTemplate, on node: Node) -> String {
             fmri(template.kind, on: node) ?? template.instanceFMRI(on: node.name)
@@ -74,8 +78,8 @@ public enum TopologyBuilder {
         // Peers, each pair once.
         for template in services where includePeers {
             guard let peers = template.connections.peers else { continue }
-            for (index, first) in nodes.enumerated() {
-                for second in nodes[(index + 1)...] {
+            for (index, first) in nodes.enumerated() where definition.runs(template.role, on: first) {
+                for second in nodes[(index + 1)...] where definition.runs(template.role, on: second) {
                     connections.append(Connection(
                         from: instance(template, on: first), to: instance(template, on: second),
                         label: try label(peers, node: index, template), kind: .peer))
@@ -85,9 +89,12 @@ public enum TopologyBuilder {
         // Clients: of the daemon on their own node, then of every node's.
         for scope in ClientConnection.Scope.allCases {
             for (index, node) in nodes.enumerated() {
-                for template in services {
+                for template in services where definition.runs(template.role, on: node) {
                     for client in template.connections.clients where client.on == scope {
-                        let targets = scope == .sameNode ? [node] : nodes
+                        // A node without the server's role is a client of
+                        // every node that has it (patroni of every etcd member).
+                        let local = roleOfKind[client.to].map { definition.runs($0, on: node) } ?? true
+                        let targets = scope == .sameNode && local ? [node] : nodes
                         for target in targets {
                             guard let server = fmri(client.to, on: target) else { continue }
                             connections.append(Connection(
@@ -100,7 +107,7 @@ public enum TopologyBuilder {
         }
         // Applications.
         for (index, node) in nodes.enumerated() {
-            for template in services {
+            for template in services where definition.runs(template.role, on: node) {
                 guard let applications = template.connections.applications else { continue }
                 // A label that renders empty: no application of this stack connects to the daemon.
                 let text = try label(applications, node: index, template)

@@ -2,7 +2,7 @@ import Foundation
 import SMF
 
 /// Turns one service template into the service's manifest: one disabled
-/// instance per node; cluster-wide values in the service's `config` group,
+/// instance per node that has the template's role; cluster-wide values in the service's `config` group,
 /// node values in each instance's, every property typed and documented by
 /// a `prop_pattern`.
 struct ManifestTranslator {
@@ -10,6 +10,11 @@ struct ManifestTranslator {
     let context: TemplateContext
     /// The name of the definition file, for the generated-by comment.
     let sourceName: String
+    /// The role of each of the stack's services, by service name: a node's
+    /// dependency on its own instance of a service it does not run is left
+    /// out (patroni on a node without etcd reaches the members over the
+    /// network, and deploy.sh starts them first).
+    var roleOfService: [String: NodeRole] = [:]
 
     /// The property group holding the daemon's settings.
     static let configGroup = "config"
@@ -60,10 +65,13 @@ struct ManifestTranslator {
         entity.template = try documentation(of: template, origin: origin)
 
         var instances: [Instance] = []
-        for (index, node) in definition.nodes.enumerated() {
+        for (index, node) in definition.nodes.enumerated() where definition.runs(template.role, on: node) {
             let values = context.node(at: index)
             var instanceEntity = Entity()
-            instanceEntity.dependencies = try template.dependencies.filter(\.perNode).map {
+            let local = template.dependencies.filter { dependency in
+                dependency.perNode && roleOfService[dependency.targetService].map { definition.runs($0, on: node) } ?? true
+            }
+            instanceEntity.dependencies = try local.map {
                 dependency throws(TemplateError) in
                 try translate(dependency, context: values, origin: origin)
             }

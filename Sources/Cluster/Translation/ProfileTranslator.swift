@@ -1,6 +1,7 @@
 import SMF
 
-/// A node's profile: enables exactly that node's instance of every service.
+/// A node's profile: enables exactly that node's instance of every service
+/// of its roles.
 /// Dropped into the zone's /etc/svc/profile/site/ or applied with
 /// `svccfg apply`.
 struct ProfileTranslator {
@@ -10,7 +11,7 @@ struct ProfileTranslator {
     func profile(for node: Node, services: [ServiceTemplate]) -> ServiceBundle {
         ServiceBundle(
             type: .profile, name: "\(definition.packaging.overlay)-\(node.name)",
-            services: services.map { template in
+            services: services.filter { definition.runs($0.role, on: node) }.map { template in
                 Service(name: template.service, instances: [Instance(name: node.name, enabled: true)])
             },
             leadingComments: [

@@ -40,7 +40,16 @@ struct TemplateContext {
         values["etcd_grows"] = d.nodes.contains { $0.etcdState == "existing" }
         values["first_node"] = nodes.first ?? [:]
         values["node_count"] = d.nodes.count
-        var deploy: [String: Any] = Self.deployPhases(services, nodes: d.nodes)
+        // The nodes of each role, and the first of each, from which deploy.sh
+        // runs etcdctl (an etcd member) and patronictl or stolonctl (a
+        // PostgreSQL node).
+        for role in NodeRole.allCases {
+            let having = zip(d.nodes, nodes).filter { d.runs(role, on: $0.0) }.map(\.1)
+            values["\(role.rawValue)_nodes"] = having
+            values["first_\(role.rawValue)_node"] = having.first ?? [:]
+            values["\(role.rawValue)_node_count"] = having.count
+        }
+        var deploy: [String: Any] = Self.deployPhases(services, definition: d)
         // svc.startd logs an instance to /var/svc/log/<service, / as ->:<instance>.log.
         deploy["logs"] = services.map { template in
             ["entry": "\(d.packaging.overlay)-\(template.kind)",
@@ -58,13 +67,15 @@ struct TemplateContext {
         let scheme = d.tlsEnabled ? "https" : "http"
         Self.set(scheme, at: "tls.scheme", in: &values)
         Self.set(d.tlsCADirectory, at: "tls.ca_directory", in: &values)
-        Self.set(d.nodes.map { "\($0.name)=\(scheme)://\(Self.urlHost($0.address)):\(d.etcd.peerPort)" }.joined(separator: ","),
+        // Only members are in the etcd cluster; every other node is a client of them.
+        let members = d.etcdMembers
+        Self.set(members.map { "\($0.name)=\(scheme)://\(Self.urlHost($0.address)):\(d.etcd.peerPort)" }.joined(separator: ","),
                  at: "etcd.initial_cluster", in: &values)
-        Self.set(d.nodes.map { "\(scheme)://\(Self.urlHost($0.address)):\(d.etcd.clientPort)" }.joined(separator: ","),
+        Self.set(members.map { "\(scheme)://\(Self.urlHost($0.address)):\(d.etcd.clientPort)" }.joined(separator: ","),
                  at: "etcd.endpoints", in: &values)
         // The members of the first bootstrap: the running cluster a member
         // added later (etcd_state: existing) joins.
-        Self.set(d.nodes.filter { $0.etcdState != "existing" }
+        Self.set(members.filter { $0.etcdState != "existing" }
                      .map { "\(scheme)://\(Self.urlHost($0.address)):\(d.etcd.clientPort)" }.joined(separator: ","),
                  at: "etcd.bootstrap_endpoints", in: &values)
         // pg_hba: with TLS only encrypted connections. Replication comes from
@@ -76,12 +87,12 @@ struct TemplateContext {
         values["client_network_items"] = clientNetworks.enumerated().map { index, network in
             ["network": network, "last": index == clientNetworks.count - 1] as [String: Any]
         }
-        Self.set(d.nodes.map { "\(Self.urlHost($0.address)):\(d.etcd.clientPort)" }.joined(separator: ","),
+        Self.set(members.map { "\(Self.urlHost($0.address)):\(d.etcd.clientPort)" }.joined(separator: ","),
                  at: "etcd.hosts", in: &values)
         // The same without brackets, for method scripts to build URLs from
         // (svc.startd's shell would take `[fd00::1]` for a pathname pattern).
-        Self.set(d.nodes.map { "\($0.name)=\($0.address)" }.joined(separator: ","), at: "etcd.members", in: &values)
-        Self.set(d.nodes.map(\.address).joined(separator: ","), at: "etcd.addresses", in: &values)
+        Self.set(members.map { "\($0.name)=\($0.address)" }.joined(separator: ","), at: "etcd.members", in: &values)
+        Self.set(members.map(\.address).joined(separator: ","), at: "etcd.addresses", in: &values)
         base = values
         nodeValues = nodes
     }
@@ -90,11 +101,13 @@ struct TemplateContext {
     /// node by node; `all` holds every instance, phase by phase.
     /// `joins`: the node's etcd member is added to the running cluster
     /// (etcd_state: existing), so its store instances start after the others.
-    private static func deployPhases(_ services: [ServiceTemplate], nodes: [Node]) -> [String: [[String: Any]]] {
+    private static func deployPhases(_ services: [ServiceTemplate], definition d: ClusterDefinition)
+        -> [String: [[String: Any]]]
+    {
         var phases: [String: [[String: Any]]] = ["all": []]
         for phase in DeployPhase.allCases {
-            let entries = nodes.flatMap { node in
-                services.filter { $0.deployPhase == phase }.map { template -> [String: Any] in
+            let entries = d.nodes.flatMap { node in
+                services.filter { $0.deployPhase == phase && d.runs($0.role, on: node) }.map { template -> [String: Any] in
                     ["node": node.name, "service": template.service, "fmri": template.instanceFMRI(on: node.name),
                      "joins": node.etcdState == "existing"]
                 }
@@ -144,6 +157,8 @@ struct TemplateContext {
             "certificate_names": subjectAltNames(of: node, haproxyAddresses: haproxyAddresses, definition: d),
             "fmris": fmris,
             "joins_etcd": node.etcdState == "existing",
+            // `{{#roles.etcd}}…{{/roles.etcd}}` in a template: what only such nodes get.
+            "roles": Dictionary(uniqueKeysWithValues: NodeRole.allCases.map { ($0.rawValue, d.runs($0, on: node)) }),
         ]) { own, _ in own }
         return values
     }
@@ -153,10 +168,11 @@ struct TemplateContext {
     /// dialed any node's haproxy is shown the primary's certificate, which
     /// must name that address for `sslmode=verify-full`); then
     /// `tls.extra_sans`. IP literals as `IP:`, anything else as `DNS:`.
-    /// Every address clients dial haproxy at (none without haproxy).
+    /// Every address clients dial haproxy at (none without haproxy): the
+    /// proxy nodes'.
     static func haproxyAddresses(_ d: ClusterDefinition) -> [String] {
         d.stack == .patroni
-            ? d.nodes.map { d.haproxy.bindAddress ?? $0.address }.filter { IPAddress($0)?.isWildcard == false } : []
+            ? d.nodes(running: .proxy).map { d.haproxy.bindAddress ?? $0.address }.filter { IPAddress($0)?.isWildcard == false } : []
     }
 
     static func subjectAltNames(of node: Node, haproxyAddresses: [String], definition d: ClusterDefinition) -> String {

@@ -34,7 +34,7 @@ extension LoopbackCluster {
     /// certificate, nil with TLS off); `client: nil` gives it no TLS settings.
     func etcdctl(_ arguments: [String], scheme: String? = nil, client: TLSClientIdentity?) throws -> ProcessRun {
         let chosen = scheme ?? (definition.tlsEnabled ? "https" : "http")
-        let endpoints = nodes.map { "\(chosen)://\($0.address):\(definition.etcd.clientPort)" }.joined(separator: ",")
+        let endpoints = etcdNodes.map { "\(chosen)://\($0.address):\(definition.etcd.clientPort)" }.joined(separator: ",")
         var options = ["--endpoints=\(endpoints)", "--dial-timeout=2s", "--command-timeout=5s"]
         if let identity = client {
             options.append("--cacert=\(identity.caFile)")
@@ -129,7 +129,7 @@ extension LoopbackCluster {
     func patronictl(_ arguments: [String], on node: Cluster.Node) throws -> ProcessRun {
         guard let data = dataDirectory[node.name] else { throw E2EFailure("no data directory for \(node.name)") }
         let tls = (data as NSString).deletingLastPathComponent + "/tls"
-        let hosts = nodes.map { "\($0.address):\(definition.etcd.clientPort)" }.joined(separator: ",")
+        let hosts = etcdNodes.map { "\($0.address):\(definition.etcd.clientPort)" }.joined(separator: ",")
         let environment = [
             "PATRONI_SCOPE": definition.cluster, "PATRONI_NAMESPACE": definition.patroni.namespace,
             "PATRONI_ETCD3_HOSTS": hosts, "PATRONI_ETCD3_PROTOCOL": "https",

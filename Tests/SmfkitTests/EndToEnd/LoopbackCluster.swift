@@ -43,6 +43,10 @@ final class LoopbackCluster {
     }
 
     var nodes: [Cluster.Node] { definition.nodes }
+    /// The nodes of each role (the example splits them).
+    var etcdNodes: [Cluster.Node] { definition.nodes(running: .etcd) }
+    var postgresNodes: [Cluster.Node] { definition.nodes(running: .postgres) }
+    var proxyNodes: [Cluster.Node] { definition.nodes(running: .proxy) }
     func path(_ relative: String) -> String { scratch + "/" + relative }
 
     // MARK: generate and plan
@@ -109,8 +113,10 @@ final class LoopbackCluster {
             return bundle
         }
         let catalog = ServiceCatalog(bundles: bundles)
-        for node in nodes {
+        for node in proxyNodes {
             haproxyBind[node.name] = try property("config/bind_address", of: entry(.haproxy, on: node), in: catalog)
+        }
+        for node in postgresNodes {
             dataDirectory[node.name] = try property("config/data_dir", of: entry(.patroni, on: node), in: catalog)
         }
     }
@@ -350,7 +356,7 @@ final class LoopbackCluster {
 
     /// The one node whose patroni answers 200 on /primary; nil if none or several.
     func currentLeader() -> String? {
-        let leaders = nodes.filter { status($0, "/primary") == 200 }
+        let leaders = postgresNodes.filter { status($0, "/primary") == 200 }
         return leaders.count == 1 ? leaders[0].name : nil
     }
 
@@ -372,7 +378,7 @@ final class LoopbackCluster {
     /// One leader and every other node a streaming replica of it.
     func readyLeader() -> Cluster.Node? {
         guard let name = currentLeader(), let leader = nodes.first(where: { $0.name == name }) else { return nil }
-        return nodes.allSatisfy { $0.name == name || isStreamingReplica($0, leader: leader) } ? leader : nil
+        return postgresNodes.allSatisfy { $0.name == name || isStreamingReplica($0, leader: leader) } ? leader : nil
     }
 
     private func psql(host: String, _ arguments: [String], input: String? = nil, timeout: Double) throws -> ProcessRun {
@@ -387,7 +393,7 @@ final class LoopbackCluster {
     /// `leader`, a writable server (several probes per haproxy, as several
     /// may share one address).
     func haproxyRoutes(to leader: Cluster.Node) throws -> Bool {
-        for node in nodes {
+        for node in proxyNodes {
             guard let bind = haproxyBind[node.name] else { return false }
             for _ in 0..<3 {
                 let run = try psql(host: bind, ["-c", "select host(inet_server_addr()), pg_is_in_recovery()"], timeout: 10)
@@ -398,7 +404,7 @@ final class LoopbackCluster {
     }
 
     /// The first node's haproxy primary port, where the client writes and reads.
-    var clientHost: String { haproxyBind[nodes[0].name] ?? nodes[0].address }
+    var clientHost: String { haproxyBind[proxyNodes[0].name] ?? proxyNodes[0].address }
 
     /// Inserts rows 1...count one per statement in autocommit, through
     /// haproxy; returns the ids the server acknowledged (RETURNING printed them).

@@ -17,7 +17,11 @@ enum GenerateHarness {
     /// replaces and removes files.
     static func definition(stack: String, nodes: Int) -> String {
         var text = "cluster: kill-test\nstack: \(stack)\nnodes:\n"
-        for index in 1...nodes { text += "  - name: node\(index)\n    address: 10.0.\(index / 250).\(index % 250 + 1)\n" }
+        for index in 1...nodes {
+            text += "  - name: node\(index)\n    address: 10.0.\(index / 250).\(index % 250 + 1)\n"
+            // Three etcd members (etcd advises at most seven); the rest its clients.
+            if index > 3 { text += stack == "stolon" ? "    roles: [postgres, sentinel, proxy]\n" : "    roles: [postgres, proxy]\n" }
+        }
         return text
     }
 

@@ -249,8 +249,8 @@ wait_online() {
     }
 }
 
-# etcdctl_on_first_node ARGUMENT...: etcdctl in the first node's zone, with
-# that member's certificate when TLS is on.
+# etcdctl_on_first_node ARGUMENT...: etcdctl in the first etcd member's
+# zone, with that member's certificate when TLS is on.
 etcdctl_on_first_node() {
     zlogin node1 "ETCDCTL_API=3 /opt/tribblix/etcd/bin/etcdctl --endpoints='$ETCD_ENDPOINTS' --cacert=/var/pgha/tls/node1/etcd/ca.crt --cert=/var/pgha/tls/node1/etcd/node.crt --key=/var/pgha/tls/node1/etcd/node.key $*"
 }

@@ -249,8 +249,8 @@ wait_online() {
     }
 }
 
-# etcdctl_on_first_node ARGUMENT...: etcdctl in the first node's zone, with
-# that member's certificate when TLS is on.
+# etcdctl_on_first_node ARGUMENT...: etcdctl in the first etcd member's
+# zone, with that member's certificate when TLS is on.
 etcdctl_on_first_node() {
     zlogin node1 "ETCDCTL_API=3 /usr/bin/etcdctl --endpoints='$ETCD_ENDPOINTS' --cacert=/tmp/smfkit-loopback-etcd/data/tls/node1/etcd/ca.crt --cert=/tmp/smfkit-loopback-etcd/data/tls/node1/etcd/node.crt --key=/tmp/smfkit-loopback-etcd/data/tls/node1/etcd/node.key $*"
 }

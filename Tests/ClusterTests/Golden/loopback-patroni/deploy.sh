@@ -52,7 +52,7 @@ SECRETS=${SECRETS:-$HOME/.smfkit/my-ha-cluster/secrets}
 OVERLAY=pgha
 # Where zap looks for the overlay's .ovl and .pkgs files.
 OVERLAYS=${OVERLAYS:-/var/sadm/overlays}
-NODES="node1 node2 node3 "
+NODES="node1 node2 node3 node4 "
 # Where each zone keeps the profile deploy.sh applied last.
 SITE_PROFILE=/etc/svc/profile/site/pgha.xml
 # Each wait polls every 2 seconds, at most this many times (5 minutes).
@@ -146,6 +146,8 @@ phase_zones() {
     check_overlay node2
     ensure_zone node3 127.0.0.13
     check_overlay node3
+    ensure_zone node4 127.0.0.14
+    check_overlay node4
 }
 
 # --- storage -----------------------------------------------------------------
@@ -171,7 +173,8 @@ phase_accounts() {
     ensure_user node2 haproxy 103 haproxy 106 /tmp/smfkit-loopback/data
     ensure_user node3 etcd 102 etcd 105 /tmp/smfkit-loopback/data
     ensure_user node3 postgres 101 postgres 104 /tmp/smfkit-loopback/data
-    ensure_user node3 haproxy 103 haproxy 106 /tmp/smfkit-loopback/data
+    ensure_user node4 postgres 101 postgres 104 /tmp/smfkit-loopback/data
+    ensure_user node4 haproxy 103 haproxy 106 /tmp/smfkit-loopback/data
 }
 
 # new_secret FILE: a random password, unless FILE already holds one.
@@ -205,11 +208,11 @@ phase_secrets() {
     install_secret node2 "$SECRETS/rewind-password" /tmp/smfkit-loopback/secrets/rewind-password postgres
     install_secret node2 "$SECRETS/rest-password" /tmp/smfkit-loopback/secrets/rest-password postgres
     install_secret node2 "$SECRETS/stats-password" /tmp/smfkit-loopback/secrets/stats-password haproxy
-    install_secret node3 "$SECRETS/superuser-password" /tmp/smfkit-loopback/secrets/superuser-password postgres
-    install_secret node3 "$SECRETS/replication-password" /tmp/smfkit-loopback/secrets/replication-password postgres
-    install_secret node3 "$SECRETS/rewind-password" /tmp/smfkit-loopback/secrets/rewind-password postgres
-    install_secret node3 "$SECRETS/rest-password" /tmp/smfkit-loopback/secrets/rest-password postgres
-    install_secret node3 "$SECRETS/stats-password" /tmp/smfkit-loopback/secrets/stats-password haproxy
+    install_secret node4 "$SECRETS/superuser-password" /tmp/smfkit-loopback/secrets/superuser-password postgres
+    install_secret node4 "$SECRETS/replication-password" /tmp/smfkit-loopback/secrets/replication-password postgres
+    install_secret node4 "$SECRETS/rewind-password" /tmp/smfkit-loopback/secrets/rewind-password postgres
+    install_secret node4 "$SECRETS/rest-password" /tmp/smfkit-loopback/secrets/rest-password postgres
+    install_secret node4 "$SECRETS/stats-password" /tmp/smfkit-loopback/secrets/stats-password haproxy
 }
 
 # phase_tls: the CA and every key and certificate, made (or renewed) on this
@@ -219,6 +222,7 @@ phase_tls() {
     sh ./tls/certificates.sh install node1
     sh ./tls/certificates.sh install node2
     sh ./tls/certificates.sh install node3
+    sh ./tls/certificates.sh install node4
 }
 
 # --- log rotation ------------------------------------------------------------
@@ -286,8 +290,8 @@ wait_online() {
     }
 }
 
-# etcdctl_on_first_node ARGUMENT...: etcdctl in the first node's zone, with
-# that member's certificate when TLS is on.
+# etcdctl_on_first_node ARGUMENT...: etcdctl in the first etcd member's
+# zone, with that member's certificate when TLS is on.
 etcdctl_on_first_node() {
     zlogin node1 "ETCDCTL_API=3 /usr/bin/etcdctl --endpoints='$ETCD_ENDPOINTS' --cacert=/tmp/smfkit-loopback/data/tls/node1/etcd/ca.crt --cert=/tmp/smfkit-loopback/data/tls/node1/etcd/node.crt --key=/tmp/smfkit-loopback/data/tls/node1/etcd/node.key $*"
 }
@@ -321,8 +325,8 @@ patroni_members_healthy() {
     '
 }
 
-# patronictl_on_first_node ARGUMENT...: patronictl in the first node's
-# zone, with the settings its instance runs patroni with (and, with TLS,
+# patronictl_on_first_node ARGUMENT...: patronictl in the first PostgreSQL
+# node's zone, with the settings its instance runs patroni with (and, with TLS,
 # the node's certificate for etcd and the REST API; docs/tls.md).
 patronictl_on_first_node() {
     zlogin node1 "PATRONI_SCOPE=my-ha-cluster PATRONI_NAMESPACE=/service/ PATRONI_ETCD3_HOSTS='127.0.0.11:2379,127.0.0.12:2379,127.0.0.13:2379' PATRONI_ETCD3_PROTOCOL=https PATRONI_ETCD3_CACERT=/tmp/smfkit-loopback/data/postgres/node1/tls/ca.crt PATRONI_ETCD3_CERT=/tmp/smfkit-loopback/data/postgres/node1/tls/node.crt PATRONI_ETCD3_KEY=/tmp/smfkit-loopback/data/postgres/node1/tls/node.key PATRONI_CTL_CACERT=/tmp/smfkit-loopback/data/postgres/node1/tls/ca.crt PATRONI_CTL_CERTFILE=/tmp/smfkit-loopback/data/postgres/node1/tls/node.crt PATRONI_CTL_KEYFILE=/tmp/smfkit-loopback/data/postgres/node1/tls/node.key /usr/bin/patronictl -c /tmp/smfkit-loopback/config/patroni.yml $*"
@@ -347,10 +351,10 @@ show_cluster() {
 phase_database() {
     enable_new node1 database/pgha/patroni svc:/database/pgha/patroni:node1
     enable_new node2 database/pgha/patroni svc:/database/pgha/patroni:node2
-    enable_new node3 database/pgha/patroni svc:/database/pgha/patroni:node3
+    enable_new node4 database/pgha/patroni svc:/database/pgha/patroni:node4
     wait_online node1 svc:/database/pgha/patroni:node1
     wait_online node2 svc:/database/pgha/patroni:node2
-    wait_online node3 svc:/database/pgha/patroni:node3
+    wait_online node4 svc:/database/pgha/patroni:node4
     log "waiting for one leader and its replicas"
     retry has_leader_and_replicas || {
         show_cluster >&2 || true
@@ -361,10 +365,10 @@ phase_database() {
 phase_proxy() {
     enable_new node1 network/pgha/haproxy svc:/network/pgha/haproxy:node1
     enable_new node2 network/pgha/haproxy svc:/network/pgha/haproxy:node2
-    enable_new node3 network/pgha/haproxy svc:/network/pgha/haproxy:node3
+    enable_new node4 network/pgha/haproxy svc:/network/pgha/haproxy:node4
     wait_online node1 svc:/network/pgha/haproxy:node1
     wait_online node2 svc:/network/pgha/haproxy:node2
-    wait_online node3 svc:/network/pgha/haproxy:node3
+    wait_online node4 svc:/network/pgha/haproxy:node4
 }
 
 # --- profiles ----------------------------------------------------------------
@@ -423,10 +427,10 @@ phase_health() {
     report_online node3 svc:/network/pgha/etcd:node3 || problems=$((problems + 1))
     report_online node1 svc:/database/pgha/patroni:node1 || problems=$((problems + 1))
     report_online node2 svc:/database/pgha/patroni:node2 || problems=$((problems + 1))
-    report_online node3 svc:/database/pgha/patroni:node3 || problems=$((problems + 1))
+    report_online node4 svc:/database/pgha/patroni:node4 || problems=$((problems + 1))
     report_online node1 svc:/network/pgha/haproxy:node1 || problems=$((problems + 1))
     report_online node2 svc:/network/pgha/haproxy:node2 || problems=$((problems + 1))
-    report_online node3 svc:/network/pgha/haproxy:node3 || problems=$((problems + 1))
+    report_online node4 svc:/network/pgha/haproxy:node4 || problems=$((problems + 1))
     if ! has_leader_and_replicas; then
         log "the cluster has no leader with every other node its replica" >&2
         problems=$((problems + 1))

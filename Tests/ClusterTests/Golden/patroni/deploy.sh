@@ -286,8 +286,8 @@ wait_online() {
     }
 }
 
-# etcdctl_on_first_node ARGUMENT...: etcdctl in the first node's zone, with
-# that member's certificate when TLS is on.
+# etcdctl_on_first_node ARGUMENT...: etcdctl in the first etcd member's
+# zone, with that member's certificate when TLS is on.
 etcdctl_on_first_node() {
     zlogin node1 "ETCDCTL_API=3 /opt/tribblix/etcd/bin/etcdctl --endpoints='$ETCD_ENDPOINTS' --cacert=/var/pgha/tls/node1/etcd/ca.crt --cert=/var/pgha/tls/node1/etcd/node.crt --key=/var/pgha/tls/node1/etcd/node.key $*"
 }
@@ -321,8 +321,8 @@ patroni_members_healthy() {
     '
 }
 
-# patronictl_on_first_node ARGUMENT...: patronictl in the first node's
-# zone, with the settings its instance runs patroni with (and, with TLS,
+# patronictl_on_first_node ARGUMENT...: patronictl in the first PostgreSQL
+# node's zone, with the settings its instance runs patroni with (and, with TLS,
 # the node's certificate for etcd and the REST API; docs/tls.md).
 patronictl_on_first_node() {
     zlogin node1 "PATRONI_SCOPE=my-ha-cluster PATRONI_NAMESPACE=/service/ PATRONI_ETCD3_HOSTS='192.168.0.231:2379,192.168.0.232:2379,192.168.0.233:2379' PATRONI_ETCD3_PROTOCOL=https PATRONI_ETCD3_CACERT=/var/pgha/postgres/node1/tls/ca.crt PATRONI_ETCD3_CERT=/var/pgha/postgres/node1/tls/node.crt PATRONI_ETCD3_KEY=/var/pgha/postgres/node1/tls/node.key PATRONI_CTL_CACERT=/var/pgha/postgres/node1/tls/ca.crt PATRONI_CTL_CERTFILE=/var/pgha/postgres/node1/tls/node.crt PATRONI_CTL_KEYFILE=/var/pgha/postgres/node1/tls/node.key /usr/bin/patronictl -c /etc/pgha/patroni.yml $*"

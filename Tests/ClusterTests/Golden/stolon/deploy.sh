@@ -274,8 +274,8 @@ wait_online() {
     }
 }
 
-# etcdctl_on_first_node ARGUMENT...: etcdctl in the first node's zone, with
-# that member's certificate when TLS is on.
+# etcdctl_on_first_node ARGUMENT...: etcdctl in the first etcd member's
+# zone, with that member's certificate when TLS is on.
 etcdctl_on_first_node() {
     zlogin node1 "ETCDCTL_API=3 /opt/tribblix/etcd/bin/etcdctl --endpoints='$ETCD_ENDPOINTS' --cacert=/var/pgha/tls/node1/etcd/ca.crt --cert=/var/pgha/tls/node1/etcd/node.crt --key=/var/pgha/tls/node1/etcd/node.key $*"
 }
@@ -306,8 +306,8 @@ stolon_initialised() {
     [ -n "$keys$slashed" ]
 }
 
-# stolonctl_on_first_node ARGUMENT...: stolonctl in the first node's zone,
-# with its keeper's certificate when TLS is on.
+# stolonctl_on_first_node ARGUMENT...: stolonctl in the first PostgreSQL
+# node's zone, with its keeper's certificate when TLS is on.
 stolonctl_on_first_node() {
     zlogin node1 "/opt/tribblix/stolon/bin/stolonctl --cluster-name stolon-cluster --store-backend etcdv3 --store-endpoints 'https://192.168.0.231:2379,https://192.168.0.232:2379,https://192.168.0.233:2379' --store-cert-file /var/pgha/postgres/postgres0/tls/node.crt --store-key /var/pgha/postgres/postgres0/tls/node.key --store-ca-file /var/pgha/postgres/postgres0/tls/ca.crt --store-skip-tls-verify=false $*"
 }

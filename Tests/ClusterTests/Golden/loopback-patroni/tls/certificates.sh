@@ -109,9 +109,10 @@ issue() {
     if ! ca_is_usable; then
         make_ca
     fi
-    leaf node1 serverAuth,clientAuth IP:127.0.0.11,DNS:node1,IP:127.0.0.12,IP:127.0.0.13,IP:127.0.0.1
-    leaf node2 serverAuth,clientAuth IP:127.0.0.12,DNS:node2,IP:127.0.0.11,IP:127.0.0.13,IP:127.0.0.1
-    leaf node3 serverAuth,clientAuth IP:127.0.0.13,DNS:node3,IP:127.0.0.11,IP:127.0.0.12,IP:127.0.0.1
+    leaf node1 serverAuth,clientAuth IP:127.0.0.11,DNS:node1,IP:127.0.0.12,IP:127.0.0.14,IP:127.0.0.1
+    leaf node2 serverAuth,clientAuth IP:127.0.0.12,DNS:node2,IP:127.0.0.11,IP:127.0.0.14,IP:127.0.0.1
+    leaf node3 serverAuth,clientAuth IP:127.0.0.13,DNS:node3,IP:127.0.0.11,IP:127.0.0.12,IP:127.0.0.14,IP:127.0.0.1
+    leaf node4 serverAuth,clientAuth IP:127.0.0.14,DNS:node4,IP:127.0.0.11,IP:127.0.0.12,IP:127.0.0.1
     leaf haproxy clientAuth
     cat haproxy.crt haproxy.key > haproxy.pem.new
     mv haproxy.pem.new haproxy.pem
@@ -181,14 +182,20 @@ install() {
         put node3 node3.crt /tmp/smfkit-loopback/data/tls/node3/etcd/node.crt 102:105 0644
         put node3 node3.key /tmp/smfkit-loopback/data/tls/node3/etcd/node.key 102:105 0600
         directory node3 /tmp/smfkit-loopback/data/postgres 101:104 0700
-        directory node3 /tmp/smfkit-loopback/data/postgres/node3 101:104 0700
-        directory node3 /tmp/smfkit-loopback/data/postgres/node3/tls 101:104 0700
-        put node3 ca.crt /tmp/smfkit-loopback/data/postgres/node3/tls/ca.crt 101:104 0644
-        put node3 node3.crt /tmp/smfkit-loopback/data/postgres/node3/tls/node.crt 101:104 0644
-        put node3 node3.key /tmp/smfkit-loopback/data/postgres/node3/tls/node.key 101:104 0600
-        directory node3 /tmp/smfkit-loopback/data/tls/node3/haproxy 103:106 0700
-        put node3 ca.crt /tmp/smfkit-loopback/data/tls/node3/haproxy/ca.crt 103:106 0644
-        put node3 haproxy.pem /tmp/smfkit-loopback/data/tls/node3/haproxy/haproxy.pem 103:106 0600
+        ;;
+    node4)
+        log "TLS files on node4"
+        directory node4 /tmp/smfkit-loopback/data/tls 0:0 0755
+        directory node4 /tmp/smfkit-loopback/data/tls/node4 0:0 0755
+        directory node4 /tmp/smfkit-loopback/data/postgres 101:104 0700
+        directory node4 /tmp/smfkit-loopback/data/postgres/node4 101:104 0700
+        directory node4 /tmp/smfkit-loopback/data/postgres/node4/tls 101:104 0700
+        put node4 ca.crt /tmp/smfkit-loopback/data/postgres/node4/tls/ca.crt 101:104 0644
+        put node4 node4.crt /tmp/smfkit-loopback/data/postgres/node4/tls/node.crt 101:104 0644
+        put node4 node4.key /tmp/smfkit-loopback/data/postgres/node4/tls/node.key 101:104 0600
+        directory node4 /tmp/smfkit-loopback/data/tls/node4/haproxy 103:106 0700
+        put node4 ca.crt /tmp/smfkit-loopback/data/tls/node4/haproxy/ca.crt 103:106 0644
+        put node4 haproxy.pem /tmp/smfkit-loopback/data/tls/node4/haproxy/haproxy.pem 103:106 0600
         ;;
     *)
         log "no node '$1' in the my-ha-cluster cluster" >&2
