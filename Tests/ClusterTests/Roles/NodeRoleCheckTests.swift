@@ -67,8 +67,10 @@ import Cluster
         let stolon = Self.split.replacingFirst("stack: patroni", "stack: stolon")
             .replacingOccurrences(of: "address: 10.0.0.1\n", with: "address: 10.0.0.1\n    roles: [etcd, postgres, proxy]\n")
             .replacingOccurrences(of: "address: 10.0.0.2\n", with: "address: 10.0.0.2\n    roles: [etcd, postgres]\n")
-        #expect(diagnostics(stolon).map(\.rule) == ["cluster.node.roles"])
-        #expect(diagnostics(stolon).first?.message.contains("no node has the sentinel role") == true)
+        // (stolon also draws cluster.tribblix.package's warning for TRIBblix-stolon.)
+        let roleFindings = diagnostics(stolon).filter { $0.rule != "cluster.tribblix.package" }
+        #expect(roleFindings.map(\.rule) == ["cluster.node.roles"])
+        #expect(roleFindings.first?.message.contains("no node has the sentinel role") == true)
     }
 
     @Test func noProxyIsAWarning() {
