@@ -45,7 +45,8 @@ import Glibc
         try cluster.createBenchTable()
         report("settings: ttl %d, loop_wait %d, retry_timeout %d; haproxy %@",
                cluster.definition.patroni.ttl, cluster.definition.patroni.loopWait, cluster.definition.patroni.retryTimeout,
-               String(describing: cluster.definition.settings.filter { $0.key.hasPrefix("haproxy.") || $0.key.hasPrefix("etcd.") }
+               String(describing: cluster.definition.settings.filter { $0.key.hasPrefix("haproxy.") || $0.key.hasPrefix("etcd.")
+                       || $0.key.hasPrefix("patroni.synchronous") }
                    .sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }))
         let writer = FailoverWriter(host: client(cluster, avoiding: leader).bind, port: cluster.definition.haproxy.port,
                                     user: cluster.definition.postgres.superuser, environment: cluster.clientEnvironment,

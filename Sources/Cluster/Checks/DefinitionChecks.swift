@@ -21,6 +21,7 @@ public enum DefinitionChecks {
         PatroniTimingCheck(),
         EtcdTimingCheck(),
         HaproxyTimingCheck(),
+        SynchronousModeCheck(),
         PostgresVersionCheck(),
         TribblixOverlayCheck(services: services),
         TribblixPackageCheck(services: services),
