@@ -67,9 +67,9 @@ import Glibc
                        round, kind.rawValue, measured.measurement.leader, measured.measurement.haproxy,
                        measured.measurement.write, measured.measurement.refused)
                 try cluster.restore(kind, on: leader)
-                let rejoined = try cluster.waitUntil("\(leader.name) rejoins as a streaming replica", seconds: 180,
+                let rejoined = try cluster.waitUntil("\(leader.name) rejoins, a standby synchronous", seconds: 180,
                                                      poll: 0.5, consecutive: 3) {
-                    cluster.isStreamingReplica(leader, leader: measured.next)
+                    cluster.isStreamingReplica(leader, leader: measured.next) && cluster.hasSynchronousStandby()
                 }
                 report("  %@ rejoined %.1f s after its restart", leader.name, rejoined)
                 leader = measured.next
