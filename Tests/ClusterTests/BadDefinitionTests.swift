@@ -185,6 +185,12 @@ let badDefinitions: [BadDefinition] = [
           ["11:19 error cluster.haproxy.timing"]),
     .init("haproxy slower than patroni's promotion", validHead + "haproxy:\n  check_interval: 5\n  fall: 2\n",
           ["12:9 warning cluster.haproxy.timing"]),
+    .init("strict synchronous mode with 2 nodes",
+          "cluster: c\nstack: patroni\nnodes:\n  - name: a\n    address: 10.0.0.1\n  - name: b\n    address: 10.0.0.2\n"
+              + "patroni:\n  synchronous_mode_strict: true\n",
+          ["4:3 warning cluster.etcd.member-count", "9:28 warning cluster.patroni.synchronous"]),
+    .init("strict without synchronous mode", validHead + "patroni:\n  synchronous_mode: false\n  synchronous_mode_strict: true\n",
+          ["12:28 warning cluster.patroni.synchronous"]),
 
     // MARK: Storage and Tribblix packages (issue 19)
     .init("stolon, whose package Tribblix removed", stolonHead, ["2:8 warning cluster.tribblix.package"]),

@@ -12,6 +12,8 @@ import Testing
         "etcd:\n  heartbeat_interval: 200\n  election_timeout: 1000\n",
         "etcd:\n  election_timeout: 50000\n",
         "haproxy:\n  on_marked_down: keep-sessions\n",
+        "patroni:\n  synchronous_mode_strict: true\n",
+        "patroni:\n  synchronous_mode: false\n",
     ])
     func soundTimingsPass(_ tail: String) {
         #expect(diagnose(validHead + tail) == [])

@@ -157,7 +157,8 @@ import Glibc
     }
 
     /// Restarts the old leader's patroni entry and waits until it is a
-    /// streaming replica of the current leader.
+    /// streaming replica of the current leader, and the leader has a
+    /// synchronous standby again (else a crash now gets no failover).
     private func rejoin(_ cluster: LoopbackCluster, _ node: Cluster.Node, leader: Cluster.Node) throws {
         let patroni = try cluster.daemon(.patroni, on: node)
         guard patroni.waitForExit(until: Deadline(seconds: 60, within: cluster.guardDeadline)) else {
@@ -169,7 +170,7 @@ import Glibc
         let rejoined = try cluster.waitUntil(
             "\(node.name) rejoins as a streaming replica of \(leader.name)", seconds: 120, poll: 0.5, consecutive: 3
         ) {
-            cluster.isStreamingReplica(node, leader: leader)
+            cluster.isStreamingReplica(node, leader: leader) && cluster.hasSynchronousStandby()
         }
         report("rejoin: %@ is a streaming replica again %.1f s after its patroni was restarted (and still is 1 s later)",
                node.name, rejoined)

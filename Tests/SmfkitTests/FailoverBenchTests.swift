@@ -30,6 +30,9 @@ import Glibc
         var haproxy: Double
         var write: Double
         var refused: Int
+        /// The refused attempt just before the first write, in seconds
+        /// after the signal: where the client's wait after haproxy routes goes.
+        var lastRefused: (started: Double, ended: Double, error: String)?
     }
 
     @Test(.enabled(if: (runs != nil || soak != nil) && E2EPrerequisites.available,
@@ -45,7 +48,8 @@ import Glibc
         try cluster.createBenchTable()
         report("settings: ttl %d, loop_wait %d, retry_timeout %d; haproxy %@",
                cluster.definition.patroni.ttl, cluster.definition.patroni.loopWait, cluster.definition.patroni.retryTimeout,
-               String(describing: cluster.definition.settings.filter { $0.key.hasPrefix("haproxy.") || $0.key.hasPrefix("etcd.") }
+               String(describing: cluster.definition.settings.filter { $0.key.hasPrefix("haproxy.") || $0.key.hasPrefix("etcd.")
+                       || $0.key.hasPrefix("patroni.synchronous") }
                    .sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }))
         let writer = FailoverWriter(host: client(cluster, avoiding: leader).bind, port: cluster.definition.haproxy.port,
                                     user: cluster.definition.postgres.superuser, environment: cluster.clientEnvironment,
@@ -65,10 +69,14 @@ import Glibc
                 report("run %d %@: new leader %.1f s, haproxy %.1f s, first write %.1f s, %d writes refused",
                        round, kind.rawValue, measured.measurement.leader, measured.measurement.haproxy,
                        measured.measurement.write, measured.measurement.refused)
+                if let last = measured.measurement.lastRefused {
+                    report("  the refused attempt before the first write ran from %.2f s to %.2f s: %@", last.started, last.ended,
+                           last.error)
+                }
                 try cluster.restore(kind, on: leader)
-                let rejoined = try cluster.waitUntil("\(leader.name) rejoins as a streaming replica", seconds: 180,
+                let rejoined = try cluster.waitUntil("\(leader.name) rejoins, a standby synchronous", seconds: 180,
                                                      poll: 0.5, consecutive: 3) {
-                    cluster.isStreamingReplica(leader, leader: measured.next)
+                    cluster.isStreamingReplica(leader, leader: measured.next) && cluster.hasSynchronousStandby()
                 }
                 report("  %@ rejoined %.1f s after its restart", leader.name, rejoined)
                 leader = measured.next
@@ -128,7 +136,11 @@ import Glibc
         }
         guard let next, let leaderAt, let haproxyAt, let writeAt else { throw E2EFailure("unreachable") }
         let refused = writer.recorded.filter { $0.at > start && seconds(since: start, to: $0.at) <= writeAt && $0.server == nil }
-        return (Measurement(kind: kind, leader: leaderAt, haproxy: haproxyAt, write: writeAt, refused: refused.count), next)
+        let lastRefused = refused.last.map {
+            (seconds(since: start, to: $0.started), seconds(since: start, to: $0.at), $0.error)
+        }
+        return (Measurement(kind: kind, leader: leaderAt, haproxy: haproxyAt, write: writeAt, refused: refused.count,
+                            lastRefused: lastRefused), next)
     }
 
     /// Writes for `seconds` and checks that the leader never changes.

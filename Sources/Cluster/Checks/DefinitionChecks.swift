@@ -22,6 +22,7 @@ public enum DefinitionChecks {
         PatroniTimingCheck(),
         EtcdTimingCheck(),
         HaproxyTimingCheck(),
+        SynchronousModeCheck(),
         PostgresVersionCheck(),
         TribblixOverlayCheck(services: services),
         TribblixPackageCheck(services: services),

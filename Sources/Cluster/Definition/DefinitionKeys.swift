@@ -38,6 +38,14 @@ public enum DefinitionKeys {
         .init("patroni.loop_wait", .positive, .int(\.patroni.loopWait, default: 2), "Seconds between HA loops."),
         .init("patroni.retry_timeout", .positive, .int(\.patroni.retryTimeout, default: 5),
               "Seconds patroni retries etcd and PostgreSQL operations."),
+        // Only patroni.yml reads these. Synchronous by default: patroni then
+        // promotes only the synchronous standby, so an acknowledged commit is
+        // never lost in a failover (docs/failover.md); not strict, so writes go
+        // on (asynchronously) while no standby is healthy.
+        .init("patroni.synchronous_mode", .boolean, .setting(default: .bool(true)),
+              "Commits wait for one standby, and only that standby may be promoted (no acknowledged write lost)."),
+        .init("patroni.synchronous_mode_strict", .boolean, .setting(default: .bool(false)),
+              "Writes block while no standby is synchronous, instead of going on asynchronously."),
         .init("patroni.namespace", .name, .string(\.patroni.namespace, default: "/service/"), "The key prefix in etcd."),
         // Only patroni's start method and the docs' patronictl command read it.
         .init("patroni.rest_user", .name, .setting(default: .string("patroni")),

@@ -9,11 +9,16 @@ import Glibc
 /// Records when each write was acknowledged, by which server, or refused.
 final class FailoverWriter: @unchecked Sendable {
     struct Attempt {
+        /// When the client started the attempt (psql's launch).
+        var started: ContinuousClock.Instant
         /// When the client got its answer (or gave up).
         var at: ContinuousClock.Instant
         var id: Int
         /// The server's address when acknowledged; nil when refused.
         var server: String?
+        /// psql's last line of error when refused: a client timeout and a
+        /// connection haproxy closed read differently.
+        var error: String = ""
     }
 
     private let lock = NSLock()
@@ -56,6 +61,7 @@ final class FailoverWriter: @unchecked Sendable {
         while !lock.withLock({ stopping }) {
             id += 1
             let target = lock.withLock { host }
+            let started = ContinuousClock.now
             let run = try? Command.run(
                 psql,
                 ["-X", "-w", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", target, "-p", String(port),
@@ -65,7 +71,10 @@ final class FailoverWriter: @unchecked Sendable {
             let output = run?.stdout.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             let acknowledged = run?.succeeded == true && !output.isEmpty
             let at = ContinuousClock.now
-            lock.withLock { attempts.append(Attempt(at: at, id: id, server: acknowledged ? output : nil)) }
+            let error = acknowledged ? "" : (run?.stderr.split(separator: "\n").last.map(String.init) ?? "no psql run")
+            lock.withLock {
+                attempts.append(Attempt(started: started, at: at, id: id, server: acknowledged ? output : nil, error: error))
+            }
             usleep(100_000)
         }
         lock.withLock { finished = true }

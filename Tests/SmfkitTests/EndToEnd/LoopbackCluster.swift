@@ -375,10 +375,22 @@ final class LoopbackCluster {
         return replication.contains { $0["application_name"] as? String == node.name && $0["state"] as? String == "streaming" }
     }
 
-    /// One leader and every other node a streaming replica of it.
+    /// In synchronous mode patroni promotes only a standby its /sync key
+    /// names; a new leader names one a few seconds after a replica streams
+    /// (it waits for PostgreSQL to report it synchronous), and a crash of the
+    /// leader before that gets no automatic failover. True when a replica
+    /// answers 200 on /sync, or when replication is asynchronous.
+    func hasSynchronousStandby() -> Bool {
+        guard definition.settings["patroni.synchronous_mode"] == .bool(true) else { return true }
+        return postgresNodes.contains { status($0, "/sync") == 200 }
+    }
+
+    /// One leader, every other node a streaming replica of it, and (in
+    /// synchronous mode) one of them its synchronous standby.
     func readyLeader() -> Cluster.Node? {
         guard let name = currentLeader(), let leader = nodes.first(where: { $0.name == name }) else { return nil }
-        return postgresNodes.allSatisfy { $0.name == name || isStreamingReplica($0, leader: leader) } ? leader : nil
+        return postgresNodes.allSatisfy { $0.name == name || isStreamingReplica($0, leader: leader) }
+            && hasSynchronousStandby() ? leader : nil
     }
 
     private func psql(host: String, _ arguments: [String], input: String? = nil, timeout: Double) throws -> ProcessRun {
