@@ -61,7 +61,8 @@ import Glibc
         if let soak = Self.soak {
             try steadyLoad(cluster, writer, leader: leader, seconds: soak)
         }
-        for round in 1...(Self.runs ?? 0) {
+        // A soak alone sets no runs: the range is empty, not 1...0 (which traps).
+        for round in stride(from: 1, through: Self.runs ?? 0, by: 1) {
             for kind in FailoverKind.allCases {
                 provoked.append(("run \(round) \(kind.rawValue) on \(leader.name)", .now))
                 let measured = try failOver(cluster, writer, from: leader, kind: kind)
