@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point one way: CLI -> (Cluster -> FileValidation, Convert -> Systemd) -> (SMF, Tribblix) -> Diagnostics.
-// See ../shared/DESIGN.md for what each target owns.
+// README.md ("Layout") says what each target owns.
 let package = Package(
     name: "smfkit",
     platforms: [.macOS(.v13)],

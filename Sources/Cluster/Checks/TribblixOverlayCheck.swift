@@ -5,7 +5,7 @@ import Diagnostics
 /// requires (`REQUIRES=`, from the stack's service templates), by the
 /// embedded list (Templates/tribblix-overlays.txt); otherwise zap cannot
 /// install it. Tribblix dropped PostgreSQL 16 in 2025 and ships the overlay
-/// postgres17 alone (../shared/reference/tribblix-host.md). A warning (an error
+/// postgres17 alone (tribblix/tribblix-overlays). A warning (an error
 /// with `check --strict`): a site may keep its own overlay repository.
 struct TribblixOverlayCheck: DefinitionCheck {
     let rule = "cluster.tribblix.overlay"

@@ -6,7 +6,7 @@ import Tribblix
 /// embedded package list (Sources/Tribblix/Data/tribblix-packages.txt,
 /// kept current by Scripts/refresh-tribblix-packages); otherwise zap cannot
 /// install it from Tribblix's repositories. Tribblix removed TRIBblix-stolon
-/// in 2024 (../shared/reference/tribblix-host.md §4). A warning (an error
+/// in 2024 (tribblix/build, "Drop stolon, stale and unused"). A warning (an error
 /// with `check --strict`): a site may publish the package itself, and
 /// generate writes a build directory for it (packages/<PKG>/).
 /// PostgreSQL's own package is left to `cluster.tribblix.overlay`, which
