@@ -105,17 +105,8 @@ final class EtcdLoopbackCluster {
         chown(data + "/etcd", etcdUser.uid, etcdUser.gid)
         chmod(data + "/etcd", 0o700)
         let script = path("out/tls/certificates.sh")
-        let issued = try Command.run("/bin/sh", [script, "issue"], timeout: 120)
-        guard issued.succeeded else { throw E2EFailure("certificates.sh issue failed: \(issued.stderr)") }
-        let zlogin = path("zlogin-here")
-        try "#!/bin/sh\n# zlogin ZONE COMMAND, for one host without zones: runs COMMAND here.\nexec /bin/sh -c \"$2\"\n"
-            .write(toFile: zlogin, atomically: true, encoding: .utf8)
-        chmod(zlogin, 0o755)
-        for node in nodes {
-            let run = try Command.run("/bin/sh", [script, "install", node.name], environment: ["PGHA_ZLOGIN": zlogin],
-                                      timeout: 60)
-            guard run.succeeded else { throw E2EFailure("certificates.sh install \(node.name) failed: \(run.stderr)") }
-        }
+        try CertificateSteps.issue(script)
+        try CertificateSteps.install(script, nodes: nodes.map(\.name), zlogin: path("zlogin-here"))
     }
 
     // MARK: starting and stopping
