@@ -75,6 +75,23 @@ import Testing
             "Invalid use of \":kill\" as stop method for transient service."))
     }
 
+    /// A contract service started by `:true` has no primary contract, so its
+    /// stop method is not run (method.c `method_run`: `if
+    /// (inst->ri_i.i_primary_ctid == 0) { /* service is not running,
+    /// nothing to stop */ … return (0);`); the disable still completes.
+    @Test func stopWithoutAContractRunsNothing() throws {
+        let restarter = try RunningRestarter { path in
+            [TestService(name: "site/marker", start: ":true", stop: "sh -c 'echo ran >> \(path("stops"))'")]
+        }
+        defer { #expect(restarter.stop().isEmpty) }
+        let online = try restarter.wait("svc:/site/marker:default", .online)
+        #expect(online.contract == nil)
+        let disabled = try restarter.smfkit(["svcadm", "disable", "--state", restarter.state, "-s", "-T", "10", "site/marker"])
+        #expect(disabled.succeeded, "\(disabled.stderr)")
+        #expect(restarter.lines("stops").isEmpty)
+        #expect(!restarter.log("svc:/site/marker:default").contains("Executing stop method"))
+    }
+
     /// The `restarter` property group svc.startd keeps on an instance:
     /// `%{restarter/contract}` names the primary contract (here its process
     /// group), which a stop method may signal; svcprop shows the group.
