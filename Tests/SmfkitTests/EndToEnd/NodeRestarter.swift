@@ -161,6 +161,14 @@ final class NodeRestarter {
         }
     }
 
+    /// Whether `pid` is a live process (not gone, not a zombie left for init to reap).
+    static func isAlive(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")")
+        else { return false }
+        return stat[stat.index(after: close)...].split(separator: " ").first != "Z"
+    }
+
     /// Processes whose session id is `session`, from /proc/PID/stat
     /// (fields after the command: state, ppid, pgrp, session).
     static func processes(inSession session: pid_t) -> [(pid: pid_t, group: pid_t)] {
