@@ -83,6 +83,7 @@ extension LoopbackCluster {
     /// clean: haproxy disabled, patroni replicas, the patroni leader, etcd;
     /// then each restarter's own shutdown, and whatever is left halted.
     func stopRestarters() {
+        guard !restarters.isEmpty else { return }
         func disable(_ role: Role, on node: Cluster.Node, seconds: Double) {
             guard let restarter = restarters[node.name], let fmri = try? entry(role, on: node).fmri else { return }
             try? restarter.disable(fmri, waitSeconds: seconds)
