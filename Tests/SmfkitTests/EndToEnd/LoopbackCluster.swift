@@ -297,8 +297,9 @@ final class LoopbackCluster {
     /// (patronictl list: one running leader, every other member a running
     /// replica) and `show_cluster`. deploy.sh reaches the first node through
     /// zlogin; here the nodes are this host, so a `zlogin` that runs the
-    /// command in place stands in for it. (Its `svcs` checks have no
-    /// counterpart off illumos; the test checks its daemons' processes.)
+    /// command in place stands in for it. (Its `svcs -H -o state` checks
+    /// are not run: `smfkit svcs` has no -H/-o; the test reads each
+    /// instance's state from its node's restarter with `smfkit svcprop`.)
     func deployHealthCheck() throws -> ProcessRun {
         let bin = path("bin")
         try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
