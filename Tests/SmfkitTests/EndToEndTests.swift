@@ -40,6 +40,8 @@ import Glibc
             let teardown = Stopwatch()
             cluster.teardown()
             report("teardown took %.1f s", teardown.seconds)
+            let leftovers = cluster.leftoverProcesses()
+            #expect(leftovers.isEmpty, "processes outlived the teardown: \(leftovers)")
             if passed {
                 try? FileManager.default.removeItem(atPath: cluster.scratch)
             } else {

@@ -45,6 +45,8 @@ import Glibc
         var passed = false
         defer {
             cluster.teardown()
+            let leftovers = cluster.leftoverProcesses()
+            #expect(leftovers.isEmpty, "processes outlived the teardown: \(leftovers)")
             if passed {
                 try? FileManager.default.removeItem(atPath: cluster.scratch)
             } else {

@@ -133,6 +133,9 @@ final class EtcdLoopbackCluster {
         restarter.halt()
     }
 
+    /// What outlived the teardown: any restarter or process of its session.
+    func leftoverProcesses() -> [pid_t] { restarters.values.flatMap(\.leftovers) }
+
     /// The process the node's restarter started for etcd (the start method execs it).
     func etcdPID(on node: Cluster.Node) -> pid_t? {
         guard let entry = entries[node.name] else { return nil }

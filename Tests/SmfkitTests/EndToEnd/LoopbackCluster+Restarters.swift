@@ -79,6 +79,12 @@ extension LoopbackCluster {
         }
     }
 
+    /// What outlived the teardown: any restarter, any process of a
+    /// restarter's session, any postmaster of the cluster's data directories.
+    func leftoverProcesses() -> [pid_t] {
+        restarters.values.flatMap(\.leftovers) + nodes.compactMap { postmasterPID(of: $0) }
+    }
+
     /// Teardown under restarters, in the order hapg-linux.md §4.5 found
     /// clean: haproxy disabled, patroni replicas, the patroni leader, etcd;
     /// then each restarter's own shutdown, and whatever is left halted.

@@ -100,6 +100,12 @@ final class NodeRestarter {
 
     // MARK: halting
 
+    /// Processes left of this node: its restarter and anything in its session.
+    var leftovers: [pid_t] {
+        guard pid > 0 else { return [] }
+        return (isRunning ? [pid] : []) + Self.processes(inSession: pid).map(\.pid).filter { $0 != pid }
+    }
+
     /// Reaps the restarter if it has exited (it is our child).
     var isRunning: Bool {
         guard pid > 0, exitStatus == nil else { return false }
