@@ -81,8 +81,12 @@ import Glibc
         }
         print(String(format: "[e2e-replication] primary takes connections %.2f s after its first start (initdb and the replication role included); both standbys streaming %.2f s after their first start (pg_basebackup included), %.2f s after the primary's",
                      primaryUp, standbysUp, upClock.seconds))
-        #expect(try cluster.query(node1, "select string_agg(sync_state, ',' order by application_name) from pg_stat_replication")
-                    == "quorum,quorum", "synchronous replication is on: ANY 1 of the standbys")
+        // Synchronous replication is on: ANY 1 of the standbys (a walsender
+        // reports its sync_state a moment after it streams).
+        _ = try cluster.waitUntil("both standbys are quorum standbys", seconds: 30) {
+            try cluster.query(node1, "select string_agg(sync_state, ',' order by application_name) from pg_stat_replication")
+                == "quorum,quorum"
+        }
         // -R with a passfile writes no password anywhere in the data directory.
         for node in [node2, node3] {
             let auto = try String(contentsOfFile: "\(cluster.definition.paths.postgresData)/\(node.name)/data/postgresql.auto.conf",
@@ -92,6 +96,12 @@ import Glibc
         }
         // The standbys stream over TLS.
         #expect(try cluster.query(node1, "select bool_and(s.ssl) from pg_stat_replication r join pg_stat_ssl s using (pid)") == "t")
+
+        // deploy.sh's own health check says so too.
+        let health = try DeployHealthCheck.run(generated: cluster.path("out"), scratch: cluster.scratch)
+        #expect(health.succeeded, "deploy.sh's health check: \(health.stdout)\(health.stderr)")
+        #expect(health.stdout.contains("node2 streaming quorum") && health.stdout.contains("node3 streaming quorum"),
+                "show_cluster printed: \(health.stdout)")
 
         // 1,000 rows written on the primary are read on both standbys.
         let rows = "create table e2e_rows (id integer primary key, note text not null);\n"
