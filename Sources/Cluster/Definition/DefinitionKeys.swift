@@ -8,7 +8,8 @@
 public enum DefinitionKeys {
     public static let all: [DefinitionKey] = [
         .init("cluster", .name, .required(\.cluster), "The cluster's name: patroni's scope, and how generated files name the cluster."),
-        .init("stack", .stack, .stack, "What runs: patroni or stolon (PostgreSQL under that HA manager), or etcd (the etcd cluster alone)."),
+        .init("stack", .stack, .stack,
+              "What runs: patroni or stolon (PostgreSQL under that HA manager), etcd (the etcd cluster alone), or replication (PostgreSQL streaming replication alone)."),
         .init("nodes", .nodes, .nodes, "The zones (or hosts) of the cluster, each running the daemons of its roles."),
 
         .init("etcd.token", .name, .string(\.etcd.token, default: "pg-cluster-1"), "etcd's --initial-cluster-token."),
