@@ -205,7 +205,65 @@ import Glibc
             try cluster.query(follower, "select count(*) from e2e_rows where id > 200000") == "100"
         }
         #expect(try cluster.query(follower, "select received_tli from pg_stat_wal_receiver") == "2")
+
+        // The old primary, started again with its regenerated properties,
+        // refuses to run as a second primary (SMF_EXIT_ERR_CONFIG) ...
+        try cluster.start(node1)
+        let refused = try cluster.daemon(on: node1)
+        #expect(refused.waitForExit(until: Deadline(seconds: 30)), "node1 started beside the new primary")
+        let refusal = (try? String(contentsOfFile: cluster.path("logs/postgres-node1.log"), encoding: .utf8)) ?? ""
+        #expect(refused.exitStatus.map { ($0 >> 8) & 0xff } == 96, "node1's start method: \(refusal)")
+        #expect(refusal.contains("would make a second primary"), "node1's start method said: \(refusal)")
+        // ... and, its data directory moved aside as the docs say, clones the new primary and follows it.
+        let data = "\(cluster.definition.paths.postgresData)/node1/data"
+        #expect(rename(data, data + ".diverged") == 0)
+        try cluster.start(node1)
+        let rejoined = try cluster.waitUntil("node1 streams from \(promoted.name)", seconds: 30, poll: 0.1) {
+            try cluster.streamingStandbys(of: promoted) == ["node1", follower.name]
+        }
+        #expect(try cluster.query(node1, "select count(*) from bench_rows") == String(present.count))
+        print(String(format: "[e2e-replication] node1, started again, refused to be a second primary; its data moved aside, it cloned %@ and streamed %.2f s after its start",
+                     promoted.name, rejoined))
         print(String(format: "[e2e-replication] whole run %.1f s", whole.seconds))
+    }
+
+    /// The default, asynchronous replication: the standbys stream as
+    /// `async`, and read what the primary wrote.
+    @Test(.enabled(if: shouldRun, "needs root and Debian's PostgreSQL 15 (.ci/run installs it); missing: \(missing.joined(separator: ", "))"))
+    func theAsynchronousDefaultStreamsToBothStandbys() throws {
+        guard Self.missing.isEmpty else {
+            Issue.record("CI=true but the replication end-to-end test cannot run; missing: \(Self.missing.joined(separator: ", "))")
+            return
+        }
+        let cluster = try ReplicationLoopbackCluster(guardSeconds: 60)
+        var passed = false
+        defer {
+            cluster.teardown()
+            if passed {
+                try? FileManager.default.removeItem(atPath: cluster.scratch)
+            } else {
+                print("[e2e-replication] kept \(cluster.scratch) (logs/ has every node's output)")
+            }
+        }
+        try cluster.generate(try cluster.writeDefinition(primary: "node1", synchronous: false))
+        try cluster.plan()
+        try cluster.prepareNodes()
+        let nodes = try ["node1", "node2", "node3"].map(cluster.node)
+        for node in nodes { try cluster.start(node) }
+        // Started together, as svc.startd might: the standbys retry until the primary answers.
+        let up = try cluster.waitUntil("node2 and node3 stream from node1", seconds: 30, poll: 0.1) {
+            try cluster.streamingStandbys(of: nodes[0]) == ["node2", "node3"]
+        }
+        #expect(try cluster.query(nodes[0], "select string_agg(sync_state, ',' order by application_name) from pg_stat_replication")
+                    == "async,async")
+        let write = try cluster.psql(nodes[0], ["-c", "create table t as select g from generate_series(1, 1000) g"])
+        #expect(write.succeeded, "\(write.stderr)")
+        let replayed = try cluster.waitUntil("both standbys have the rows", seconds: 30) {
+            try cluster.query(nodes[1], "select count(*) from t") == "1000" && cluster.query(nodes[2], "select count(*) from t") == "1000"
+        }
+        print(String(format: "[e2e-replication] asynchronous (the default): 3 nodes started at once, both standbys streaming %.2f s later; 1,000 rows on both %.3f s after the commit",
+                     up, replayed))
+        passed = true
     }
 
     static func seconds(_ duration: Duration) -> Double {
