@@ -42,7 +42,8 @@ import Testing
         let site = try DeployScriptTests.Site(example: "replication")
         defer { site.remove() }
         _ = try site.deploy()
-        let (run, calls) = try site.run("failover.sh", ["node2"])
+        // node3 alone is repointed (node1, the old primary, is not).
+        let (run, calls) = try site.run("failover.sh", ["node2"], ["SHIM_STREAMING": "1"])
         #expect(run.succeeded, "failover.sh failed: \(run.stdout)\(run.stderr)")
         let service = "svc:/database/pgha/postgres"
         let stop = try #require(DeployScriptTests.first("svcadm disable -t \(service):node1", in: calls))
@@ -58,7 +59,20 @@ import Testing
         #expect((setprops.last ?? .max) < promote && promote < promoted && promoted < repoint)
         // The old primary is not refreshed: its start method refuses to run as a second primary.
         #expect(!calls.contains { $0.contains("refresh \(service):node1") })
+        // Then it asks the new primary whether node3 streams from it.
+        let streams = try #require(calls.lastIndex { $0.hasPrefix("zlogin node2 ") && $0.contains("count(*) from pg_stat_replication") })
+        #expect(repoint < streams)
+        #expect(run.stdout.contains("1 standby(s) stream from node2"))
         #expect(run.stdout.contains("set replication.primary: node2 in the cluster definition and generate again"))
+    }
+
+    @Test func failoverFailsWhenTheRepointedStandbyDoesNotStream() throws {
+        let site = try DeployScriptTests.Site(example: "replication")
+        defer { site.remove() }
+        _ = try site.deploy()
+        let run = try site.run("failover.sh", ["node3"], ["SHIM_STREAMING": "0"]).run
+        #expect(!run.succeeded)
+        #expect(run.stderr.contains("not every repointed standby streams from node3"), "\(run.stderr)")
     }
 
     @Test func failoverRefusesAnUnknownNodeAndTheCurrentPrimary() throws {
@@ -74,11 +88,14 @@ import Testing
 extension DeployScriptTests.Site {
     /// Runs another generated script of the deploying host (`failover.sh`)
     /// against the same stand-ins; `calls` are the zone commands it ran.
-    func run(_ script: String, _ arguments: [String]) throws -> (run: ProcessRun, calls: [String]) {
+    func run(_ script: String, _ arguments: [String], _ extra: [String: String] = [:]) throws
+        -> (run: ProcessRun, calls: [String])
+    {
         try? FileManager.default.removeItem(atPath: state + "/calls")
         _ = FileManager.default.createFile(atPath: state + "/calls", contents: nil)
-        let environment = ["PATH": Fixtures.path("Tests/ClusterTests/IllumosShims") + ":/usr/bin:/bin",
+        var environment = ["PATH": Fixtures.path("Tests/ClusterTests/IllumosShims") + ":/usr/bin:/bin",
                            "HOME": state, "SHIM_STATE": state, "TRIES": "3"]
+        environment.merge(extra) { _, new in new }
         let run = try runProcess(URL(fileURLWithPath: "/bin/sh"), [output + "/" + script] + arguments,
                                  environment: environment, timeout: 60)
         let calls = try String(contentsOfFile: state + "/calls", encoding: .utf8).split(separator: "\n").map(String.init)

@@ -20,7 +20,7 @@
 #         4. svcadm refresh on every other node: its refresh method writes
 #            the new primary_conninfo and reloads it (PostgreSQL 13 and
 #            later reload it without a restart), and the standby follows
-#            NODE's new timeline.
+#            NODE's new timeline; it waits until they stream from NODE.
 #       Then set replication.primary to NODE in the cluster definition and
 #       generate again, so that the package and deploy.sh agree with the
 #       zones. The old primary cannot rejoin as it is: move its data
@@ -108,12 +108,22 @@ failover() {
         sleep 1
     done
     log "$new is the primary"
+    expected=0
     for node in $NODES; do
         if [ "$node" != "$new" ] && [ "$node" != "$OLD" ] && "$ZLOGIN" "$node" true 2>/dev/null; then
             log "repointing $node at $new"
             "$ZLOGIN" "$node" /usr/sbin/svcadm refresh "$SERVICE:$node"
+            expected=$((expected + 1))
         fi
     done
+    tries=0
+    until streaming=$(psql_on "$new" "select count(*) from pg_stat_replication where state = 'streaming'" 2>/dev/null) \
+        && [ "${streaming:-0}" -ge "$expected" ]; do
+        tries=$((tries + 1))
+        [ "$tries" -lt "$TRIES" ] || fail "not every repointed standby streams from $new; see svcs -x and /var/svc/log in their zones"
+        sleep 1
+    done
+    log "$expected standby(s) stream from $new"
     log "done; set replication.primary: $new in the cluster definition and generate again"
 }
 
