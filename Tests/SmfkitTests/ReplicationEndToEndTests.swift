@@ -97,6 +97,15 @@ import Glibc
         // The standbys stream over TLS.
         #expect(try cluster.query(node1, "select bool_and(s.ssl) from pg_stat_replication r join pg_stat_ssl s using (pid)") == "t")
 
+        // pg_hba admits replication over TLS only: a plain-text replication connection is refused.
+        let plain = try Command.run(
+            E2EPrerequisites.psql,
+            ["-X", "-w", "-c", "IDENTIFY_SYSTEM",
+             "host=\(node1.address) port=\(cluster.definition.postgres.port) user=\(cluster.definition.postgres.replicationUser) "
+                + "dbname=replication replication=true sslmode=disable"],
+            environment: ["PGCONNECT_TIMEOUT": "2"], timeout: 10)
+        #expect(!plain.succeeded && plain.stderr.contains("no encryption"), "plain-text replication: \(plain.stderr)")
+
         // deploy.sh's own health check says so too.
         let health = try DeployHealthCheck.run(generated: cluster.path("out"), scratch: cluster.scratch)
         #expect(health.succeeded, "deploy.sh's health check: \(health.stdout)\(health.stderr)")
@@ -151,7 +160,12 @@ import Glibc
         // whose refresh method promotes it ...
         try cluster.generate(try cluster.writeDefinition(primary: promoted.name, synchronous: true))
         try cluster.plan()
-        #expect(cluster.entries[follower.name]?.environment.isEmpty == false)
+        // Every node's properties now name the new primary.
+        for node in [node1, node2, node3] {
+            let exec = cluster.entries[node.name]?.exec ?? ""
+            #expect(exec.contains("PGHA_PRIMARY=\(promoted.name) PGHA_PRIMARY_ADDRESS=\(promoted.address) "),
+                    "\(node.name) runs: \(exec)")
+        }
         let promoteClock = Stopwatch()
         let promotion = try cluster.refresh(promoted)
         #expect(promotion.status == 0, "the refresh method of \(promoted.name) said: \(promotion.output)")
