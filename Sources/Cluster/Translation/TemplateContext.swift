@@ -169,6 +169,8 @@ struct TemplateContext {
             "certificate_names": subjectAltNames(of: node, haproxyAddresses: haproxyAddresses, definition: d),
             "fmris": fmris,
             "joins_etcd": node.etcdState == "existing",
+            // Plain replication: the node replication.primary names.
+            "primary": d.stack == .replication && node.name == d.replication.primary,
             // `{{#roles.etcd}}…{{/roles.etcd}}` in a template: what only such nodes get.
             "roles": Dictionary(uniqueKeysWithValues: NodeRole.allCases.map { ($0.rawValue, d.runs($0, on: node)) }),
         ]) { own, _ in own }
