@@ -24,7 +24,7 @@
 #       Then set replication.primary to NODE in the cluster definition and
 #       generate again, so that the package and deploy.sh agree with the
 #       zones. The old primary cannot rejoin as it is: move its data
-#       directory aside and svcadm clear it, and it clones NODE
+#       directory aside and svcadm enable (or clear) it, and it clones NODE
 #       (docs/cluster-definition.md, "Streaming replication").
 #
 # With the asynchronous default, the commits the old primary acknowledged
