@@ -216,6 +216,23 @@ let badDefinitions: [BadDefinition] = [
     .init("compression illumos does not have", validHead + "storage:\n  dataset: tank/pgha\n  compression: lz5\n",
           ["12:16 error cluster.storage.value"]),
 
+    // MARK: Plain streaming replication (issue 14)
+    .init("replication with its primary named", replicationHead + "replication:\n  primary: node2\n", []),
+    .init("replication without a primary", replicationHead, ["2:8 error cluster.replication.primary"]),
+    .init("replication with two primaries", replicationHead + "replication:\n  primary: node1 node2\n",
+          ["11:12 error cluster.replication.primary", "11:17 error cluster.value.unsafe-character"]),
+    .init("replication primary that is not a node", replicationHead + "replication:\n  primary: nod1\n",
+          ["11:12 error cluster.replication.primary"]),
+    .init("replication primary as a list", replicationHead + "replication:\n  primary: [node1, node2]\n",
+          ["2:8 error cluster.replication.primary", "11:12 error cluster.yaml.type"]),
+    .init("etcd settings under replication", replicationHead + "replication:\n  primary: node1\netcd:\n  token: t\n",
+          ["12:1 warning cluster.stack.ignored"]),
+    .init("a replication node with the etcd role", replicationHead.replacingFirst("    address: 10.0.0.3\n",
+                                                                                   "    address: 10.0.0.3\n    roles: [etcd]\n")
+            + "replication:\n  primary: node1\n", ["10:13 error cluster.node.roles"]),
+    .init("replication settings under patroni", validHead + "replication:\n  synchronous: true\n",
+          ["10:1 warning cluster.stack.ignored"]),
+
     // MARK: TLS (issue 13)
     .init("tls off for a lab", validHead + "tls:\n  enabled: false\n", ["11:12 warning cluster.tls.disabled"]),
     .init("quoted tls flag", validHead + "tls:\n  enabled: \"false\"\n", ["11:12 error cluster.yaml.type"]),

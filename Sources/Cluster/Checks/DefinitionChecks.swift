@@ -23,6 +23,7 @@ public enum DefinitionChecks {
         EtcdTimingCheck(),
         HaproxyTimingCheck(),
         SynchronousModeCheck(),
+        ReplicationPrimaryCheck(),
         PostgresVersionCheck(),
         TribblixOverlayCheck(services: services),
         TribblixPackageCheck(services: services),

@@ -76,11 +76,12 @@ extension ClusterDefinition {
 }
 
 extension ClusterDefinition {
-    /// The value at `path` as text (`3`, `/var/opt/pgha`); "" when unset.
+    /// The value at `path` as text (`3`, `/var/opt/pgha`, `false`); "" when unset.
     func text(at path: String) -> String {
         switch value(at: path) {
         case let number as Int: String(number)
         case let text as String: text
+        case let flag as Bool: String(flag)
         default: ""
         }
     }

@@ -14,6 +14,8 @@ struct EtcdMemberCountCheck: DefinitionCheck {
 
     func diagnostics(for loaded: LoadedDefinition) -> [Diagnostic] {
         let definition = loaded.definition
+        // Plain replication runs no etcd.
+        guard definition.stack.runsEtcd else { return [] }
         let count = definition.etcdMembers.count
         let location = loaded.sourceMap.location(of: "nodes")
         let members = definition.nodes.count == count

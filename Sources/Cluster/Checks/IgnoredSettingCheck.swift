@@ -9,7 +9,7 @@ struct IgnoredSettingCheck: DefinitionCheck {
     let rule = "cluster.stack.ignored"
 
     /// Sections and keys one stack alone reads, and a word on what the
-    /// chosen stack uses instead.
+    /// other PostgreSQL-running stack uses instead.
     static let stackOnly: [(path: String, stack: Stack, instead: String)] = [
         ("patroni", .patroni, "stolon manages PostgreSQL with its keeper and sentinel"),
         ("haproxy", .patroni, "stolon's clients connect to stolon-proxy at stolon.proxy_port"),
@@ -21,6 +21,15 @@ struct IgnoredSettingCheck: DefinitionCheck {
         ("paths.haproxy", .patroni, "stolon runs no haproxy"),
         ("users.haproxy", .patroni, "stolon runs no haproxy"),
         ("paths.stolon_bin", .stolon, "patroni runs no stolon"),
+        ("replication", .replication, "patroni and stolon choose the primary themselves"),
+    ]
+
+    /// Sections and keys no daemon of `stack: replication` reads: it runs
+    /// PostgreSQL alone, without etcd, an HA manager or a proxy.
+    static let notReplication = [
+        "etcd", "patroni", "stolon", "haproxy", "postgres.rewind_user", "secrets.rewind_password",
+        "secrets.rest_password", "secrets.stats_password", "users.etcd", "users.haproxy", "paths.etcd",
+        "paths.etcdctl", "paths.patroni", "paths.patronictl", "paths.haproxy", "paths.stolon_bin",
     ]
 
     /// Sections and keys only the stacks that run PostgreSQL read: with
@@ -28,7 +37,7 @@ struct IgnoredSettingCheck: DefinitionCheck {
     static let postgresOnly = [
         "postgres", "patroni", "stolon", "haproxy", "secrets", "users.postgres", "users.haproxy",
         "paths.postgres_bin", "paths.postgres_data", "paths.patroni", "paths.patronictl", "paths.haproxy",
-        "paths.stolon_bin", "storage",
+        "paths.stolon_bin", "storage", "replication",
     ]
 
     func diagnostics(for loaded: LoadedDefinition) -> [Diagnostic] {
@@ -39,6 +48,15 @@ struct IgnoredSettingCheck: DefinitionCheck {
                 guard let location = loaded.sourceMap.keys[path] else { continue }
                 found.append(warning("'\(path)' is read only by the stacks that run PostgreSQL, and this cluster's stack "
                                      + "is \(stack.rawValue), which runs the etcd members alone; remove it", at: location))
+            }
+            return found + keeperIDs(loaded, stack: stack)
+        }
+        if stack == .replication {
+            for path in Self.notReplication {
+                guard let location = loaded.sourceMap.keys[path] else { continue }
+                found.append(warning("'\(path)' is not read with stack: replication, which runs PostgreSQL alone "
+                                     + "(no etcd, HA manager or proxy; replication.primary names the primary); "
+                                     + "remove it", at: location))
             }
             return found + keeperIDs(loaded, stack: stack)
         }
@@ -58,7 +76,11 @@ struct IgnoredSettingCheck: DefinitionCheck {
     /// A keeper id on a node of a stack without stolon keepers.
     private func keeperIDs(_ loaded: LoadedDefinition, stack: Stack) -> [Diagnostic] {
         guard stack != .stolon else { return [] }
-        let instead = stack == .patroni ? "patroni names members after their nodes" : "etcd names members after their nodes"
+        let instead = switch stack {
+        case .patroni: "patroni names members after their nodes"
+        case .replication: "each PostgreSQL is named after its node (cluster_name)"
+        default: "etcd names members after their nodes"
+        }
         return loaded.definition.nodes.indices.compactMap { index in
             loaded.sourceMap.keys["nodes[\(index)].keeper_id"].map { location in
                 warning("'nodes[\(index)].keeper_id' is read only with stack: stolon, and this cluster's "

@@ -50,7 +50,7 @@ struct NodeRoleCheck: DefinitionCheck {
             found.append(error("no node has the sentinel role, so nothing would choose stolon's primary; give it "
                                + "to two nodes or more (nodes[].roles)", at: nodesLocation))
         }
-        if definition.nodes(running: .proxy).isEmpty {
+        if stackRoles.contains(.proxy), definition.nodes(running: .proxy).isEmpty {
             found.append(warning("no node has the proxy role, so clients have no address that follows the "
                                  + "primary; give it to the nodes clients connect to (nodes[].roles)",
                                  at: nodesLocation))

@@ -16,6 +16,7 @@ public struct ClusterDefinition: Hashable, Sendable {
     public var packaging: Packaging
     public var tls = TLSSettings()
     public var storage = StorageSettings()
+    public var replication = ReplicationSettings()
     /// The values of the keys declared as `.setting` in `DefinitionKeys`
     /// (no Swift field of their own), by their path.
     public var settings: [String: SettingValue] = [:]
@@ -41,15 +42,21 @@ public struct ClusterDefinition: Hashable, Sendable {
 }
 
 /// What the cluster runs: PostgreSQL under an HA manager (patroni, stolon),
-/// or the etcd cluster alone (`etcd`), for other clusters to use.
+/// the etcd cluster alone (`etcd`), for other clusters to use, or plain
+/// PostgreSQL streaming replication (`replication`: one primary named in
+/// the definition, hot standbys cloned from it, promotion by the operator).
 ///
 /// A new stack is a case here and the stack's name in the `stacks` of its
 /// service templates.
 public enum Stack: String, Hashable, Sendable, CaseIterable {
-    case patroni, stolon, etcd
+    case patroni, stolon, etcd, replication
 
     /// Whether the stack runs PostgreSQL (every stack but etcd alone).
     public var runsPostgres: Bool { self != .etcd }
+
+    /// Whether the stack runs an etcd cluster (every stack but plain
+    /// replication, where the operator, not a store, says who is primary).
+    public var runsEtcd: Bool { self != .replication }
 }
 
 extension ClusterDefinition {

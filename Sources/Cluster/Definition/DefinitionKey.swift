@@ -99,7 +99,7 @@ public enum ValueKind: String, Sendable {
     /// A haproxy time: digits, then a unit (`us`, `ms`, `s`, `m`, `h`, `d`;
     /// none means milliseconds), as haproxy.cfg writes it (`cluster.value.duration`).
     case duration
-    /// `patroni`, `stolon` or `etcd`.
+    /// `patroni`, `stolon`, `etcd` or `replication`.
     case stack
     /// The list of nodes (`NodeKeys`).
     case nodes

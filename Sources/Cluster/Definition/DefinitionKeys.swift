@@ -8,7 +8,8 @@
 public enum DefinitionKeys {
     public static let all: [DefinitionKey] = [
         .init("cluster", .name, .required(\.cluster), "The cluster's name: patroni's scope, and how generated files name the cluster."),
-        .init("stack", .stack, .stack, "What runs: patroni or stolon (PostgreSQL under that HA manager), or etcd (the etcd cluster alone)."),
+        .init("stack", .stack, .stack,
+              "What runs: patroni or stolon (PostgreSQL under that HA manager), etcd (the etcd cluster alone), or replication (PostgreSQL streaming replication alone)."),
         .init("nodes", .nodes, .nodes, "The zones (or hosts) of the cluster, each running the daemons of its roles."),
 
         .init("etcd.token", .name, .string(\.etcd.token, default: "pg-cluster-1"), "etcd's --initial-cluster-token."),
@@ -54,6 +55,16 @@ public enum DefinitionKeys {
         .init("stolon.cluster_name", .name, .string(\.stolon.clusterName, default: "stolon-cluster"),
               "--cluster-name of every stolon daemon."),
         .init("stolon.proxy_port", .port, .int(\.stolon.proxyPort, default: 25432), "The port stolon-proxy listens on."),
+
+        // stack: replication alone reads these (docs/cluster-definition.md, "Streaming replication").
+        .init("replication.primary", .name, .optional(\.replication.primary, shown: "none; stack: replication needs one"),
+              "replication only: the node that initialises the database and that every other node clones and streams from."),
+        // Off by default, as in the seed; the docs say what that can lose.
+        .init("replication.synchronous", .boolean, .setting(default: .bool(false)),
+              "replication only: a commit waits until one standby has flushed it (synchronous_standby_names = 'ANY 1 (…)')."),
+        // wal_keep_segments is gone since PostgreSQL 13 (replication-linux.md §1.2).
+        .init("replication.wal_keep_size", .name, .setting(default: .string("256MB")),
+              "replication only: WAL the primary keeps for a standby that falls behind (wal_keep_size)."),
 
         .init("haproxy.port", .port, .int(\.haproxy.port, default: 5000), "Clients reach the primary here."),
         .init("haproxy.replica_port", .port, .int(\.haproxy.replicaPort, default: 5001), "Clients reach the replicas here."),

@@ -15,7 +15,7 @@ public enum ExampleDefinition {
             # docs/cluster-definition.md describes every key.
 
             cluster: my-ha-cluster            # names the cluster (patroni's scope)
-            stack: \(stack.rawValue)                    # patroni | stolon | etcd (the etcd cluster alone)
+            stack: \(stack.rawValue)                    # patroni | stolon | etcd (the etcd cluster alone) | replication
 
             # One zone (or host) per node; every node runs one of each daemon. The
             # name is the SMF instance name of each service on that node.
@@ -26,14 +26,16 @@ public enum ExampleDefinition {
             text += "  - name: node\(index + 1)\n    address: \(address)\n"
             if stack == .stolon { text += "    keeper_id: postgres\(index)       # stolon keeper --uid\n" }
         }
-        text += """
+        if stack.runsEtcd {
+            text += """
 
-            etcd:
-              token: \(etcd.token)
-              client_port: \(etcd.clientPort)
-              peer_port: \(etcd.peerPort)
+                etcd:
+                  token: \(etcd.token)
+                  client_port: \(etcd.clientPort)
+                  peer_port: \(etcd.peerPort)
 
-            """
+                """
+        }
         if stack.runsPostgres {
             text += """
 
@@ -77,6 +79,22 @@ public enum ExampleDefinition {
                   proxy_port: \(stolon.proxyPort)
 
                 """
+        case .replication:
+            let synchronous = defaults.text(at: "replication.synchronous")
+            text += """
+                  # superuser: \(postgres.superuser)
+                  # replication_user: \(postgres.replicationUser)
+
+                # Plain streaming replication: nothing elects a primary. The node named
+                # here initialises the database; every other node clones it with
+                # pg_basebackup and runs as its hot standby. To fail over, name another
+                # node and follow docs/cluster-definition.md, "Streaming replication".
+                replication:
+                  primary: node1
+                  # synchronous: \(synchronous)            # true: a commit waits until a standby has it
+                  # wal_keep_size: \(defaults.text(at: "replication.wal_keep_size"))
+
+                """
         case .etcd:
             break
         }
@@ -84,11 +102,16 @@ public enum ExampleDefinition {
 
             # The accounts the daemons run as; group defaults to the name, gid to the uid.
             users:
-              etcd:
-                name: \(users.etcd.name)
-                uid: \(users.etcd.uid)
 
             """
+        if stack.runsEtcd {
+            text += """
+                  etcd:
+                    name: \(users.etcd.name)
+                    uid: \(users.etcd.uid)
+
+                """
+        }
         if stack.runsPostgres {
             text += """
                   postgres:
@@ -109,7 +132,7 @@ public enum ExampleDefinition {
         let binaries = switch stack {
         case .patroni: "#   patroni: \(paths.patroni)\n#   patronictl: \(paths.patronictl)\n#   haproxy: \(paths.haproxy)\n"
         case .stolon: "#   stolon_bin: \(paths.stolonBin)\n"
-        case .etcd: ""
+        case .etcd, .replication: ""
         }
         let postgresBinary = stack.runsPostgres ? "#   postgres_bin: /opt/tribblix/postgres\(postgres.version)/bin\n" : ""
         let secretFiles = !stack.runsPostgres ? "" : """
@@ -127,10 +150,8 @@ public enum ExampleDefinition {
             # keeps data, configuration and method scripts. Absolute paths inside each
             # node's zone.
             # paths:
-            #   etcd: \(paths.etcd)
-            #   etcdctl: \(paths.etcdctl)
 
-            """ + postgresBinary + binaries + """
+            """ + (stack.runsEtcd ? "#   etcd: \(paths.etcd)\n#   etcdctl: \(paths.etcdctl)\n" : "") + postgresBinary + binaries + """
             #   data: \(paths.data)
             #   config: \(paths.config)
             #   methods: \(paths.methods)

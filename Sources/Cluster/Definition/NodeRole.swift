@@ -33,6 +33,7 @@ extension Stack {
         case .patroni: [.etcd, .postgres, .proxy]
         case .stolon: [.etcd, .postgres, .sentinel, .proxy]
         case .etcd: [.etcd]
+        case .replication: [.postgres]
         }
     }
 }

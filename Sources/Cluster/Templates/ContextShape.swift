@@ -34,6 +34,8 @@ struct ContextShape: Sendable {
         for key in DefinitionKeys.all {
             if case .optional(let keyPath, _) = key.slot { sample[keyPath: keyPath] = "x" }
         }
+        // A primary that is a node, so that `primary_node` shows a node's names.
+        sample.replication.primary = "n"
         // A service in every deploy phase, so that each phase's list shows its entries' names.
         let services = DeployPhase.allCases.map { phase in
             ServiceTemplate(

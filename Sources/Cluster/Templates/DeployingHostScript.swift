@@ -13,5 +13,8 @@ struct DeployingHostScript: Sendable {
         // The cluster CA and every certificate, made on the deploying host
         // with openssl: keys never exist on the machine that runs smfkit.
         DeployingHostScript(template: "certificates.sh.mustache", output: "tls/certificates.sh") { $0.tlsEnabled },
+        // Plain replication: the operator's failover, from the definition's
+        // primary to another node (docs/cluster-definition.md, "Streaming replication").
+        DeployingHostScript(template: "failover.sh.mustache", output: "failover.sh") { $0.stack == .replication },
     ]
 }

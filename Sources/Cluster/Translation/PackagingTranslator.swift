@@ -56,6 +56,7 @@ struct PackagingTranslator {
         .patroni: "https://github.com/patroni/patroni",
         .stolon: "https://github.com/sorintlab/stolon",
         .etcd: "https://etcd.io",
+        .replication: "https://www.postgresql.org/docs/current/warm-standby.html",
     ]
 
     /// The overlay: the overlays the daemons need, and in `.pkgs`, as

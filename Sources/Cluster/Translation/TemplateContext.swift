@@ -37,6 +37,16 @@ struct TemplateContext {
         // Derived values every daemon needs in the same form.
         for stack in Stack.allCases { values["\(stack.rawValue)_stack"] = d.stack == stack }
         values["runs_postgres"] = d.stack.runsPostgres
+        values["runs_etcd"] = d.stack.runsEtcd
+        // Plain replication: where the standbys clone and stream from, and
+        // the names synchronous_standby_names lists (each node's
+        // cluster_name, which its walreceiver reports; a node never counts
+        // itself, so one list serves whichever node is primary).
+        let postgresNodes = d.nodes(running: .postgres)
+        Self.set(d.primaryNode?.address ?? "", at: "replication.primary_address", in: &values)
+        Self.set(postgresNodes.map(\.name).joined(separator: ","), at: "replication.standby_names", in: &values)
+        Self.set(max(postgresNodes.count - 1, 0), at: "replication.standby_count", in: &values)
+        values["primary_node"] = zip(d.nodes, nodes).first { $0.0.name == d.replication.primary }?.1 ?? [:]
         values["etcd_grows"] = d.nodes.contains { $0.etcdState == "existing" }
         values["first_node"] = nodes.first ?? [:]
         values["node_count"] = d.nodes.count
@@ -109,7 +119,9 @@ struct TemplateContext {
             let entries = d.nodes.flatMap { node in
                 services.filter { $0.deployPhase == phase && d.runs($0.role, on: node) }.map { template -> [String: Any] in
                     ["node": node.name, "service": template.service, "fmri": template.instanceFMRI(on: node.name),
-                     "joins": node.etcdState == "existing"]
+                     "joins": node.etcdState == "existing",
+                     // Plain replication: the primary's instance starts before the standbys'.
+                     "primary": d.stack == .replication && node.name == d.replication.primary]
                 }
             }
             phases[phase.rawValue] = entries
@@ -157,6 +169,8 @@ struct TemplateContext {
             "certificate_names": subjectAltNames(of: node, haproxyAddresses: haproxyAddresses, definition: d),
             "fmris": fmris,
             "joins_etcd": node.etcdState == "existing",
+            // Plain replication: the node replication.primary names.
+            "primary": d.stack == .replication && node.name == d.replication.primary,
             // `{{#roles.etcd}}…{{/roles.etcd}}` in a template: what only such nodes get.
             "roles": Dictionary(uniqueKeysWithValues: NodeRole.allCases.map { ($0.rawValue, d.runs($0, on: node)) }),
         ]) { own, _ in own }

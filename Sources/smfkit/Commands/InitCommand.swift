@@ -15,7 +15,7 @@ struct InitCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "What runs: patroni or stolon (PostgreSQL under that HA manager), or etcd (the etcd cluster alone).")
+    @Option(help: "What runs: patroni or stolon (PostgreSQL under that HA manager), etcd (the etcd cluster alone), or replication (PostgreSQL streaming replication alone).")
     var stack: Stack = .patroni
 
     func run() throws {

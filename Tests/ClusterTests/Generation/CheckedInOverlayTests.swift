@@ -8,7 +8,7 @@ import Testing
 ///
 ///     SMFKIT_UPDATE_GOLDEN=1 swift test --filter CheckedInOverlayTests
 @Suite struct CheckedInOverlayTests {
-    @Test(arguments: ["patroni", "stolon", "etcd"])
+    @Test(arguments: ["patroni", "stolon", "etcd", "replication"])
     func checkedInOverlayIsWhatSmfkitGenerates(example: String) throws {
         let generated = try Generated.files(ofExample: example).filter { $0.path.hasPrefix("overlays/") }
         #expect(generated.count == 3, "an overlay is a .ovl, a .pkgs and a catalog line")

@@ -32,6 +32,10 @@ let validHead = """
 /// The same nodes as a stolon cluster.
 let stolonHead = validHead.replacingOccurrences(of: "stack: patroni", with: "stack: stolon")
 
+/// The same nodes with plain streaming replication, not yet naming a
+/// primary (line 10 on is `replication:` and what a case adds).
+let replicationHead = validHead.replacingOccurrences(of: "stack: patroni", with: "stack: replication")
+
 extension String {
     fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
         split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)

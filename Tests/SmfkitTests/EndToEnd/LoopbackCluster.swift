@@ -301,15 +301,7 @@ final class LoopbackCluster {
     /// are not run: `smfkit svcs` has no -H/-o; the test reads each
     /// instance's state from its node's restarter with `smfkit svcprop`.)
     func deployHealthCheck() throws -> ProcessRun {
-        let bin = path("bin")
-        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
-        let zlogin = bin + "/zlogin"
-        try "#!/bin/sh\n# zlogin ZONE COMMAND: the zones of this test are the host itself.\nshift\nexec /bin/sh -c \"$*\"\n"
-            .write(toFile: zlogin, atomically: true, encoding: .utf8)
-        chmod(zlogin, 0o755)
-        return try Command.run("/bin/sh", ["-c", ". ./deploy.sh && has_leader_and_replicas && show_cluster"],
-                               environment: ["PATH": bin + ":" + Daemon.path, "DEPLOY_LIBRARY": "1", "HOME": scratch],
-                               directory: path("out"), timeout: 60)
+        try DeployHealthCheck.run(generated: path("out"), scratch: scratch)
     }
 
     // MARK: observing
