@@ -10,6 +10,8 @@ public enum DefinitionKeys {
         .init("cluster", .name, .required(\.cluster), "The cluster's name: patroni's scope, and how generated files name the cluster."),
         .init("stack", .stack, .stack, "What runs: patroni or stolon (PostgreSQL under that HA manager), or etcd (the etcd cluster alone)."),
         .init("nodes", .nodes, .nodes, "The zones (or hosts) of the cluster, each running the daemons of its roles."),
+        .init("hosts", .hosts, .hosts,
+              "The machines the zones are on, each deployed by its own script; none: every zone on the host that runs deploy.sh."),
 
         .init("etcd.token", .name, .string(\.etcd.token, default: "pg-cluster-1"), "etcd's --initial-cluster-token."),
         .init("etcd.client_port", .port, .int(\.etcd.clientPort, default: 2379), "Port of etcd's client URLs."),
@@ -217,7 +219,7 @@ extension ClusterDefinition {
         case .optional(let keyPath, _): self[keyPath: keyPath] = nil
         case .account(let user): users[key.name] = user
         case .setting(let value): settings[key.path] = value
-        case .required, .stack, .nodes, .derived: break
+        case .required, .stack, .nodes, .hosts, .derived: break
         }
     }
 
