@@ -70,20 +70,29 @@ copy_tree() {
 }
 
 # every_host STEP: STEP on every host at once; fails, naming the hosts,
-# when it failed on any.
+# when it failed on any. Each host's run marks its end in a file, which is
+# polled for: the shell's `wait` never returns where the caller left
+# SIGCHLD blocked (a program that starts this script may).
 every_host() {
     log "step $1 on every host"
-    failed=$(mktemp -d)
+    status=$(mktemp -d)
     for host in $HOSTS; do
-        { on_host "$host" "$1" 2>&1 || touch "$failed/$host"; } | sed "s/^/$host: /" &
+        (
+            { on_host "$host" "$1" 2>&1 || touch "$status/$host.failed"; } | sed "s/^/$host: /"
+            touch "$status/$host.done"
+        ) &
     done
-    wait
-    names=""
-    for marker in "$failed"/*; do
-        [ -e "$marker" ] && names="$names ${marker##*/}"
+    failed=""
+    for host in $HOSTS; do
+        until [ -e "$status/$host.done" ]; do
+            sleep 1
+        done
+        if [ -e "$status/$host.failed" ]; then
+            failed="$failed $host"
+        fi
     done
-    rm -rf "$failed"
-    [ -z "$names" ] || fail "step $1 failed on:$names; see its output above"
+    rm -rf "$status"
+    [ -z "$failed" ] || fail "step $1 failed on:$failed; see its output above"
 }
 
 # carry HOST: the passwords and HOST's TLS files, from the first host's
