@@ -3,10 +3,12 @@ import Diagnostics
 /// `cluster.host.name`: a host's name names its deploy script
 /// (`deploy-<name>.sh`), a step of deploy-hosts.sh and a word of the
 /// shell's `case`, and `nodes[].host` refers to it: an ASCII letter, then
-/// letters, digits, `_` and `-`, and no two hosts with one name (a node on
+/// letters, digits, `_` and `-`, at most 119 bytes, and no two hosts with one name (a node on
 /// it would be on either).
 struct HostNameCheck: DefinitionCheck {
     let rule = "cluster.host.name"
+    /// As a node name's (`NodeNameCheck`): well within a file name's 255 bytes.
+    static let maxBytes = NodeNameCheck.maxBytes
 
     func diagnostics(for loaded: LoadedDefinition) -> [Diagnostic] {
         let map = loaded.sourceMap
@@ -19,6 +21,13 @@ struct HostNameCheck: DefinitionCheck {
             if let problem = Self.shapeProblem(of: host.name) {
                 found.append(error("host name \(display(host.name)) \(problem.text)",
                                    at: map.location(of: path, characterOffset: problem.offset)))
+                continue
+            }
+            if host.name.utf8.count > Self.maxBytes {
+                found.append(error(
+                    "host name is \(host.name.utf8.count) bytes long; at most \(Self.maxBytes), as a node's (it names "
+                        + "the file deploy-<name>.sh)",
+                    at: map.location(of: path)))
                 continue
             }
             if let first = firstIndex[host.name] {

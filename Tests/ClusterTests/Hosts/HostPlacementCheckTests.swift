@@ -76,6 +76,11 @@ import Cluster
         #expect(Self.message(twice, "cluster.host.name").contains("host name 'beta' is already used by the host at line 5"))
         let digit = hostsHead.replacingOccurrences(of: "beta", with: "2beta")
         #expect(Self.message(digit, "cluster.host.name").contains("must start with an ASCII letter"))
+        let long = String(repeating: "b", count: 120)
+        let tooLong = hostsHead.replacingOccurrences(of: "beta", with: long)
+        #expect(diagnose(tooLong) == ["5:11 error cluster.host.name"])
+        #expect(Self.message(tooLong, "cluster.host.name").contains("host name is 120 bytes long; at most 119"))
+        #expect(diagnose(hostsHead.replacingOccurrences(of: "beta", with: String(long.dropLast()))) == [])
         // A key of a host that is not one is refused by the loader, with a suggestion.
         let typo = hostsHead.replacingFirst("  - name: alpha\n", "  - name: alpha\n    sshh: root@10.0.0.1\n")
         #expect(diagnostics(typo).contains { $0.rule == "cluster.yaml.unknown-key" && $0.message.contains("did you mean 'ssh'?") })
