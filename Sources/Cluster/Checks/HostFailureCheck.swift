@@ -4,8 +4,9 @@ import Diagnostics
 /// the loss of any one host. etcd needs a majority of its members to
 /// answer (raft's quorum), so a host holding half of them or more takes
 /// etcd down, and every PostgreSQL manager with it; and a host holding
-/// every PostgreSQL node leaves nothing to become the primary. Either is
-/// an error naming the host. Every node on one host is a warning instead:
+/// every PostgreSQL node leaves nothing to become the primary (with
+/// stolon, one holding every sentinel leaves nothing to choose one). Each
+/// is an error naming the host. Every node on one host is a warning instead:
 /// a test setup, which survives no host failure. Without `hosts`, the
 /// definition says nothing about machines, and this rule says nothing.
 struct HostFailureCheck: DefinitionCheck {
@@ -33,6 +34,7 @@ struct HostFailureCheck: DefinitionCheck {
         var found: [Diagnostic] = []
         let members = definition.etcdMembers
         let postgres = definition.stack.runsPostgres ? definition.nodes(running: .postgres) : []
+        let sentinels = definition.nodes(running: .sentinel)
         for name in used {
             let lostMembers = members.filter { $0.host == name }
             let left = members.count - lostMembers.count
@@ -42,6 +44,13 @@ struct HostFailureCheck: DefinitionCheck {
                         + "(\(Self.list(lostMembers)) \(lostMembers.count == 1 ? "is" : "are") on it), no majority: "
                         + "etcd would stop, and PostgreSQL's failover with it; place the etcd members so that "
                         + "no host holds half of them or more",
+                    at: location(name)))
+            }
+            if definition.stack == .stolon, !sentinels.isEmpty, sentinels.allSatisfy({ $0.host == name }) {
+                found.append(error(
+                    "losing host '\(name)' would leave no stolon sentinel to choose a new primary "
+                        + "(\(Self.list(sentinels)) \(sentinels.count == 1 ? "is" : "are") on it); give the sentinel "
+                        + "role to a node on another host",
                     at: location(name)))
             }
             if !postgres.isEmpty, postgres.allSatisfy({ $0.host == name }) {

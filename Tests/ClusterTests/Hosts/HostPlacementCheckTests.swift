@@ -42,6 +42,17 @@ import Cluster
         #expect(diagnose(fixed) == [])
     }
 
+    @Test func withStolonLosingEverySentinelNamesTheHost() {
+        let text = hostsHead.replacingFirst("stack: patroni", "stack: stolon")
+            .replacingFirst("host: beta", "host: beta\n    roles: [etcd, postgres, proxy]")
+            .replacingFirst("host: gamma", "host: gamma\n    roles: [etcd, postgres]")
+        let found = diagnostics(text).filter { $0.rule == "cluster.placement.host-failure" }
+        #expect(found.map(\.message) == ["losing host 'alpha' would leave no stolon sentinel to choose a new primary "
+                                         + "(node1 is on it); give the sentinel role to a node on another host"])
+        let fixed = text.replacingFirst("roles: [etcd, postgres]", "roles: [etcd, postgres, sentinel]")
+        #expect(!diagnostics(fixed).contains { $0.rule == "cluster.placement.host-failure" })
+    }
+
     @Test func everyNodeOnOneHostWarnsThatNoHostFailureIsSurvived() {
         let text = hostsHead.replacingOccurrences(of: "host: beta", with: "host: alpha")
             .replacingOccurrences(of: "host: gamma", with: "host: alpha")

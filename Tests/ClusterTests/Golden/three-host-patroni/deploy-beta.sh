@@ -39,15 +39,11 @@
 # operator disabled stays disabled), and applies a profile only when it
 # changed.
 #
-# Passwords are generated once into $SECRETS (a 0700 directory, by default
-# under root's home, not in this generated tree) and copied into each zone as
-# 0600 files through zlogin's standard input: they never appear on a command
-# line.
-#
-# TLS keys and certificates are made on this host by tls/certificates.sh and
-# kept in /var/opt/smfkit/prod-pg/ca
-# (not in this generated tree); each zone gets its own files the same way.
-# Re-running this script renews what expires soon (docs/tls.md).
+# The passwords, and the keys and certificates of this host's nodes, are
+# made on alpha and carried here by `import` into $SECRETS and
+# /var/opt/smfkit/prod-pg/ca (0700 directories, not this generated tree), then
+# copied into each zone as 0600 files through zlogin's standard input: they
+# never appear on a command line.
 #
 # Steps: `sh deploy-beta.sh beta STEP` runs one step; without STEP, every
 # step in order (which waits for the other hosts where it needs them, at
