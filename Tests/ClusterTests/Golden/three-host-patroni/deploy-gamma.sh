@@ -221,13 +221,15 @@ export_for() {
     gamma) certificates="ca.crt node3.crt node3.key node4.crt node4.key haproxy.pem" ;;
     *) fail "no other host '$1' in the prod-pg cluster" ;;
     esac
+    # `-C DIRECTORY FILE` for each file: illumos tar's -C applies to the
+    # one file after it (GNU tar's to all that follow).
     set --
-    # shellcheck disable=SC2046 # file names of ours, without spaces
-    set -- -C "$SECRETS" $(cd "$SECRETS" && ls)
-    if [ -n "$certificates" ]; then
-        # shellcheck disable=SC2086 # a list of file names
-        set -- "$@" -C "$CA_DIR" $certificates
-    fi
+    for file in "$SECRETS"/*-password; do
+        set -- "$@" -C "$SECRETS" "${file##*/}"
+    done
+    for file in $certificates; do
+        set -- "$@" -C "$CA_DIR" "$file"
+    done
     tar cf - "$@"
 }
 

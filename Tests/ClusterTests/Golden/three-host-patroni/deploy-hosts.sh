@@ -6,9 +6,9 @@
 # Run it on your own machine, from the directory smfkit wrote, once every
 # host can reach the pgha overlay (deploy-<host>.sh says how). It reaches
 # each host's global zone as root with ssh (hosts[].ssh in the definition):
-#   alpha  ssh root@10.1.0.1   node1
-#   beta  ssh root@10.1.0.2   node2
-#   gamma  ssh root@10.1.0.3   node3 node4
+#   alpha: ssh root@10.1.0.1, zones node1
+#   beta: ssh root@10.1.0.2, zones node2
+#   gamma: ssh root@10.1.0.3, zones node3 node4
 # copies this tree to $DEPLOY_DIR there, then runs each step of the hosts'
 # deploy-<host>.sh on every host at the same time, and starts a step only
 # once the step before it has finished on every host:
