@@ -20,19 +20,34 @@ import Testing
         /// `proxyHost`: a fourth host, delta, with node5 running haproxy
         /// alone: no etcd member, no PostgreSQL.
         init(proxyHost: Bool = false) throws {
-            if proxyHost {
-                let example = try String(contentsOfFile: Fixtures.path("Examples/three-host-patroni.yaml"), encoding: .utf8)
-                let text = example
+            let example = try String(contentsOfFile: Fixtures.path("Examples/three-host-patroni.yaml"), encoding: .utf8)
+            let text = proxyHost
+                ? example
                     .replacingOccurrences(of: "    ssh: root@10.1.0.3\n", with: "    ssh: root@10.1.0.3\n  - name: delta\n    ssh: root@10.1.0.4\n")
                     .replacingOccurrences(of: "\netcd:", with: "  - name: node5\n    address: 10.1.1.15\n    host: delta\n    roles: [proxy]\n\netcd:")
-                let scratch = try Generated.temporaryDirectory()
-                defer { try? FileManager.default.removeItem(atPath: scratch) }
-                try text.write(toFile: scratch + "/cluster.yaml", atomically: true, encoding: .utf8)
-                output = try Generated.temporaryDirectory()
-                try Generated.write(definitionPath: scratch + "/cluster.yaml", into: output)
-            } else {
-                output = try Generated.directory(ofExample: "three-host-patroni")
+                : example
+            try self.init(definition: text, destinations: Array(HostDeployTests.hosts.values) + (proxyHost ? ["root@10.1.0.4"] : []))
+        }
+
+        /// `example` (node1–node3 at 192.168.0.231–233) with node N on host hN,
+        /// reached at ssh destination hN (the default: the host's name).
+        init(placing example: String, tlsOff: Bool = false) throws {
+            var text = try String(contentsOfFile: Fixtures.path("Examples/\(example).yaml"), encoding: .utf8)
+            for index in 1...3 {
+                text = text.replacingOccurrences(of: "    address: 192.168.0.23\(index)\n",
+                                                 with: "    address: 192.168.0.23\(index)\n    host: h\(index)\n")
             }
+            text = text.replacingOccurrences(of: "\nnodes:\n", with: "\nhosts:\n  - name: h1\n  - name: h2\n  - name: h3\n\nnodes:\n")
+            if tlsOff { text = text.replacingOccurrences(of: "tls:\n  enabled: true\n", with: "tls:\n  enabled: false\n") }
+            try self.init(definition: text, destinations: ["h1", "h2", "h3"])
+        }
+
+        init(definition text: String, destinations: [String]) throws {
+            let scratch = try Generated.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(atPath: scratch) }
+            try text.write(toFile: scratch + "/cluster.yaml", atomically: true, encoding: .utf8)
+            output = try Generated.temporaryDirectory()
+            try Generated.write(definitionPath: scratch + "/cluster.yaml", into: output)
             state = try Generated.temporaryDirectory()
             let overlays = state + "/overlays"
             try FileManager.default.createDirectory(atPath: overlays, withIntermediateDirectories: true)
@@ -46,7 +61,7 @@ import Testing
             }
             try "VERSION=1\nNAME=x\nREQUIRES=core-tribblix\n".write(toFile: overlays + "/base.ovl", atomically: true,
                                                                    encoding: .utf8)
-            for destination in HostDeployTests.hosts.values + (proxyHost ? ["root@10.1.0.4"] : []) {
+            for destination in destinations {
                 let host = "\(state)/hosts/\(destination)"
                 try FileManager.default.createDirectory(atPath: host, withIntermediateDirectories: true)
                 try (["pgha", "base", "core-tribblix"] + required).joined(separator: " ")
@@ -213,5 +228,31 @@ import Testing
         #expect(site.file(site.host("delta") + "/ca/haproxy.pem") != nil)
         #expect(site.file(site.host("delta") + "/ca/ca.key") == nil)
         #expect(site.file(site.host("delta") + "/zones/node5/files/_etc_pgha_secrets_stats-password") != nil)
+    }
+
+    /// The other stacks, and TLS off, through the same steps: stolon's
+    /// initial data is made once, from h1 (its first PostgreSQL node);
+    /// with TLS off, only the passwords are carried; the etcd stack
+    /// carries only certificates.
+    @Test(arguments: [("stolon", false), ("patroni", true), ("etcd", false)])
+    func everyStackDeploysHostByHost(example: String, tlsOff: Bool) throws {
+        let site = try Site(placing: example, tlsOff: tlsOff)
+        defer { site.remove() }
+        let run = try site.run("deploy-hosts.sh")
+        #expect(run.succeeded, "deploy-hosts.sh failed: \(run.stdout)\(run.stderr)")
+        for (index, host) in ["h1", "h2", "h3"].enumerated() {
+            #expect(site.zonesCreated(on: host) == ["node\(index + 1)"])
+        }
+        let inits = ["h1", "h2", "h3"].filter { host in
+            site.lines(site.host(host) + "/calls").contains { $0.contains("stolonctl") && $0.contains("init --yes") }
+        }
+        #expect(inits == (example == "stolon" ? ["h1"] : []))
+        let carried = (try? FileManager.default.contentsOfDirectory(atPath: site.host("h2") + "/ca")) ?? []
+        #expect(carried.sorted() == (tlsOff ? [] : ["ca.crt", "node2.crt", "node2.key"]), "\(carried)")
+        // The passwords where there is PostgreSQL; none for etcd alone.
+        let cluster = try #require(site.file(site.output + "/deploy-h2.sh")?.split(separator: "\n")
+            .first { $0.hasPrefix("SECRETS=") }.map { String($0.split(separator: "/").dropLast().last ?? "") })
+        let passwords = (try? FileManager.default.contentsOfDirectory(atPath: "\(site.host("h2"))/.smfkit/\(cluster)/secrets")) ?? []
+        #expect(passwords.contains("superuser-password") == (example != "etcd"), "\(passwords)")
     }
 }
