@@ -28,6 +28,15 @@ public enum ExampleDefinition {
         }
         text += """
 
+            # As it is, deploy.sh makes every zone on the one host it runs on (a
+            # test setup). For production, list the machines under `hosts` (each
+            # a name, and the ssh destination deploy-hosts.sh reaches it at) and
+            # give each node `host: <name>`: generate then writes a deploy script
+            # per host (docs/cluster-definition.md, "hosts").
+
+            """
+        text += """
+
             etcd:
               token: \(etcd.token)
               client_port: \(etcd.clientPort)
