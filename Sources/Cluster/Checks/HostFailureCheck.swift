@@ -7,7 +7,8 @@ import Diagnostics
 /// every PostgreSQL node leaves nothing to become the primary (with
 /// stolon, one holding every sentinel leaves nothing to choose one). Each
 /// is an error naming the host. Every node on one host is a warning instead:
-/// a test setup, which survives no host failure. Without `hosts`, the
+/// a test setup, which survives no host failure; so are two hosts reached
+/// at one ssh destination (likely one machine). Without `hosts`, the
 /// definition says nothing about machines, and this rule says nothing.
 struct HostFailureCheck: DefinitionCheck {
     let rule = "cluster.placement.host-failure"
@@ -32,6 +33,18 @@ struct HostFailureCheck: DefinitionCheck {
                 at: location(only))]
         }
         var found: [Diagnostic] = []
+        // Two names for one machine would make every claim below wrong.
+        var firstHost: [String: String] = [:]
+        for host in definition.hosts where used.contains(host.name) {
+            if let other = firstHost[host.ssh], other != host.name {
+                found.append(warning(
+                    "hosts '\(other)' and '\(host.name)' are both reached at ssh \(host.ssh): if they are one machine, "
+                        + "losing it loses both, which the placement checks cannot see; give each host its own machine",
+                    at: location(host.name)))
+            } else {
+                firstHost[host.ssh] = host.name
+            }
+        }
         let members = definition.etcdMembers
         let postgres = definition.stack.runsPostgres ? definition.nodes(running: .postgres) : []
         let sentinels = definition.nodes(running: .sentinel)

@@ -3,12 +3,15 @@ import Diagnostics
 /// `cluster.host.name`: a host's name names its deploy script
 /// (`deploy-<name>.sh`), a step of deploy-hosts.sh and a word of the
 /// shell's `case`, and `nodes[].host` refers to it: an ASCII letter, then
-/// letters, digits, `_` and `-`, at most 119 bytes, and no two hosts with one name (a node on
+/// letters, digits, `_` and `-`, at most 119 bytes, not `hosts` (whose
+/// script would be deploy-hosts.sh), and no two hosts with one name (a node on
 /// it would be on either).
 struct HostNameCheck: DefinitionCheck {
     let rule = "cluster.host.name"
     /// As a node name's (`NodeNameCheck`): well within a file name's 255 bytes.
     static let maxBytes = NodeNameCheck.maxBytes
+    /// deploy-hosts.sh is the script that runs every host's.
+    static let reserved = "hosts"
 
     func diagnostics(for loaded: LoadedDefinition) -> [Diagnostic] {
         let map = loaded.sourceMap
@@ -21,6 +24,13 @@ struct HostNameCheck: DefinitionCheck {
             if let problem = Self.shapeProblem(of: host.name) {
                 found.append(error("host name \(display(host.name)) \(problem.text)",
                                    at: map.location(of: path, characterOffset: problem.offset)))
+                continue
+            }
+            if host.name == Self.reserved {
+                found.append(error(
+                    "host name 'hosts' would name its script deploy-hosts.sh, which is the script that deploys every "
+                        + "host; name the host otherwise",
+                    at: map.location(of: path)))
                 continue
             }
             if host.name.utf8.count > Self.maxBytes {

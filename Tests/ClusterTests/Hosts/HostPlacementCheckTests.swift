@@ -62,6 +62,13 @@ import Cluster
         #expect(found.first?.message.contains("every node is on host 'alpha', so the cluster survives no host failure") == true)
     }
 
+    @Test func twoHostsAtOneSshDestinationAreAWarning() {
+        let text = hostsHead.replacingFirst("  - name: beta\n", "  - name: beta\n    ssh: alpha\n")
+        #expect(diagnose(text) == ["5:11 warning cluster.placement.host-failure"])
+        #expect(Self.message(text, "cluster.placement.host-failure")
+                    .contains("hosts 'alpha' and 'beta' are both reached at ssh alpha: if they are one machine"))
+    }
+
     @Test func withoutHostsNothingIsSaidAboutPlacement() {
         // The one-host walk-through: no hosts, so no claim about machines.
         #expect(diagnose(validHead) == [])
@@ -92,6 +99,10 @@ import Cluster
         #expect(diagnose(tooLong) == ["5:11 error cluster.host.name"])
         #expect(Self.message(tooLong, "cluster.host.name").contains("host name is 120 bytes long; at most 119"))
         #expect(diagnose(hostsHead.replacingOccurrences(of: "beta", with: String(long.dropLast()))) == [])
+        // deploy-hosts.sh is taken.
+        let taken = hostsHead.replacingOccurrences(of: "gamma", with: "hosts")
+        #expect(diagnose(taken) == ["6:11 error cluster.host.name"])
+        #expect(Self.message(taken, "cluster.host.name").contains("would name its script deploy-hosts.sh"))
         // A key of a host that is not one is refused by the loader, with a suggestion.
         let typo = hostsHead.replacingFirst("  - name: alpha\n", "  - name: alpha\n    sshh: root@10.0.0.1\n")
         #expect(diagnostics(typo).contains { $0.rule == "cluster.yaml.unknown-key" && $0.message.contains("did you mean 'ssh'?") })
