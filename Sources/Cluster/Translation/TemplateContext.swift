@@ -7,7 +7,7 @@ struct TemplateContext {
     let base: [String: Any]
     /// Each node's values, made once: a node's certificate names list every
     /// haproxy address, so remaking them per use is quadratic in the nodes.
-    private let nodeValues: [[String: Any]]
+    let nodeValues: [[String: Any]]
 
     /// `services` are the stack's templates in start order; deploy.sh
     /// enables their instances phase by phase (`deploy.store`, …, and
@@ -111,49 +111,14 @@ struct TemplateContext {
         self.services = services
     }
 
-    private let services: [ServiceTemplate]
-
-    /// The context of `host`'s deploy script: its own nodes and their
-    /// instances, and the cluster-wide values (etcd's endpoints, how many
-    /// PostgreSQL nodes the health check counts) unchanged. The first host
-    /// makes the passwords and the CA; the checks that ask the cluster
-    /// (etcdctl, patronictl, stolonctl) run in one of the host's zones that
-    /// has the tool, so a host without one leaves them to the others.
-    func host(_ host: ClusterHost) -> [String: Any] {
-        let d = definition
-        var values = base
-        let own = d.nodes.indices.filter { d.nodes[$0].host == host.name }
-        let ownNames = Set(own.map { d.nodes[$0].name })
-        values["nodes"] = own.map { nodeValues[$0] }
-        var deploy: [String: Any] = base["deploy"] as? [String: Any] ?? [:]
-        for (phase, entries) in Self.deployPhases(services, definition: d) {
-            deploy[phase] = entries.filter { entry -> Bool in ownNames.contains(entry["node"] as? String ?? "") }
-        }
-        values["deploy"] = deploy
-        for role in NodeRole.allCases {
-            let having: [[String: Any]] = own.filter { d.runs(role, on: d.nodes[$0]) }.map { nodeValues[$0] }
-            values["first_\(role.rawValue)_node"] = having.first.map { $0 as Any } ?? false
-        }
-        let first = d.hosts.first == host
-        let hasEtcd = own.contains { d.runs(.etcd, on: d.nodes[$0]) }
-        let hasPostgres = own.contains { d.runs(.postgres, on: d.nodes[$0]) }
-        let firstPostgres = d.nodes(running: .postgres).first?.name
-        values["makes_secrets"] = first
-        values["inits_stolon"] = firstPostgres.map { ownNames.contains($0) } ?? false
-        values["checks_etcd"] = hasEtcd
-        values["checks_cluster"] = d.stack.runsPostgres ? hasPostgres : hasEtcd
-        values["host"] = [
-            "name": host.name, "ssh": host.ssh, "first": first,
-            "first_host": d.hosts.first?.name ?? "",
-        ] as [String: Any]
-        return values
-    }
+    /// The stack's templates in start order, for the deploy phases of each host's script.
+    let services: [ServiceTemplate]
 
     /// Per deploy phase, every node's instances of that phase's services,
     /// node by node; `all` holds every instance, phase by phase.
     /// `joins`: the node's etcd member is added to the running cluster
     /// (etcd_state: existing), so its store instances start after the others.
-    private static func deployPhases(_ services: [ServiceTemplate], definition d: ClusterDefinition)
+    static func deployPhases(_ services: [ServiceTemplate], definition d: ClusterDefinition)
         -> [String: [[String: Any]]]
     {
         var phases: [String: [[String: Any]]] = ["all": []]
@@ -168,18 +133,6 @@ struct TemplateContext {
             phases["all", default: []] += entries
         }
         return phases
-    }
-
-    /// What the first host's `export` carries to `host` from its CA
-    /// directory: the CA's certificate and the keys and certificates of
-    /// the host's nodes (and haproxy's client pair where it runs haproxy),
-    /// never the CA's key, so no other host can issue certificates.
-    private static func carriedCertificates(to host: ClusterHost, definition d: ClusterDefinition) -> String {
-        guard d.tlsEnabled else { return "" }
-        let own = d.nodes(on: host)
-        let proxies = d.stack == .patroni && own.contains { d.runs(.proxy, on: $0) }
-        return (["ca.crt"] + own.flatMap { ["\($0.name).crt", "\($0.name).key"] } + (proxies ? ["haproxy.pem"] : []))
-            .joined(separator: " ")
     }
 
     /// Puts `value` at a dotted path, making the mappings on the way.
