@@ -67,8 +67,13 @@ extension MethodMapping {
             return []
         }
         return [
-            "# systemd's main PID: the oldest process of the service's contract.",
-            "MAINPID=$(pgrep -o -c \"$2\" || true)",
+            "# systemd's main PID: the oldest process of the service's contract",
+            "# (pgrep -c on illumos; under `smfkit run` on Linux the contract is a",
+            "# process group, and procps's -c means \"count\").",
+            "case \"$(uname -s)\" in",
+            "SunOS) MAINPID=$(pgrep -o -c \"$2\" || true) ;;",
+            "*) MAINPID=$(pgrep -o -g \"$2\" || true) ;;",
+            "esac",
         ]
     }
 

@@ -117,8 +117,13 @@ struct MethodMapping {
                 switch killMode?.value ?? "control-group" {
                 case "process":
                     script.add(method: "stop", usage: "stop CONTRACT", lines: [
-                        "# KillMode=process: only the main process, the contract's oldest.",
-                        "pkill -\(signal) -o -c \"$2\" || true",
+                        "# KillMode=process: only the main process, the contract's oldest",
+                        "# (pkill -c on illumos; under `smfkit run` on Linux the contract is",
+                        "# a process group, and procps's -c means \"count\").",
+                        "case \"$(uname -s)\" in",
+                        "SunOS) pkill -\(signal) -o -c \"$2\" || true ;;",
+                        "*) pkill -\(signal) -o -g \"$2\" || true ;;",
+                        "esac",
                     ])
                     stopExec = attribute.quoted(scriptPath) + " stop %{restarter/contract}"
                 case "none":

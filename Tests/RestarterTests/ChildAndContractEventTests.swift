@@ -37,6 +37,39 @@ import Testing
             "Stopping because service exited with a configuration error."))
     }
 
+    /// A contract member that dumps core stops the instance as a fault
+    /// (restarter.c `stop_instance`: `case RSTOP_CORE: … "process dumped
+    /// core"`), so a `restart_on="error"` dependent is restarted too. The
+    /// daemon raises its own core limit and dumps in a directory of its
+    /// own; skipped where the kernel does not write a plain core file.
+    @Test(.enabled(if: ChildAndContractEventTests.coreFilesAreWritten, "core_pattern is not a plain file name here"))
+    func coreDumpIsAFault() throws {
+        let restarter = try RunningRestarter { path in
+            [
+                TestService(
+                    name: "site/crasher",
+                    start: "sh -c 'cd \(path("")) && ulimit -c unlimited && sleep 0.5 && kill -SEGV $$' &"),
+                TestService(
+                    name: "site/app", start: "sh -c 'echo start >> \(path("app-starts")); exec sleep 1103'",
+                    duration: "child", dependencies: [("crasher", "require_all", "error", ["svc:/site/crasher"])]),
+            ]
+        }
+        defer { #expect(restarter.stop().isEmpty) }
+        try restarter.wait("svc:/site/app:default", .online)
+        try waitUntil("the crasher's core dump stops it", timeout: 10) {
+            restarter.log("svc:/site/crasher:default").contains("Stopping because process dumped core.")
+        }
+        try waitUntil("app restarted after the fault", timeout: 10) { restarter.lines("app-starts").count >= 2 }
+        #expect(restarter.log("svc:/site/app:default").contains("Stopping because dependency activity requires stop."))
+    }
+
+    /// The kernel writes `core` files in the process's directory
+    /// (`/proc/sys/kernel/core_pattern` holds a file name, not a pipe).
+    static let coreFilesAreWritten: Bool = {
+        let pattern = (try? String(contentsOfFile: "/proc/sys/kernel/core_pattern", encoding: .utf8)) ?? "|"
+        return !pattern.hasPrefix("|")
+    }()
+
     /// With `startd/ignore_error=signal` a daemon killed by a signal is no
     /// fault: the contract merely empties (`RSTOP_EXIT`, a restart), so a
     /// `restart_on="error"` dependent keeps running.

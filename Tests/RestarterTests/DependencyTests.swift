@@ -9,6 +9,32 @@ import Testing
     /// `require_all` on a disabled instance waits; enabling it starts the
     /// dependent. An `exclude_all` dependent is stopped when the excluded
     /// instance comes online, and stays offline.
+    /// An administrator's disable stops the dependents it leaves
+    /// unsatisfiable first, then the instance (graph.c
+    /// `graph_enable_by_vertex`: "we are offlining the dependents first").
+    /// Each stop method writes its name, then empties its contract: the
+    /// order in the file is the order of the stops.
+    @Test func administrativeDisableStopsDependentsFirst() throws {
+        let restarter = try RunningRestarter { path in
+            [
+                TestService(
+                    name: "site/lower", start: "sleep 1026 &",
+                    stop: "sh -c 'sleep 0.3; echo lower >> \(path("stops")); kill -TERM -%{restarter/contract}'"),
+                TestService(
+                    name: "site/upper", start: "sleep 1027 &",
+                    stop: "sh -c 'sleep 0.3; echo upper >> \(path("stops")); kill -TERM -%{restarter/contract}'",
+                    dependencies: [("lower", "require_all", "none", ["svc:/site/lower"])]),
+            ]
+        }
+        defer { #expect(restarter.stop().isEmpty) }
+        try restarter.wait("svc:/site/upper:default", .online)
+        let disabled = try restarter.smfkit(["svcadm", "disable", "--state", restarter.state, "-s", "-T", "10", "site/lower"])
+        #expect(disabled.succeeded, "\(disabled.stderr)")
+        #expect(restarter.lines("stops") == ["upper", "lower"])
+        let upper = try restarter.wait("svc:/site/upper:default", .offline)
+        #expect(upper.explanation == "Dependency svc:/site/lower:default (require_all 'lower') is disabled.")
+    }
+
     @Test func requireAllWaitsAndExcludeAllRefuses() throws {
         let restarter = try RunningRestarter { _ in
             [

@@ -40,6 +40,58 @@ import Testing
         #expect(restarter.log("svc:/site/pair:default").contains("Executing stop method (:kill)."))
     }
 
+    /// `:kill -SIG` sends the named signal, not SIGTERM, to the contract
+    /// (method.c `method_run`: `sig = restarter_is_kill_method(method)`,
+    /// then `contract_kill(inst->ri_i.i_primary_ctid, sig, …)`). The daemon
+    /// records SIGHUP and exits; SIGTERM would kill it without a word.
+    @Test func killWithANamedSignalSendsThatSignal() throws {
+        let restarter = try RunningRestarter { path in
+            [TestService(
+                name: "site/hup",
+                start: "sh -c 'trap \"echo hup >> \(path("signals")); exit 0\" HUP; while :; do sleep 0.1; done' &",
+                stop: ":kill -HUP")]
+        }
+        defer { #expect(restarter.stop().isEmpty) }
+        try restarter.wait("svc:/site/hup:default", .online)
+        let disabled = try restarter.smfkit(["svcadm", "disable", "--state", restarter.state, "-s", "-T", "10", "site/hup"])
+        #expect(disabled.succeeded, "\(disabled.stderr)")
+        #expect(restarter.lines("signals") == ["hup"])
+        #expect(restarter.log("svc:/site/hup:default").contains("Executing stop method (:kill)."))
+    }
+
+    /// A transient service has no contract to kill: `:kill` as its stop
+    /// method is an error (method.c: "Invalid use of \":kill\" as stop
+    /// method for transient service.") and the instance goes to maintenance.
+    @Test func killWithoutAContractIsAnError() throws {
+        let restarter = try RunningRestarter { _ in
+            [TestService(name: "site/once", start: ":true", stop: ":kill", duration: "transient")]
+        }
+        defer { #expect(restarter.stop().isEmpty) }
+        try restarter.wait("svc:/site/once:default", .online)
+        let disabled = try restarter.smfkit(["svcadm", "disable", "--state", restarter.state, "site/once"])
+        #expect(disabled.succeeded, "\(disabled.stderr)")
+        try restarter.wait("svc:/site/once:default", .maintenance)
+        #expect(restarter.log("svc:/site/once:default").contains(
+            "Invalid use of \":kill\" as stop method for transient service."))
+    }
+
+    /// A contract service started by `:true` has no primary contract, so its
+    /// stop method is not run (method.c `method_run`: `if
+    /// (inst->ri_i.i_primary_ctid == 0) { /* service is not running,
+    /// nothing to stop */ … return (0);`); the disable still completes.
+    @Test func stopWithoutAContractRunsNothing() throws {
+        let restarter = try RunningRestarter { path in
+            [TestService(name: "site/marker", start: ":true", stop: "sh -c 'echo ran >> \(path("stops"))'")]
+        }
+        defer { #expect(restarter.stop().isEmpty) }
+        let online = try restarter.wait("svc:/site/marker:default", .online)
+        #expect(online.contract == nil)
+        let disabled = try restarter.smfkit(["svcadm", "disable", "--state", restarter.state, "-s", "-T", "10", "site/marker"])
+        #expect(disabled.succeeded, "\(disabled.stderr)")
+        #expect(restarter.lines("stops").isEmpty)
+        #expect(!restarter.log("svc:/site/marker:default").contains("Executing stop method"))
+    }
+
     /// The `restarter` property group svc.startd keeps on an instance:
     /// `%{restarter/contract}` names the primary contract (here its process
     /// group), which a stop method may signal; svcprop shows the group.

@@ -7,10 +7,13 @@ import Glibc
 #endif
 
 /// The generated manifests prove themselves on the real stack (issue 7):
-/// `smfkit generate` the loopback example, `smfkit plan` each node, start
-/// every entry as svc.startd would (checking each patroni start command with
-/// `patroni --validate-config` once etcd is up), then write, fail over twice and check
-/// that nothing acknowledged was lost. Needs root and Debian's etcd-server,
+/// `smfkit generate` the loopback example, run every node under its own
+/// `smfkit run` (issue 21: svc.startd's rules, one restarter per node) and
+/// enable its services in deploy.sh's phases with `smfkit svcadm enable -s`
+/// (checking each patroni start command, from `smfkit plan`, with
+/// `patroni --validate-config` once etcd is up), then write, fail over twice
+/// — an operator's `svcadm disable` of the leader's patroni, then a halt of
+/// the new leader's whole node — and check that nothing acknowledged was lost. Needs root and Debian's etcd-server,
 /// etcd-client, patroni, haproxy and postgresql; without them it is skipped,
 /// except under `.ci/run` (CI=true), where their absence fails it.
 /// With TLS on (issue 13) the generated certificate script issues and
@@ -37,28 +40,31 @@ import Glibc
             let teardown = Stopwatch()
             cluster.teardown()
             report("teardown took %.1f s", teardown.seconds)
+            let leftovers = cluster.leftoverProcesses()
+            #expect(leftovers.isEmpty, "processes outlived the teardown: \(leftovers)")
             if passed {
                 try? FileManager.default.removeItem(atPath: cluster.scratch)
             } else {
-                report("kept %@ (logs/ has every daemon's output)", cluster.scratch)
+                report("kept %@ (state/NODE/log/ has every instance's log)", cluster.scratch)
             }
         }
 
-        // generate → plan → start, as a node would.
+        // generate → plan → one restarter per node, as the zones would boot.
         try cluster.generate(try cluster.writeDefinition())
         try cluster.plan()
         try cluster.prepareNodes()
+        try cluster.bootRestarters()
         // In deploy.sh's phase order across all nodes: etcd everywhere, then
         // etcd's health; patroni everywhere, then one leader and its
         // replicas; haproxy everywhere; then deploy.sh's own health check.
         let bringUp = Stopwatch()
-        try cluster.start([.etcd])
+        try cluster.enable(.etcd)
         let etcd = try cluster.waitUntil("etcd is healthy on every member", seconds: 60) { try cluster.etcdHealthy() }
         for node in cluster.postgresNodes {
             let check = try cluster.validatePatroniConfiguration(on: node)
             #expect(check.passed, "patroni --validate-config rejects \(node.name)'s start command: \(check.output)")
         }
-        try cluster.start([.patroni])
+        try cluster.enable(.patroni)
         let members = try cluster.etcdMembers()
         #expect(members.map(\.name).sorted() == cluster.etcdNodes.map(\.name).sorted(), "etcd members: \(members)")
         for node in cluster.etcdNodes {
@@ -74,14 +80,13 @@ import Glibc
         }
         let firstLeader = try #require(leader)
         let patroniReady = bringUp.seconds
-        try cluster.start([.haproxy])
-        for daemon in cluster.daemons.values {
-            #expect(daemon.isRunning, "\(daemon.entry.fmri) exited at once; see \(daemon.logPath)")
-        }
+        try cluster.enable(.haproxy)
+        let states = cluster.instanceStates()
+        #expect(states.count == 9 && states.allSatisfy { $0.state == "online" }, "not every instance is online: \(states)")
         _ = try cluster.waitUntil("haproxy routes to the leader \(firstLeader.name)", seconds: 60) {
             try cluster.haproxyRoutes(to: firstLeader)
         }
-        report("bring-up in deploy.sh's phases (etcd at 0, patroni once etcd was healthy, haproxy once patroni had a leader and 2 streaming replicas): etcd healthy after %.1f s, patroni leader %@ with its replicas after %.1f s, haproxy routing to it after %.1f s",
+        report("bring-up under smfkit run in deploy.sh's phases (svcadm enable -s: etcd at 0, patroni once etcd was healthy, haproxy once patroni had a leader and 2 streaming replicas): etcd healthy after %.1f s, patroni leader %@ with its replicas after %.1f s, haproxy routing to it after %.1f s",
                etcd, firstLeader.name, patroniReady, bringUp.seconds)
         // deploy.sh's final health check, its own code, on this cluster.
         let health = try cluster.deployHealthCheck()
@@ -103,28 +108,32 @@ import Glibc
         }
 
         // The bounds are the tuned defaults' measured worst (docs/failover.md:
-        // haproxy routing 3.x s after SIGTERM, 1x s after SIGKILL) with room
+        // haproxy routing 3.x s after SIGTERM, 1x s after a node stop) with room
         // for a busy 2-core CI machine running other tests beside this one.
-        // 1. Clean stop of the leader's patroni.
-        let second = try failOver(cluster, from: firstLeader, signals: "SIGTERM to patroni", limit: Self.cleanLimit) {
-            let patroni = try cluster.daemon(.patroni, on: firstLeader)
-            try expectPatroni(patroni)
-            patroni.signal(SIGTERM)
+        // 1. Clean stop of the leader's patroni: an operator's svcadm disable;
+        //    the stop method sends patroni SIGTERM (svc-patroni stop).
+        let patroniOnFirst = try cluster.entry(.patroni, on: firstLeader).fmri
+        let second = try failOver(cluster, from: firstLeader, signals: "svcadm disable patroni: SIGTERM from its stop method",
+                                  limit: Self.cleanLimit) {
+            try expectPatroni(cluster, on: firstLeader)
+            try cluster.restarter(of: firstLeader).disable(patroniOnFirst)
         }
         try rejoin(cluster, firstLeader, leader: second)
 
-        // 2. Crash of the new leader: patroni and its postmaster.
-        let third = try failOver(cluster, from: second, signals: "SIGKILL to patroni and postmaster",
-                                 limit: Self.crashLimit) {
-            let patroni = try cluster.daemon(.patroni, on: second)
-            try expectPatroni(patroni)
-            guard let postmaster = cluster.postmasterPID(of: second) else {
+        // 2. Crash of the new leader's node: the zone halts (its restarter and
+        //    every process SIGKILLed, no stop method), then boots again. A
+        //    SIGKILL of patroni alone is no failover under a restarter: it
+        //    restarts the child service within a tick, and patroni takes its
+        //    own leader key back (docs/run.md).
+        let third = try failOver(cluster, from: second, signals: "halt of the node: SIGKILL to its restarter and every process",
+                                 limit: Self.crashLimit, down: second) {
+            try expectPatroni(cluster, on: second)
+            guard cluster.postmasterPID(of: second) != nil else {
                 throw E2EFailure("no running postmaster in \(second.name)'s data directory")
             }
-            patroni.signal(SIGKILL)
-            kill(postmaster, SIGKILL)
+            try cluster.halt(second)
         }
-        try rejoin(cluster, second, leader: third)
+        try rejoinAfterBoot(cluster, second, leader: third)
 
         let present = try cluster.readRows()
         let lost = acknowledged.subtracting(present)
@@ -134,9 +143,11 @@ import Glibc
     }
 
     /// Signals the leader, then waits until another node leads and every
-    /// haproxy routes to it, within `limit` seconds of the signal.
+    /// haproxy (but a halted node's, `down`) routes to it, within `limit`
+    /// seconds of the signal.
     private func failOver(
-        _ cluster: LoopbackCluster, from old: Cluster.Node, signals: String, limit: Double, _ act: () throws -> Void
+        _ cluster: LoopbackCluster, from old: Cluster.Node, signals: String, limit: Double, down: Cluster.Node? = nil,
+        _ act: () throws -> Void
     ) throws -> Cluster.Node {
         let clock = Stopwatch()
         try act()
@@ -148,7 +159,7 @@ import Glibc
         }
         let leader = try #require(next)
         _ = try cluster.waitUntil("haproxy routes to the new leader \(leader.name)", seconds: max(limit - clock.seconds, 1)) {
-            try cluster.haproxyRoutes(to: leader)
+            try cluster.haproxyRoutes(to: leader, excluding: down)
         }
         report("failover (%@ on %@): new leader %@ after %.1f s, haproxy routing to it after %.1f s",
                signals, old.name, leader.name, elected, clock.seconds)
@@ -156,31 +167,56 @@ import Glibc
         return leader
     }
 
-    /// Restarts the old leader's patroni entry and waits until it is a
-    /// streaming replica of the current leader, and the leader has a
+    /// Waits until the old leader's patroni is disabled (its stop method
+    /// done), enables it again with `svcadm enable -s`, and waits until it
+    /// is a streaming replica of the current leader, and the leader has a
     /// synchronous standby again (else a crash now gets no failover).
     private func rejoin(_ cluster: LoopbackCluster, _ node: Cluster.Node, leader: Cluster.Node) throws {
-        let patroni = try cluster.daemon(.patroni, on: node)
-        guard patroni.waitForExit(until: Deadline(seconds: 60, within: cluster.guardDeadline)) else {
-            throw E2EFailure("patroni on \(node.name) did not exit")
+        let fmri = try cluster.entry(.patroni, on: node).fmri
+        let restarter = try cluster.restarter(of: node)
+        try restarter.disable(fmri, waitSeconds: 60)
+        try restarter.enable(fmri, seconds: 60)
+        let rejoined = try waitUntilStreaming(cluster, node, leader: leader)
+        report("rejoin: %@ is a streaming replica again %.1f s after svcadm enable -s of its patroni (and still is 1 s later)",
+               node.name, rejoined)
+    }
+
+    /// Boots the halted node (a new restarter with the node's profile),
+    /// waits until its etcd member is healthy again, its patroni streams
+    /// from the leader, and every haproxy, its own included, routes to the leader.
+    private func rejoinAfterBoot(_ cluster: LoopbackCluster, _ node: Cluster.Node, leader: Cluster.Node) throws {
+        let clock = Stopwatch()
+        try cluster.boot(node)
+        let online = clock.seconds
+        let etcd = try cluster.waitUntil("etcd is healthy on every member after \(node.name) booted", seconds: 60) {
+            try cluster.etcdHealthy()
         }
-        try patroni.start()
-        // Held for three polls: right after a restart a member can look like a
-        // streaming replica and then stop again for pg_rewind (hapg-linux.md pitfall 10).
-        let rejoined = try cluster.waitUntil(
+        let streaming = try waitUntilStreaming(cluster, node, leader: leader)
+        _ = try cluster.waitUntil("every haproxy routes to \(leader.name) after \(node.name) booted", seconds: 60) {
+            try cluster.haproxyRoutes(to: leader)
+        }
+        report("rejoin after the halt: %@'s restarter had its instances online %.1f s after boot, etcd healthy %.1f s later, its patroni a streaming replica (still 1 s later) %.1f s after that, every haproxy routing to %@ at %.1f s",
+               node.name, online, etcd, streaming, leader.name, clock.seconds)
+    }
+
+    /// Held for three polls: right after a restart a member can look like a
+    /// streaming replica and then stop again for pg_rewind (hapg-linux.md pitfall 10).
+    private func waitUntilStreaming(_ cluster: LoopbackCluster, _ node: Cluster.Node, leader: Cluster.Node) throws -> Double {
+        try cluster.waitUntil(
             "\(node.name) rejoins as a streaming replica of \(leader.name)", seconds: 120, poll: 0.5, consecutive: 3
         ) {
             cluster.isStreamingReplica(node, leader: leader) && cluster.hasSynchronousStandby()
         }
-        report("rejoin: %@ is a streaming replica again %.1f s after its patroni was restarted (and still is 1 s later)",
-               node.name, rejoined)
     }
 
-    /// The PID the test started is patroni itself (the start method execs it).
-    private func expectPatroni(_ daemon: Daemon) throws {
-        let commandLine = daemon.commandLine
+    /// The process the node's restarter started for patroni is patroni
+    /// itself (the start method execs it), online under the restarter.
+    private func expectPatroni(_ cluster: LoopbackCluster, on node: Cluster.Node) throws {
+        let pid = try cluster.startPID(.patroni, on: node)
+        let commandLine = (FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") ?? Data())
+            .split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
         guard commandLine.contains(where: { $0.hasSuffix("/patroni") }) else {
-            throw E2EFailure("PID \(daemon.pid) of \(daemon.entry.fmri) is not patroni: \(commandLine)")
+            throw E2EFailure("start_pid \(pid) of patroni on \(node.name) is not patroni: \(commandLine)")
         }
     }
 

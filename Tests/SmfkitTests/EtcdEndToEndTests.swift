@@ -8,10 +8,11 @@ import Glibc
 
 /// `stack: etcd` proves itself on real etcd (issue 14): `smfkit generate`
 /// Examples/loopback-etcd.yaml, `smfkit plan` each node, the generated
-/// tls/certificates.sh issues and installs the keys, every member starts as
-/// svc.startd would start it; then a key is written and read with etcdctl,
-/// one member is SIGKILLed, writes go on through the other two, and the
-/// member, started again, rejoins. Needs root and Debian's etcd-server and
+/// tls/certificates.sh issues and installs the keys, every node runs under
+/// its own `smfkit run` (issue 21) and its member is enabled with `smfkit
+/// svcadm enable -s`; then a key is written and read with etcdctl, the
+/// leader's node halts (its restarter and every process SIGKILLed), writes
+/// go on through the other two, and the node, booted again, rejoins. Needs root and Debian's etcd-server and
 /// etcd-client; without them it is skipped, except under `.ci/run`
 /// (CI=true), where their absence fails it. Run alone with
 /// `swift test --filter EtcdEndToEnd`.
@@ -44,10 +45,12 @@ import Glibc
         var passed = false
         defer {
             cluster.teardown()
+            let leftovers = cluster.leftoverProcesses()
+            #expect(leftovers.isEmpty, "processes outlived the teardown: \(leftovers)")
             if passed {
                 try? FileManager.default.removeItem(atPath: cluster.scratch)
             } else {
-                print("[e2e-etcd] kept \(cluster.scratch) (logs/ has every member's output)")
+                print("[e2e-etcd] kept \(cluster.scratch) (state/NODE/log/ has every member's log)")
             }
         }
         try body(cluster)
@@ -79,8 +82,9 @@ import Glibc
             #expect(try cluster.put("/smfkit/e2e", "written"))
             #expect(try cluster.get("/smfkit/e2e") == "written")
 
-            // SIGKILL the leader, the harder case: the other two elect a new
-            // one (etcd.election_timeout: 1 s) and take writes again.
+            // Halt the leader's node, the harder case: the other two elect a
+            // new one (etcd.election_timeout: 1 s) and take writes again. (A
+            // SIGKILL of etcd alone would be restarted by the restarter at once.)
             var leader: Cluster.Node?
             _ = try cluster.waitUntil("one member is the leader", seconds: 30) {
                 leader = try cluster.leader()
@@ -88,10 +92,10 @@ import Glibc
             }
             let victim = try #require(leader)
             let survivors = cluster.nodes.filter { $0.name != victim.name }
-            let daemon = try cluster.daemon(on: victim)
+            let etcd = try #require(cluster.etcdPID(on: victim), "no etcd runs on \(victim.name)")
             let killed = Stopwatch()
-            daemon.signal(SIGKILL)
-            #expect(daemon.waitForExit(until: Deadline(seconds: 10)), "etcd on \(victim.name) did not die")
+            try cluster.halt(victim)
+            #expect(!NodeRestarter.isAlive(etcd), "etcd on \(victim.name) did not die")
             // A write in flight while the survivors elect may time out; the
             // first acknowledged one says when the cluster took writes again
             // (probes give up after 1 s, so a probe stuck on the dead leader
@@ -103,19 +107,19 @@ import Glibc
             for index in 1...20 where try cluster.put("/smfkit/while-down/\(index)", "\(index)", through: survivors) {
                 written += 1
             }
-            print(String(format: "[e2e-etcd] SIGKILL of the leader %@: first write acknowledged by the 2 survivors %.2f s later; then %d of 20 writes succeeded (%.2f s after the SIGKILL)",
+            print(String(format: "[e2e-etcd] halt of the leader's node %@: first write acknowledged by the 2 survivors %.2f s later; then %d of 20 writes succeeded (%.2f s after the halt)",
                          victim.name, firstWrite, written, killed.seconds))
             #expect(written == 20)
             #expect(!(try cluster.healthy([victim])), "the killed member still answers")
 
-            // The member, started again with the same planned command, rejoins
-            // and serves (from its own copy) what was written while it was down.
+            // The node boots again (its restarter, with the node's profile); the
+            // member rejoins and serves (from its own copy) what was written while it was down.
             try cluster.start(victim)
             let rejoined = try cluster.waitUntil("\(victim.name) rejoined with every write", seconds: 60) {
                 try cluster.healthy([victim])
                     && cluster.get("/smfkit/while-down/20", from: [victim], serializable: true) == "20"
             }
-            print(String(format: "[e2e-etcd] %@ rejoined %.2f s after its restart (healthy, serving the 20 writes made while it was down)",
+            print(String(format: "[e2e-etcd] %@ rejoined %.2f s after its boot and svcadm enable -s (healthy, serving the 20 writes made while it was down)",
                          victim.name, rejoined))
             #expect(try cluster.healthy())
             #expect(try cluster.members().allSatisfy { $0.status == "started" })

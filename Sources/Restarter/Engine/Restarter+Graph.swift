@@ -3,17 +3,22 @@ import Foundation
 /// The graph engine's side: states, stops, starts and their propagation
 /// to dependents (graph.c, restarter.c).
 extension Restarter {
-    /// The graph as dependency evaluation sees it. Instances waiting to be
-    /// disabled count as disabled already, as `GV_TODISABLE` makes them
-    /// unsatisfiable (`dependency_satisfied`).
+    /// The graph as dependency evaluation sees it. Instances on their way
+    /// to disabled — waiting for their dependents to stop, or running their
+    /// own stop method — count as disabled already: `GV_TODISABLE` makes
+    /// them unsatisfiable (graph.c `dependency_satisfied`: "Any vertex with
+    /// the GV_TODISABLE flag set is guaranteed to have its dependencies
+    /// unsatisfiable"), and it stays set until the instance is disabled, so
+    /// a dependent taken offline first is not started again meanwhile.
     func snapshot() -> GraphSnapshot {
         var vertices: [String: GraphSnapshot.Vertex] = [:]
         var instancesOfService: [String: [String]] = [:]
         for fmri in order {
             guard let instance = instances[fmri] else { continue }
-            let state: InstanceState = instance.disablePending ? .disabled : instance.state
+            let toDisable = instance.disablePending || (!instance.enabled && instance.nextState == .disabled)
+            let state: InstanceState = toDisable ? .disabled : instance.state
             vertices[fmri] = .init(
-                state: state, enabled: instance.enabled && !instance.disablePending,
+                state: state, enabled: instance.enabled && !toDisable,
                 dependencies: instance.definition.dependencies)
             instancesOfService["svc:/" + instance.definition.serviceName, default: []].append(fmri)
         }

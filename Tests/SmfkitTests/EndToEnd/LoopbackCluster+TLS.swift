@@ -136,7 +136,7 @@ extension LoopbackCluster {
 
     /// The lines of a daemon's log that contain `text`.
     func logLines(of role: Role, on node: Cluster.Node, containing text: String) throws -> [String] {
-        let log = try String(contentsOfFile: daemon(role, on: node).logPath, encoding: .utf8)
+        let log = try String(contentsOfFile: logPath(of: role, on: node), encoding: .utf8)
         return log.split(separator: "\n").map(String.init).filter { $0.contains(text) }
     }
 }

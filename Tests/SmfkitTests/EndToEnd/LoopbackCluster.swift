@@ -21,6 +21,9 @@ final class LoopbackCluster {
     /// Per node, in start order.
     private(set) var plans: [String: [PlanEntry]] = [:]
     private(set) var daemons: [String: Daemon] = [:]
+    /// One `smfkit run` per node, when the test runs the nodes under
+    /// restarters (LoopbackCluster+Restarters) rather than as `daemons`.
+    var restarters: [String: NodeRestarter] = [:]
     /// haproxy's bind address and patroni's data directory per node, read
     /// from the generated manifests' composed instance properties.
     private(set) var haproxyBind: [String: String] = [:]
@@ -246,6 +249,7 @@ final class LoopbackCluster {
     func teardown() {
         guard !tornDown else { return }
         tornDown = true
+        stopRestarters()
         let all = Array(daemons.values)
         func stop(_ daemon: Daemon, seconds: Double) {
             daemon.signal(SIGTERM)
@@ -293,8 +297,9 @@ final class LoopbackCluster {
     /// (patronictl list: one running leader, every other member a running
     /// replica) and `show_cluster`. deploy.sh reaches the first node through
     /// zlogin; here the nodes are this host, so a `zlogin` that runs the
-    /// command in place stands in for it. (Its `svcs` checks have no
-    /// counterpart off illumos; the test checks its daemons' processes.)
+    /// command in place stands in for it. (Its `svcs -H -o state` checks
+    /// are not run: `smfkit svcs` has no -H/-o; the test reads each
+    /// instance's state from its node's restarter with `smfkit svcprop`.)
     func deployHealthCheck() throws -> ProcessRun {
         let bin = path("bin")
         try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
@@ -403,9 +408,9 @@ final class LoopbackCluster {
 
     /// Every node's haproxy sends new connections on its primary port to
     /// `leader`, a writable server (several probes per haproxy, as several
-    /// may share one address).
-    func haproxyRoutes(to leader: Cluster.Node) throws -> Bool {
-        for node in proxyNodes {
+    /// may share one address); a halted node's haproxy is `excluded`.
+    func haproxyRoutes(to leader: Cluster.Node, excluding down: Cluster.Node? = nil) throws -> Bool {
+        for node in proxyNodes where node.name != down?.name {
             guard let bind = haproxyBind[node.name] else { return false }
             for _ in 0..<3 {
                 let run = try psql(host: bind, ["-c", "select host(inet_server_addr()), pg_is_in_recovery()"], timeout: 10)

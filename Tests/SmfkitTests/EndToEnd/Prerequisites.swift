@@ -16,6 +16,8 @@ enum E2EPrerequisites {
     static let smfkit = Smfkit.binary.path
     static let psql = "/usr/bin/psql"
     static let setpriv = "/usr/bin/setpriv"
+    /// procps's pkill: the generated stop and refresh methods signal the contract with it.
+    static let pkill = "/usr/bin/pkill"
     /// Runs the generated certificate script and makes the refusal tests' foreign CA.
     static let openssl = "/usr/bin/openssl"
 
@@ -30,7 +32,7 @@ enum E2EPrerequisites {
         }
         let paths = definition.paths
         for executable in [paths.etcd, paths.etcdctl, paths.patroni, paths.haproxy, paths.postgresBin + "/postgres", psql, setpriv,
-                           openssl, LoopbackHTTP.curl]
+                           pkill, openssl, LoopbackHTTP.curl]
         where !FileManager.default.isExecutableFile(atPath: executable) {
             missing.append(executable)
         }
