@@ -254,6 +254,23 @@ let badDefinitions: [BadDefinition] = [
           ["11:19 warning cluster.postgres.client-network"]),
     .init("IPv6 clients from everywhere", validHead + "postgres:\n  client_network: \"::/0\"\n",
           ["11:19 warning cluster.postgres.client-network"]),
+    // MARK: Hosts and placement
+    .init("two hosts with one name", hostsHead.replacingFirst("  - name: gamma\n", "  - name: gamma\n  - name: beta\n"),
+          ["7:11 error cluster.host.name"]),
+    .init("a host name that cannot name a script", hostsHead.replacingOccurrences(of: "beta", with: "2beta"),
+          ["5:11 error cluster.host.name"]),
+    .init("a node on a host the list lacks", hostsHead.replacingFirst("host: gamma", "host: gama"),
+          ["6:11 warning cluster.node.host", "16:11 error cluster.node.host"]),
+    .init("a node without a host among hosts", hostsHead.replacingFirst("    host: gamma\n", ""),
+          ["6:11 warning cluster.node.host", "14:5 error cluster.node.host"]),
+    .init("a host without a hosts list", validHead.replacingFirst("address: 10.0.0.1", "address: 10.0.0.1\n    host: alpha"),
+          ["6:11 error cluster.node.host"]),
+    .init("two of three etcd members on one host", hostsHead.replacingFirst("host: beta", "host: alpha"),
+          ["4:11 error cluster.placement.host-failure", "5:11 warning cluster.node.host"]),
+    .init("every node on one host", hostsHead.replacingOccurrences(of: "host: beta", with: "host: alpha")
+              .replacingOccurrences(of: "host: gamma", with: "host: alpha")
+              .replacingFirst("  - name: beta\n  - name: gamma\n", ""),
+          ["4:11 warning cluster.placement.host-failure"]),
     .init("client network without a prefix", validHead + "postgres:\n  client_network: 10.0.0.0\n",
           ["11:19 error cluster.postgres.client-network"]),
 ]

@@ -24,7 +24,7 @@ import Testing
             case "users": return (section, keys + AccountKeys.names)
             default: return (section, keys)
             }
-        } + [("nodes", NodeKeys.names)]
+        } + [("nodes", NodeKeys.names), ("hosts", HostKeys.names)]
     }
 
     /// The table's default for each key is the one the document shows.

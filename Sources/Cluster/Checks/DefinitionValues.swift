@@ -15,6 +15,12 @@ extension ClusterDefinition {
                         if let text = field.value(in: node) as? String { values.append(("nodes[\(index)].\(field.name)", text)) }
                     }
                 }
+            case .hosts:
+                for (index, host) in hosts.enumerated() {
+                    for field in HostKeys.all where field.kind.isText {
+                        if let text = field.value(in: host) as? String { values.append(("hosts[\(index)].\(field.name)", text)) }
+                    }
+                }
             case .account:
                 guard let user = account(key) else { continue }
                 for field in AccountKeys.all where field.kind.isText {

@@ -5,6 +5,9 @@ public struct ClusterDefinition: Hashable, Sendable {
     public var cluster: String
     public var stack: Stack
     public var nodes: [Node]
+    /// The machines the nodes are on; empty: every zone on the host that
+    /// runs deploy.sh.
+    public var hosts: [ClusterHost] = []
     public var etcd: EtcdSettings
     public var postgres: PostgresSettings
     public var patroni: PatroniSettings
@@ -84,6 +87,8 @@ public struct Node: Hashable, Sendable {
     /// The roles the definition lists for the node; nil runs every role of
     /// the stack (`ClusterDefinition.roles(of:)`).
     public var roles: [NodeRole]?
+    /// The name of the host (`hosts`) the node's zone is on; "" without hosts.
+    public var host: String = ""
 
     public init(name: String, address: String, keeperID: String, roles: [NodeRole]? = nil) {
         self.name = name

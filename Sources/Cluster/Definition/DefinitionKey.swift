@@ -23,7 +23,7 @@ public struct DefinitionKey: Sendable {
     /// The default as docs show it; nil for a required key.
     public var shownDefault: String? {
         switch slot {
-        case .required, .stack, .nodes: nil
+        case .required, .stack, .nodes, .hosts: nil
         case .int(_, let value): String(value)
         case .string(_, let value): value
         case .derived(_, let shown, _), .optional(_, let shown): shown
@@ -38,6 +38,7 @@ public struct DefinitionKey: Sendable {
         case required(WritableKeyPath<ClusterDefinition, String>)
         case stack
         case nodes
+        case hosts
         case int(WritableKeyPath<ClusterDefinition, Int>, default: Int)
         case string(WritableKeyPath<ClusterDefinition, String>, default: String)
         /// A string whose default follows other values (`paths.postgres_bin`
@@ -71,7 +72,7 @@ public struct DefinitionKey: Sendable {
         case .int(let keyPath, _): definition[keyPath: keyPath]
         case .optional(let keyPath, _): definition[keyPath: keyPath]
         case .stack: definition.stack.rawValue
-        case .nodes, .account: nil
+        case .nodes, .hosts, .account: nil
         case .setting: definition.settings[path]?.value
         }
     }
@@ -103,6 +104,8 @@ public enum ValueKind: String, Sendable {
     case stack
     /// The list of nodes (`NodeKeys`).
     case nodes
+    /// The list of hosts (`HostKeys`).
+    case hosts
     /// A service account (`AccountKeys`).
     case account
     /// `true` or `false`.
@@ -117,7 +120,7 @@ public enum ValueKind: String, Sendable {
     var isText: Bool {
         switch self {
         case .address, .path, .secretPath, .name, .version, .network, .duration: true
-        case .port, .positive, .integer, .stack, .nodes, .account, .boolean, .subjectNames: false
+        case .port, .positive, .integer, .stack, .nodes, .hosts, .account, .boolean, .subjectNames: false
         }
     }
 

@@ -11,6 +11,8 @@ public enum DefinitionKeys {
         .init("stack", .stack, .stack,
               "What runs: patroni or stolon (PostgreSQL under that HA manager), etcd (the etcd cluster alone), or replication (PostgreSQL streaming replication alone)."),
         .init("nodes", .nodes, .nodes, "The zones (or hosts) of the cluster, each running the daemons of its roles."),
+        .init("hosts", .hosts, .hosts,
+              "The machines the zones are on, each deployed by its own script; none: every zone on the host that runs deploy.sh."),
 
         .init("etcd.token", .name, .string(\.etcd.token, default: "pg-cluster-1"), "etcd's --initial-cluster-token."),
         .init("etcd.client_port", .port, .int(\.etcd.clientPort, default: 2379), "Port of etcd's client URLs."),
@@ -228,7 +230,7 @@ extension ClusterDefinition {
         case .optional(let keyPath, _): self[keyPath: keyPath] = nil
         case .account(let user): users[key.name] = user
         case .setting(let value): settings[key.path] = value
-        case .required, .stack, .nodes, .derived: break
+        case .required, .stack, .nodes, .hosts, .derived: break
         }
     }
 

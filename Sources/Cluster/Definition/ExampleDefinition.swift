@@ -26,6 +26,15 @@ public enum ExampleDefinition {
             text += "  - name: node\(index + 1)\n    address: \(address)\n"
             if stack == .stolon { text += "    keeper_id: postgres\(index)       # stolon keeper --uid\n" }
         }
+        text += """
+
+            # As it is, deploy.sh makes every zone on the one host it runs on (a
+            # test setup). For production, list the machines under `hosts` (each
+            # a name, and the ssh destination deploy-hosts.sh reaches it at) and
+            # give each node `host: <name>`: generate then writes a deploy script
+            # per host (docs/cluster-definition.md, "hosts").
+
+            """
         if stack.runsEtcd {
             text += """
 

@@ -84,6 +84,8 @@ public enum NodeKeys {
               "stolon only: the keeper's --uid."),
         .init("etcd_state", .name, .string(\.etcdState), .index(shown: "new") { _ in "new" },
               "new: a member of the etcd cluster's first bootstrap; existing: a member added to the running cluster."),
+        .init("host", .name, .string(\.host), .index(shown: "none (the host that runs deploy.sh)") { _ in "" },
+              "With hosts: the name of the host whose global zone holds the node's zone; required there."),
     ]
     public static var names: [String] { all.map(\.name) }
 }

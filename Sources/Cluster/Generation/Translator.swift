@@ -62,11 +62,10 @@ public struct Translator {
             guard let text = templates.files[script.template] else {
                 throw TemplateError(file: "Templates/files", message: "\(script.template) is missing")
             }
-            textFiles.append(GeneratedFile(
-                path: script.output,
-                contents: try TextTemplate(text, name: "Templates/files/\(script.template)").render(context.base),
-                mode: 0o755
-            ))
+            let parsed = try TextTemplate(text, name: "Templates/files/\(script.template)")
+            for rendering in script.renderings(of: definition, context: context) {
+                textFiles.append(GeneratedFile(path: rendering.path, contents: parsed.render(rendering.context), mode: 0o755))
+            }
         }
 
         let packaging = PackagingTranslator(definition: definition, context: context, services: services)

@@ -62,6 +62,8 @@ struct DefinitionDecoder {
             case .nodes:
                 nodes = requiredNodes(top)
                 definition.nodes = nodes ?? []
+            case .hosts:
+                definition.hosts = hosts(top)
             case .int(let keyPath, _):
                 guard let fields, let value = int(fields, key.name) else { continue }
                 definition[keyPath: keyPath] = value
@@ -155,6 +157,32 @@ struct DefinitionDecoder {
             nodes.append(node)
         }
         return nodes
+    }
+
+    /// The optional `hosts` list; a host missing its name keeps its place
+    /// (checks find positions by index) with an empty stand-in.
+    private mutating func hosts(_ top: Fields) -> [ClusterHost] {
+        guard let node = top.values["hosts"] else { return [] }
+        if case .scalar(let scalar) = node.content, scalar.isNull { return [] }
+        guard case .sequence(let items) = node.content else {
+            report(LoadingRule.type, "expected a list of hosts (each with a name, and ssh if it differs), found \(describe(node))",
+                   at: node)
+            return []
+        }
+        var hosts: [ClusterHost] = []
+        for (index, item) in items.enumerated() {
+            let path = "hosts[\(index)]"
+            record(path, item)
+            var host = ClusterHost(name: "", ssh: "")
+            guard let fields = fields(of: item, at: path, keys: HostKeys.names) else {
+                complete = false
+                hosts.append(host)
+                continue
+            }
+            if !read(fields, HostKeys.all, into: &host, index: index) { complete = false }
+            hosts.append(host)
+        }
+        return hosts
     }
 
     /// An account of `users:`; nil (the default stays) when it lacks a

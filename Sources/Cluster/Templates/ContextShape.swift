@@ -26,10 +26,13 @@ struct ContextShape: Sendable {
     }
 
     /// The shape of every context a template is rendered in: the
-    /// definition's values, and `node`, the node being rendered.
+    /// definition's values, `node`, the node being rendered, and `host`,
+    /// the host a deploy script is for.
     static let templates: ContextShape = {
-        var sample = ClusterDefinition(
-            cluster: "c", stack: .patroni, nodes: [Node(name: "n", address: "192.0.2.1", keeperID: "k")])
+        var node = Node(name: "n", address: "192.0.2.1", keeperID: "k")
+        node.host = "h"
+        var sample = ClusterDefinition(cluster: "c", stack: .patroni, nodes: [node])
+        sample.hosts = [ClusterHost(name: "h", ssh: "h")]
         // Unset optionals are names too: give each a value so it shows.
         for key in DefinitionKeys.all {
             if case .optional(let keyPath, _) = key.slot { sample[keyPath: keyPath] = "x" }
@@ -45,7 +48,9 @@ struct ContextShape: Sendable {
                 connections: ConnectionsTemplate(), origin: "")
         }
         let context = TemplateContext(sample, services: services)
-        return ContextShape(context.node(at: 0))
+        // A host's deploy script sees `host` (false elsewhere) as a mapping.
+        let host = context.host(sample.hosts[0])
+        return ContextShape(context.node(at: 0).merging(["host": host["host"] ?? false]) { _, hosted in hosted })
     }()
 
     init(_ value: Any) {

@@ -1,5 +1,6 @@
-/// The topology of a definition. Every node is a zone on the host that runs
-/// deploy.sh (the generated deploy creates all zones where it runs); each
+/// The topology of a definition. Every node is a zone on its host
+/// (`nodes[].host`), or without `hosts` on the host that runs deploy.sh
+/// (which then creates all zones where it runs); each
 /// zone runs one instance of every daemon of its node's roles. Each daemon's
 /// listeners and connections are the ones its service template declares
 /// (`listeners:`, `connections:`), so a daemon added as a template is drawn
@@ -7,7 +8,7 @@
 /// on the same node, clients of every node, applications — each in node
 /// order, then the stack's start order.
 public enum TopologyBuilder {
-    /// The name the single host goes by until definitions place nodes on hosts.
+    /// The name the single host goes by in a definition without `hosts`.
     public static let deployingHost = "the host that runs deploy.sh"
 
     /// `peers: false` leaves out the connections between members of one
@@ -26,9 +27,15 @@ public enum TopologyBuilder {
                         listeners: listeners(of: template, in: definition))
                 })
         }
-        let host = ClusterTopology.Host(name: deployingHost, zones: zones)
+        // With hosts, each host holds the zones placed on it, in the order
+        // `hosts` lists them; a host without a node is left out.
+        let hosts = definition.hasHosts
+            ? definition.hosts.map { host in
+                ClusterTopology.Host(name: host.name, zones: zip(definition.nodes, zones).filter { $0.0.host == host.name }.map(\.1))
+            }.filter { !$0.zones.isEmpty }
+            : [ClusterTopology.Host(name: deployingHost, zones: zones)]
         return ClusterTopology(
-            cluster: definition.cluster, stack: definition.stack.rawValue, hosts: [host],
+            cluster: definition.cluster, stack: definition.stack.rawValue, hosts: hosts,
             connections: try connections(of: services, definition: definition, peers: peers))
     }
 

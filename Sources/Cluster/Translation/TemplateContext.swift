@@ -7,7 +7,7 @@ struct TemplateContext {
     let base: [String: Any]
     /// Each node's values, made once: a node's certificate names list every
     /// haproxy address, so remaking them per use is quadratic in the nodes.
-    private let nodeValues: [[String: Any]]
+    let nodeValues: [[String: Any]]
 
     /// `services` are the stack's templates in start order; deploy.sh
     /// enables their instances phase by phase (`deploy.store`, …, and
@@ -26,6 +26,12 @@ struct TemplateContext {
             switch key.slot {
             case .nodes:
                 values["nodes"] = nodes
+            case .hosts:
+                values["hosts"] = d.hosts.enumerated().map { index, host in
+                    ["name": host.name, "ssh": host.ssh, "first": index == 0,
+                     "nodes": d.nodes(on: host).map { ["name": $0.name] },
+                     "certificates": Self.carriedCertificates(to: host, definition: d)] as [String: Any]
+                }
             case .account:
                 let user = d.users[key.name]
                 Self.set(Dictionary(uniqueKeysWithValues: AccountKeys.all.map { ($0.name, $0.value(in: user)) }),
@@ -103,15 +109,26 @@ struct TemplateContext {
         // (svc.startd's shell would take `[fd00::1]` for a pathname pattern).
         Self.set(members.map { "\($0.name)=\($0.address)" }.joined(separator: ","), at: "etcd.members", in: &values)
         Self.set(members.map(\.address).joined(separator: ","), at: "etcd.addresses", in: &values)
+        // Without hosts, deploy.sh does all of it on the one host; with
+        // hosts, `host(_:)` says what each host's script does.
+        values["host"] = false
+        values["makes_secrets"] = true
+        values["inits_stolon"] = true
+        values["checks_etcd"] = true
+        values["checks_cluster"] = true
         base = values
         nodeValues = nodes
+        self.services = services
     }
+
+    /// The stack's templates in start order, for the deploy phases of each host's script.
+    let services: [ServiceTemplate]
 
     /// Per deploy phase, every node's instances of that phase's services,
     /// node by node; `all` holds every instance, phase by phase.
     /// `joins`: the node's etcd member is added to the running cluster
     /// (etcd_state: existing), so its store instances start after the others.
-    private static func deployPhases(_ services: [ServiceTemplate], definition d: ClusterDefinition)
+    static func deployPhases(_ services: [ServiceTemplate], definition d: ClusterDefinition)
         -> [String: [[String: Any]]]
     {
         var phases: [String: [[String: Any]]] = ["all": []]

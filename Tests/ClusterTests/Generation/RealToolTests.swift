@@ -64,7 +64,8 @@ import Testing
         }
         let files = try Generated.files(ofExample: example)
         let scripts = files.filter { $0.mode & 0o111 != 0 || $0.path.hasSuffix(".sh") }
-        #expect(scripts.contains { $0.path == "deploy.sh" })
+        // One deploy.sh, or with hosts one per host and deploy-hosts.sh.
+        #expect(scripts.contains { $0.path == "deploy.sh" } || scripts.contains { $0.path == "deploy-hosts.sh" })
         let directory = try Generated.directory(ofExample: example)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         for script in scripts {

@@ -29,6 +29,28 @@ let validHead = """
 
     """
 
+/// The same three nodes on three hosts, one each (lines 1–16): alpha on
+/// line 4, beta 5, gamma 6; node1's host on line 10, node2's 13, node3's 16.
+let hostsHead = """
+    cluster: c
+    stack: patroni
+    hosts:
+      - name: alpha
+      - name: beta
+      - name: gamma
+    nodes:
+      - name: node1
+        address: 10.0.0.1
+        host: alpha
+      - name: node2
+        address: 10.0.0.2
+        host: beta
+      - name: node3
+        address: 10.0.0.3
+        host: gamma
+
+    """
+
 /// The same nodes as a stolon cluster.
 let stolonHead = validHead.replacingOccurrences(of: "stack: patroni", with: "stack: stolon")
 

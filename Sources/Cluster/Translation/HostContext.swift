@@ -1,0 +1,53 @@
+/// What a host's deploy script (`deploy-<host>.sh`) sees: the cluster's
+/// values with the host's own nodes in place of every node.
+extension TemplateContext {
+    /// The context of `host`'s deploy script: its own nodes and their
+    /// instances, and the cluster-wide values (etcd's endpoints, how many
+    /// PostgreSQL nodes the health check counts) unchanged. The first host
+    /// makes the passwords and the CA; the checks that ask the cluster
+    /// (etcdctl, patronictl, stolonctl) run in one of the host's zones that
+    /// has the tool, so a host without one leaves them to the others.
+    func host(_ host: ClusterHost) -> [String: Any] {
+        let d = definition
+        var values = base
+        let own = d.nodes.indices.filter { d.nodes[$0].host == host.name }
+        let ownNames = Set(own.map { d.nodes[$0].name })
+        values["nodes"] = own.map { nodeValues[$0] }
+        var deploy: [String: Any] = base["deploy"] as? [String: Any] ?? [:]
+        for (phase, entries) in Self.deployPhases(services, definition: d) {
+            deploy[phase] = entries.filter { entry -> Bool in ownNames.contains(entry["node"] as? String ?? "") }
+        }
+        values["deploy"] = deploy
+        for role in NodeRole.allCases {
+            let having: [[String: Any]] = own.filter { d.runs(role, on: d.nodes[$0]) }.map { nodeValues[$0] }
+            values["first_\(role.rawValue)_node"] = having.first.map { $0 as Any } ?? false
+        }
+        let first = d.hosts.first == host
+        let hasEtcd = own.contains { d.runs(.etcd, on: d.nodes[$0]) }
+        let hasPostgres = own.contains { d.runs(.postgres, on: d.nodes[$0]) }
+        let firstPostgres = d.nodes(running: .postgres).first?.name
+        values["makes_secrets"] = first
+        values["inits_stolon"] = firstPostgres.map { ownNames.contains($0) } ?? false
+        values["checks_etcd"] = hasEtcd
+        values["checks_cluster"] = d.stack.runsPostgres ? hasPostgres : hasEtcd
+        values["host"] = [
+            "name": host.name, "ssh": host.ssh, "first": first,
+            "first_host": d.hosts.first?.name ?? "",
+        ] as [String: Any]
+        return values
+    }
+}
+
+extension TemplateContext {
+    /// What the first host's `export` carries to `host` from its CA
+    /// directory: the CA's certificate and the keys and certificates of
+    /// the host's nodes (and haproxy's client pair where it runs haproxy),
+    /// never the CA's key, so no other host can issue certificates.
+    static func carriedCertificates(to host: ClusterHost, definition d: ClusterDefinition) -> String {
+        guard d.tlsEnabled else { return "" }
+        let own = d.nodes(on: host)
+        let proxies = d.stack == .patroni && own.contains { d.runs(.proxy, on: $0) }
+        return (["ca.crt"] + own.flatMap { ["\($0.name).crt", "\($0.name).key"] } + (proxies ? ["haproxy.pem"] : []))
+            .joined(separator: " ")
+    }
+}
