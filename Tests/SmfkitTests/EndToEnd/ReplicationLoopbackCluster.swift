@@ -112,7 +112,6 @@ final class ReplicationLoopbackCluster {
             throw E2EFailure("the postgres user is missing")
         }
         let manager = FileManager.default
-        try manager.createDirectory(atPath: path("logs"), withIntermediateDirectories: true)
         let data = definition.paths.data
         try manager.createDirectory(atPath: definition.paths.postgresData, withIntermediateDirectories: true)
         chmod(data, 0o755)
@@ -201,7 +200,8 @@ final class ReplicationLoopbackCluster {
 
     /// The node's own svc.startd log.
     func frameworkLog(of node: Cluster.Node) -> String {
-        (try? String(contentsOfFile: path("state/\(node.name)/log/svc.startd.log"), encoding: .utf8)) ?? ""
+        guard let restarter = restarters[node.name] else { return "" }
+        return (try? String(contentsOfFile: restarter.stateDirectory + "/log/svc.startd.log", encoding: .utf8)) ?? ""
     }
 
     /// The node's zone halts: its restarter and every process of its
