@@ -9,15 +9,21 @@ import Glibc
 /// `stack: replication` proves itself on real PostgreSQL (issue 14):
 /// `smfkit generate` Examples/loopback-replication.yaml with synchronous
 /// replication on, `smfkit plan` each node, the generated
-/// tls/certificates.sh issues and installs the keys, and each node's
-/// postgres starts as svc.startd would start it: the primary initialises,
-/// the two standbys clone it and stream. 1,000 rows written on the primary
-/// are read on both standbys; then, while a client commits one row at a
-/// time, the primary is SIGKILLed, a standby is promoted and the other
-/// repointed by the steps of docs/cluster-definition.md ("Streaming
-/// replication": replication.primary changed, generated again, and each
-/// instance's refresh method run as `svcadm refresh` runs it), and no
-/// acknowledged row is missing. Needs root and Debian's PostgreSQL; without
+/// tls/certificates.sh issues and installs the keys, and every node runs
+/// under its own `smfkit run` (issue 21), its postgres enabled in deploy.sh's
+/// order with `smfkit svcadm enable -s`: the primary initialises, then the
+/// two standbys clone it and stream. 1,000 rows written on the primary are
+/// read on both standbys; then, while a client commits one row at a time,
+/// the primary's node halts (its restarter and every process SIGKILLed), a
+/// standby is promoted and the other repointed by the steps of
+/// docs/cluster-definition.md ("Streaming replication": replication.primary
+/// changed and generated again into the same output, standing for
+/// failover.sh's `svccfg setprop`, then `smfkit svcadm refresh` of the new
+/// primary and of the other standby, whose restarters re-read the manifests
+/// and run the refresh method), and no acknowledged row is missing. The old
+/// primary's node, booted again with its profile, refuses to be a second
+/// primary, and rejoins once its data is moved aside and the instance
+/// cleared. Needs root and Debian's PostgreSQL; without
 /// them it is skipped, except under `.ci/run` (CI=true), where their absence
 /// fails it. Run alone with `swift test --filter Replication`.
 @Suite(.serialized) struct ReplicationEndToEndTests {
@@ -50,10 +56,12 @@ import Glibc
         var passed = false
         defer {
             cluster.teardown()
+            let leftovers = cluster.leftoverProcesses()
+            #expect(leftovers.isEmpty, "processes outlived the teardown: \(leftovers)")
             if passed {
                 try? FileManager.default.removeItem(atPath: cluster.scratch)
             } else {
-                print("[e2e-replication] kept \(cluster.scratch) (logs/ has every node's output)")
+                print("[e2e-replication] kept \(cluster.scratch) (state/NODE/log/ has every node's logs)")
             }
         }
         try Self.run(cluster)
@@ -66,20 +74,25 @@ import Glibc
         try cluster.plan()
         try cluster.prepareNodes()
         let (node1, node2, node3) = (try cluster.node("node1"), try cluster.node("node2"), try cluster.node("node3"))
+        // The zones boot with the manifest imported and nothing enabled.
+        try cluster.bootRestarters()
 
-        // Bring-up: the primary first (deploy.sh's order), then both standbys.
+        // Bring-up in deploy.sh's order: the primary enabled and online
+        // (`svcadm enable -s`: a child service is online once its start
+        // method runs) and taking connections, then both standbys.
         let upClock = Stopwatch()
-        try cluster.start(node1)
+        try cluster.enable(node1)
         _ = try cluster.waitUntil("node1 takes connections as the primary", seconds: 30, poll: 0.1) {
             try cluster.query(node1, "select pg_is_in_recovery()") == "f"
         }
         let primaryUp = upClock.seconds
-        try cluster.start(node2)
-        try cluster.start(node3)
+        try cluster.enable(node2)
+        try cluster.enable(node3)
+        #expect(try [node1, node2, node3].map { try cluster.state(of: $0) } == ["online", "online", "online"])
         let standbysUp = try cluster.waitUntil("node2 and node3 stream from node1", seconds: 30, poll: 0.1) {
             try cluster.streamingStandbys(of: node1) == ["node2", "node3"]
         }
-        print(String(format: "[e2e-replication] primary takes connections %.2f s after its first start (initdb and the replication role included); both standbys streaming %.2f s after their first start (pg_basebackup included), %.2f s after the primary's",
+        print(String(format: "[e2e-replication] primary takes connections %.2f s after its svcadm enable -s (initdb and the replication role included); both standbys streaming %.2f s after theirs returned (pg_basebackup included), %.2f s after the primary's",
                      primaryUp, standbysUp, upClock.seconds))
         // Synchronous replication is on: ANY 1 of the standbys (a walsender
         // reports its sync_state a moment after it streams).
@@ -126,7 +139,7 @@ import Glibc
                     .contains("read-only transaction"))
 
         // A client commits one row at a time on the primary, a connection
-        // each; the primary is SIGKILLed under it.
+        // each; the primary's node halts under it.
         // (The writer of the new primary below uses the same statement on
         // after_failover.bench_rows, through its search_path.)
         #expect(try cluster.query(node1, "create table bench_rows (id integer primary key); create schema after_failover; "
@@ -139,13 +152,16 @@ import Glibc
         _ = try cluster.waitUntil("the client has 30 acknowledged rows", seconds: 30) {
             writer.recorded.filter { $0.server != nil }.count >= 30
         }
-        let primary = try cluster.daemon(on: node1)
-        primary.signal(SIGKILL)
+        // The crash is a halt of the node: a SIGKILL of the postmaster alone
+        // would be restarted by the restarter, as svc.startd restarts a child
+        // service whose process exits.
+        let postmaster = try cluster.postmasterPID(of: node1)
         let killed = Stopwatch()
-        #expect(primary.waitForExit(until: Deadline(seconds: 10)), "node1's postmaster did not die")
+        try cluster.halt(node1)
+        #expect(!NodeRestarter.isAlive(postmaster), "node1's postmaster did not die")
         writer.stop()
         let acknowledged = Set(writer.recorded.filter { $0.server != nil }.map(\.id))
-        print("[e2e-replication] SIGKILL of node1's postmaster; the client had \(acknowledged.count) rows acknowledged (the last id \(acknowledged.max() ?? 0))")
+        print("[e2e-replication] halt of node1 (its restarter, postmaster and every backend SIGKILLed); the client had \(acknowledged.count) rows acknowledged (the last id \(acknowledged.max() ?? 0))")
 
         // Promote the most advanced standby (docs: failover.sh positions).
         let lsn2 = try cluster.query(node2, "select pg_last_wal_receive_lsn()") ?? ""
@@ -155,9 +171,10 @@ import Glibc
         print("[e2e-replication] received WAL: node2 \(lsn2), node3 \(lsn3): promoting \(promoted.name)")
 
         // The documented steps: replication.primary names the new primary,
-        // generate again (what failover.sh's svccfg setprop does to the
-        // instances' properties), then `svcadm refresh` on the new primary,
-        // whose refresh method promotes it ...
+        // generate again into the same output (what failover.sh's svccfg
+        // setprop does to the instances' properties), then `svcadm refresh`
+        // on the new primary: its restarter re-reads the manifests and runs
+        // the refresh method, which promotes it ...
         try cluster.generate(try cluster.writeDefinition(primary: promoted.name, synchronous: true))
         try cluster.plan()
         // Every node's properties now name the new primary.
@@ -173,6 +190,10 @@ import Glibc
         let promoteAt = killed.seconds
         #expect(promotion.output.contains("server promoted"), "refresh of \(promoted.name): \(promotion.output)")
         #expect(try cluster.query(promoted, "select pg_is_in_recovery()") == "f")
+        // The refresh took the regenerated properties, and the instance stayed online.
+        let promotedRestarter = try cluster.restarter(of: promoted)
+        #expect(promotedRestarter.property("config/primary", of: try cluster.fmri(of: promoted)) == promoted.name)
+        #expect(try cluster.state(of: promoted) == "online")
 
         // ... and a write on it. With synchronous replication it waits for a
         // standby, so the client starts now and is answered once the other follows.
@@ -184,14 +205,17 @@ import Glibc
         firstWrite.start()
         defer { firstWrite.stop() }
 
-        // Then `svcadm refresh` on the other standby: its refresh method
-        // writes primary_conninfo for the new primary and reloads it.
+        // Then `svcadm refresh` on the other standby: its restarter re-reads
+        // the manifests, and the refresh method writes primary_conninfo for
+        // the new primary and reloads it.
         let repointClock = Stopwatch()
         let repoint = try cluster.refresh(follower)
         #expect(repoint.status == 0, "the refresh method of \(follower.name) said: \(repoint.output)")
         let follows = try cluster.waitUntil("\(follower.name) streams from \(promoted.name)", seconds: 30) {
             try cluster.streamingStandbys(of: promoted) == [follower.name]
         }
+        #expect(try cluster.restarter(of: follower).property("config/primary_address", of: try cluster.fmri(of: follower))
+                    == promoted.address)
         let repointTook = repointClock.seconds
         _ = try cluster.waitUntil("a write on \(promoted.name) is acknowledged", seconds: 30) {
             firstWrite.recorded.contains { $0.server != nil }
@@ -199,9 +223,9 @@ import Glibc
         firstWrite.stop()
         let firstAcknowledged = try #require(firstWrite.recorded.first { $0.server != nil })
         let firstWriteSeconds = Self.seconds(firstAcknowledged.at - promoteClock.start)
-        print(String(format: "[e2e-replication] %@ promoted by its refresh method (pg_ctl promote -w) in %.2f s, %.2f s after the SIGKILL",
+        print(String(format: "[e2e-replication] %@ promoted by svcadm refresh (its refresh method's pg_ctl promote -w) in %.2f s, %.2f s after the halt",
                      promoted.name, promoteTook, promoteAt))
-        print(String(format: "[e2e-replication] %@ repointed: streaming from %@ %.2f s after its refresh method began (%.2f s after the method returned)",
+        print(String(format: "[e2e-replication] %@ repointed: streaming from %@ %.2f s after its svcadm refresh (%.2f s after the refresh method returned)",
                      follower.name, promoted.name, repointTook, follows))
         print(String(format: "[e2e-replication] first write on %@ acknowledged %.2f s after its promotion began (%d attempts refused or timed out before)",
                      promoted.name, firstWriteSeconds, firstWrite.recorded.prefix { $0.server == nil }.count))
@@ -212,7 +236,7 @@ import Glibc
         let present = Set((try cluster.query(promoted, "select id from bench_rows") ?? "")
             .split(separator: "\n").compactMap { Int($0) })
         let lost = acknowledged.subtracting(present)
-        print("[e2e-replication] rows acknowledged by node1 before its SIGKILL: \(acknowledged.count), lost: \(lost.count)")
+        print("[e2e-replication] rows acknowledged by node1 before its halt: \(acknowledged.count), lost: \(lost.count)")
         #expect(lost.isEmpty, "acknowledged rows missing on \(promoted.name): \(lost.sorted())")
         // The follower is on the new timeline and has every row, the new ones included.
         _ = try cluster.waitUntil("\(follower.name) has the writes made on \(promoted.name)", seconds: 30) {
@@ -220,23 +244,31 @@ import Glibc
         }
         #expect(try cluster.query(follower, "select received_tli from pg_stat_wal_receiver") == "2")
 
-        // The old primary, started again with its regenerated properties,
-        // refuses to run as a second primary (SMF_EXIT_ERR_CONFIG) ...
-        try cluster.start(node1)
-        let refused = try cluster.daemon(on: node1)
-        #expect(refused.waitForExit(until: Deadline(seconds: 30)), "node1 started beside the new primary")
-        let refusal = (try? String(contentsOfFile: cluster.path("logs/postgres-node1.log"), encoding: .utf8)) ?? ""
-        #expect(refused.exitStatus.map { ($0 >> 8) & 0xff } == 96, "node1's start method: \(refusal)")
+        // The old primary's node boots again with its profile, which enables
+        // postgres; the manifests it reads are the regenerated ones. Its
+        // start method refuses to run a second primary (SMF_EXIT_ERR_CONFIG),
+        // and svc.startd puts the instance into maintenance ...
+        try cluster.boot(node1)
+        _ = try cluster.waitUntil("node1's postgres is in maintenance", seconds: 30, poll: 0.1) {
+            try cluster.state(of: node1) == "maintenance"
+        }
+        let refusal = (try? String(contentsOfFile: try cluster.logPath(of: node1), encoding: .utf8)) ?? ""
+        #expect(cluster.frameworkLog(of: node1).contains("\(try cluster.fmri(of: node1)) exited with status 96"),
+                "node1's start method: \(refusal)")
         #expect(refusal.contains("would make a second primary"), "node1's start method said: \(refusal)")
-        // ... and, its data directory moved aside as the docs say, clones the new primary and follows it.
+        let explanation = try cluster.restarter(of: node1).svcs(["-x", try cluster.fmri(of: node1)]).stdout
+        #expect(explanation.contains("$SMF_EXIT_ERR_CONFIG"), "svcs -x: \(explanation)")
+        // ... and, its data directory moved aside and the instance cleared
+        // as the docs say, clones the new primary and follows it.
         let data = "\(cluster.definition.paths.postgresData)/node1/data"
         #expect(rename(data, data + ".diverged") == 0)
-        try cluster.start(node1)
+        try cluster.clear(node1)
         let rejoined = try cluster.waitUntil("node1 streams from \(promoted.name)", seconds: 30, poll: 0.1) {
             try cluster.streamingStandbys(of: promoted) == ["node1", follower.name]
         }
+        #expect(try cluster.state(of: node1) == "online")
         #expect(try cluster.query(node1, "select count(*) from bench_rows") == String(present.count))
-        print(String(format: "[e2e-replication] node1, started again, refused to be a second primary; its data moved aside, it cloned %@ and streamed %.2f s after its start",
+        print(String(format: "[e2e-replication] node1, booted again, refused to be a second primary (maintenance); its data moved aside, svcadm clear: it cloned %@ and streamed %.2f s after the clear",
                      promoted.name, rejoined))
         print(String(format: "[e2e-replication] whole run %.1f s", whole.seconds))
     }
@@ -253,18 +285,22 @@ import Glibc
         var passed = false
         defer {
             cluster.teardown()
+            let leftovers = cluster.leftoverProcesses()
+            #expect(leftovers.isEmpty, "processes outlived the teardown: \(leftovers)")
             if passed {
                 try? FileManager.default.removeItem(atPath: cluster.scratch)
             } else {
-                print("[e2e-replication] kept \(cluster.scratch) (logs/ has every node's output)")
+                print("[e2e-replication] kept \(cluster.scratch) (state/NODE/log/ has every node's logs)")
             }
         }
         try cluster.generate(try cluster.writeDefinition(primary: "node1", synchronous: false))
         try cluster.plan()
         try cluster.prepareNodes()
         let nodes = try ["node1", "node2", "node3"].map(cluster.node)
-        for node in nodes { try cluster.start(node) }
-        // Started together, as svc.startd might: the standbys retry until the primary answers.
+        try cluster.bootRestarters()
+        // Enabled together (`svcadm enable` without -s on each): the
+        // standbys' start methods retry until the primary answers.
+        for node in nodes { try cluster.enable(node, waiting: false) }
         let up = try cluster.waitUntil("node2 and node3 stream from node1", seconds: 30, poll: 0.1) {
             try cluster.streamingStandbys(of: nodes[0]) == ["node2", "node3"]
         }
@@ -275,7 +311,7 @@ import Glibc
         let replayed = try cluster.waitUntil("both standbys have the rows", seconds: 30) {
             try cluster.query(nodes[1], "select count(*) from t") == "1000" && cluster.query(nodes[2], "select count(*) from t") == "1000"
         }
-        print(String(format: "[e2e-replication] asynchronous (the default): 3 nodes started at once, both standbys streaming %.2f s later; 1,000 rows on both %.3f s after the commit",
+        print(String(format: "[e2e-replication] asynchronous (the default): 3 nodes enabled at once, both standbys streaming %.2f s later; 1,000 rows on both %.3f s after the commit",
                      up, replayed))
         passed = true
     }

@@ -74,6 +74,40 @@ final class NodeRestarter {
         guard run.succeeded else { throw E2EFailure("svcadm disable \(fmri) on \(node): \(run.stderr)") }
     }
 
+    /// `svcadm refresh FMRI`, which returns at once as illumos's does, then
+    /// the refresh method's end as the instance log records it (`Method
+    /// "refresh" exited with status N.`): its exit status (nil when it died
+    /// on a signal) and the log written since the request — the method's
+    /// own output among it.
+    func refresh(_ fmri: String, seconds: Double, within deadline: Deadline) throws -> (status: Int32?, output: String) {
+        let log = logPath(of: fmri)
+        let offset = (try? FileManager.default.attributesOfItem(atPath: log)[.size] as? Int) ?? 0
+        let run = try svcadm(["refresh", fmri])
+        guard run.succeeded else { throw E2EFailure("svcadm refresh \(fmri) on \(node): \(run.stderr)") }
+        let finished = Deadline(seconds: seconds, within: deadline)
+        while true {
+            let text = Self.text(of: log, from: offset)
+            for line in text.split(separator: "\n") {
+                if let range = line.range(of: "Method \"refresh\" exited with status ") {
+                    return (Int32(line[range.upperBound...].prefix { $0.isNumber }), text)
+                }
+                if line.contains("Method \"refresh\" failed due to signal") { return (nil, text) }
+            }
+            if finished.hasPassed {
+                throw E2EFailure("the refresh method of \(fmri) on \(node) did not finish in \(Int(seconds)) s; see \(log)")
+            }
+            usleep(50_000)
+        }
+    }
+
+    /// What `path` holds from byte `offset` on.
+    static func text(of path: String, from offset: Int) -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return "" }
+        defer { try? handle.close() }
+        try? handle.seek(toOffset: UInt64(offset))
+        return String(decoding: (try? handle.readToEnd()) ?? Data(), as: UTF8.self)
+    }
+
     /// One property of the instance as `svcprop` prints it (`pg/name type value`).
     func property(_ name: String, of fmri: String) -> String? {
         guard let run = try? smfkit(["svcprop", "--state", stateDirectory, fmri], timeout: 15), run.succeeded else {
