@@ -41,6 +41,7 @@ import Testing
                 db-a  10.20.30.11
                 db-b  10.20.30.12
                 db-c  10.20.30.13
+              (one host: the cluster survives no host failure; spread it with `hosts`)
             clients connect to:
               10.20.30.11:6432 primary, :5001 replicas  (svc:/
             """

@@ -20,6 +20,12 @@ public enum SummaryFormatter {
                 lines.append(uniform ? line : line + "  " + zone.daemons.joined(separator: ", "))
             }
         }
+        // Not a warning: a lab or a walk-through is one host on purpose, and
+        // with `hosts` cluster.placement.host-failure warns already. But the
+        // reader of a summary should not take one host for high availability.
+        if summary.hosts.count == 1, zones.count > 1 {
+            lines.append("  (one host: the cluster survives no host failure; spread it with `hosts`)")
+        }
         lines.append("clients connect to:")
         for client in summary.clients { lines.append("  \(client.description)  (\(client.instance))") }
         lines.append(uniform ? "daemons on every node (paths inside its zone):" : "daemons (paths inside their zones):")

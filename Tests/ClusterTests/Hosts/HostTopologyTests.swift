@@ -23,7 +23,10 @@ import Testing
                 node4  10.1.1.14  patroni, haproxy
 
             """))
-        #expect(try Self.summary(validHead).contains("  on the host that runs deploy.sh:\n"))
+        let oneHost = try Self.summary(validHead)
+        #expect(oneHost.contains("  on the host that runs deploy.sh:\n"))
+        #expect(oneHost.contains("  (one host: the cluster survives no host failure; spread it with `hosts`)\n"))
+        #expect(!(try Self.summary(hostsHead)).contains("one host:"))
     }
 
     @Test func theTopologyGroupsZonesByHostInTheListsOrder() throws {
