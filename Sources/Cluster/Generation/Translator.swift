@@ -74,6 +74,6 @@ public struct Translator {
         return TranslatedCluster(
             manifests: manifests, profiles: profiles, textFiles: textFiles,
             package: try packaging.package(manifests: packaged, companions: companions),
-            overlay: try packaging.overlay())
+            overlays: try packaging.overlays())
     }
 }

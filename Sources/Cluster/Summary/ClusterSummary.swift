@@ -47,10 +47,12 @@ public struct ClusterSummary: Hashable, Sendable {
         public var path: String
     }
 
-    /// The Tribblix side: what the overlay installs and requires.
+    /// The Tribblix side: what an overlay installs and requires, and the
+    /// nodes whose zones it is for (one overlay per set of roles).
     public struct Tribblix: Hashable, Sendable {
         public var package: String
         public var overlay: String
+        public var nodes: [String]
         /// Every package the overlay installs, the cluster's own first.
         public var packages: [String]
         /// The overlays it requires (`REQUIRES=`).
@@ -62,5 +64,6 @@ public struct ClusterSummary: Hashable, Sendable {
     public var hosts: [Host]
     public var clients: [ClientEndpoint]
     public var daemons: [Daemon]
-    public var tribblix: Tribblix
+    /// One entry per overlay, in node order.
+    public var tribblix: [Tribblix]
 }

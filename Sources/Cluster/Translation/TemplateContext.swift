@@ -18,7 +18,8 @@ struct TemplateContext {
         let haproxyAddresses = Self.haproxyAddresses(d)
         let nodes = d.nodes.enumerated().map { index, node in
             Self.nodeValues(node, index: index, definition: d, haproxyAddresses: haproxyAddresses,
-                            fmris: services.map { $0.instanceFMRI(on: node.name) })
+                            fmris: services.map { $0.instanceFMRI(on: node.name) },
+                            postgresAccount: services.contains { $0.user == .postgres && d.runs($0.role, on: node) })
         }
         var values: [String: Any] = [:]
         // Every key under its YAML path: a new key reaches templates without a line here.
@@ -40,6 +41,8 @@ struct TemplateContext {
         values["etcd_grows"] = d.nodes.contains { $0.etcdState == "existing" }
         values["first_node"] = nodes.first ?? [:]
         values["node_count"] = d.nodes.count
+        // The overlay of each set of roles (deploy.sh checks each is known to zap).
+        values["overlays"] = d.overlayIDs.joined(separator: " ")
         // The nodes of each role, and the first of each, from which deploy.sh
         // runs etcdctl (an etcd member) and patronictl or stolonctl (a
         // PostgreSQL node).
@@ -140,7 +143,7 @@ struct TemplateContext {
     }
 
     private static func nodeValues(_ node: Node, index: Int, definition d: ClusterDefinition,
-                                   haproxyAddresses: [String], fmris: [String])
+                                   haproxyAddresses: [String], fmris: [String], postgresAccount: Bool)
         -> [String: Any]
     {
         let host = urlHost(node.address)
@@ -159,6 +162,12 @@ struct TemplateContext {
             "joins_etcd": node.etcdState == "existing",
             // `{{#roles.etcd}}…{{/roles.etcd}}` in a template: what only such nodes get.
             "roles": Dictionary(uniqueKeysWithValues: NodeRole.allCases.map { ($0.rawValue, d.runs($0, on: node)) }),
+            // The overlay its zone is created with: its roles' daemons only.
+            "overlay": d.overlayID(of: node),
+            // A daemon of this node runs as the PostgreSQL account (patroni,
+            // or any stolon daemon: they keep their TLS files under
+            // paths.postgres_data), so the node needs that directory.
+            "postgres_account": postgresAccount,
         ]) { own, _ in own }
         return values
     }
