@@ -237,6 +237,19 @@ let badDefinitions: [BadDefinition] = [
           ["11:19 warning cluster.postgres.client-network"]),
     .init("IPv6 clients from everywhere", validHead + "postgres:\n  client_network: \"::/0\"\n",
           ["11:19 warning cluster.postgres.client-network"]),
+    // MARK: An existing etcd
+    .init("http endpoint while the cluster uses TLS", validHead + "etcd:\n  endpoints: [http://10.1.0.1:2379]\n  ca_dir: /var/ca\n",
+          ["11:15 error cluster.etcd.endpoints"]),
+    .init("endpoints on two ports", validHead + "tls:\n  enabled: false\netcd:\n  endpoints: [http://10.1.0.1:2379, \"http://[fd00::1]:2380\"]\n",
+          ["11:12 warning cluster.tls.disabled", "13:37 error cluster.etcd.endpoints"]),
+    .init("endpoints with TLS but no CA", validHead + "etcd:\n  endpoints: [https://10.1.0.1:2379]\n",
+          ["11:14 error cluster.etcd.endpoints"]),
+    .init("an etcd definition that does not exist", validHead + "etcd:\n  definition: nowhere.yaml\n",
+          ["11:15 error cluster.etcd.definition"]),
+    .init("an etcd member while the etcd is another's",
+          validHead.replacingFirst("address: 10.0.0.3\n", "address: 10.0.0.3\n    roles: [etcd, postgres]\n")
+              + "etcd:\n  endpoints: [https://10.1.0.1:2379]\n  ca_dir: /var/ca\n",
+          ["10:13 error cluster.node.roles"]),
     .init("client network without a prefix", validHead + "postgres:\n  client_network: 10.0.0.0\n",
           ["11:19 error cluster.postgres.client-network"]),
 ]

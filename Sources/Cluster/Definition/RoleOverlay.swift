@@ -1,7 +1,7 @@
 /// Which overlay each zone is created with. A zone gets the daemons of its
 /// node's roles and nothing else (an etcd-only zone has no PostgreSQL), so
 /// there is one overlay per distinct set of roles among the nodes: the
-/// stack's full set keeps `packaging.overlay` as its id (a definition
+/// stack's full set (its roles but etcd's, with an existing etcd) keeps `packaging.overlay` as its id (a definition
 /// without `roles` has that one overlay, as before roles existed), any
 /// other set appends its roles, `pgha-etcd`, `pgha-postgres-proxy`.
 extension ClusterDefinition {
@@ -22,7 +22,7 @@ extension ClusterDefinition {
 
     /// The overlay id of the zones running exactly `roles`.
     public func overlayID(for roles: [NodeRole]) -> String {
-        let full = Array(Set(stack.roles)).sorted()
+        let full = Array(Set(defaultRoles)).sorted()
         guard roles != full else { return packaging.overlay }
         return ([packaging.overlay] + roles.map(\.rawValue)).joined(separator: "-")
     }

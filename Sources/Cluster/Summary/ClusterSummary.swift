@@ -7,6 +7,9 @@ public struct ClusterSummary: Hashable, Sendable {
     /// Where PostgreSQL's data lives: on a ZFS dataset per node, or in
     /// each zone's root file system (one line, `storage:` of the definition).
     public var storage = ""
+    /// The existing etcd the cluster uses (`etcd.definition`,
+    /// `etcd.endpoints`), one line; empty when it runs its own.
+    public var externalEtcd = ""
 
     public struct Host: Hashable, Sendable {
         public var name: String

@@ -41,6 +41,11 @@ public enum SummaryBuilder {
             daemons: daemons,
             tribblix: overlays)
         if definition.stack.runsPostgres { summary.storage = storage(of: definition) }
+        if let etcd = definition.externalEtcd {
+            let members = etcd.members.map { "\(TemplateContext.urlHost($0.address)):\(etcd.clientPort)" }
+            summary.externalEtcd = "the existing cluster " + (definition.etcd.definition.map { "of \($0) " } ?? "")
+                + "at \(members.joined(separator: ", ")), under \(definition.etcdScope ?? "")"
+        }
         return summary
     }
 

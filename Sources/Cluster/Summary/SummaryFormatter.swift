@@ -29,6 +29,7 @@ public enum SummaryFormatter {
             for data in daemon.data { lines.append("    data on \(data.node): \(data.path)") }
         }
         if !summary.storage.isEmpty { lines.append("storage: \(summary.storage)") }
+        if !summary.externalEtcd.isEmpty { lines.append("etcd: \(summary.externalEtcd)") }
         // With one overlay every zone gets it; with several, each says whose zones.
         for tribblix in summary.tribblix {
             let whose = summary.tribblix.count > 1 ? " for \(tribblix.nodes.joined(separator: ", "))" : ""

@@ -11,6 +11,10 @@ struct PackagingTranslator {
     let context: TemplateContext
     /// The stack's templates in start order.
     let services: [ServiceTemplate]
+    /// With an existing etcd, etcd's templates (which run nowhere): their
+    /// packages bring etcdctl into the zones with the postgres role, where
+    /// deploy.sh asks the existing etcd whether it is healthy.
+    var etcdClientTemplates: [ServiceTemplate] = []
 
     /// The package: the manifests (by their output paths) and companion
     /// files as installed on a node, as prerequisites the daemons' packages
@@ -72,6 +76,7 @@ struct PackagingTranslator {
     private func services(for roles: [NodeRole]?) -> [ServiceTemplate] {
         guard let roles else { return services }
         return services.filter { template in template.role.map(roles.contains) ?? true }
+            + (roles.contains(.postgres) ? etcdClientTemplates : [])
     }
 
     /// One overlay per set of roles among the nodes, in node order.

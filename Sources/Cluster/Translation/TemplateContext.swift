@@ -70,16 +70,25 @@ struct TemplateContext {
         let scheme = d.tlsEnabled ? "https" : "http"
         Self.set(scheme, at: "tls.scheme", in: &values)
         Self.set(d.tlsCADirectory, at: "tls.ca_directory", in: &values)
-        // Only members are in the etcd cluster; every other node is a client of them.
-        let members = d.etcdMembers
+        // Only members are in the etcd cluster; every other node is a client
+        // of them. With an existing etcd its members are, and no node is one.
+        let members = d.externalEtcd?.members.map { (name: $0.name, address: $0.address, joins: false) }
+            ?? d.etcdMembers.map { (name: $0.name, address: $0.address, joins: $0.etcdState == "existing") }
+        let clientPort = d.externalEtcd?.clientPort ?? d.etcd.clientPort
+        values["external_etcd"] = d.externalEtcd != nil
+        // The CA the existing etcd trusts: the certificate script issues from a copy of it.
+        let etcdCA = d.tlsEnabled ? d.externalEtcd?.caDirectory : nil
+        values["etcd_ca_shared"] = etcdCA != nil
+        values["etcd_ca_directory"] = etcdCA ?? ""
+        Self.set(clientPort, at: "etcd.client_port", in: &values)
         Self.set(members.map { "\($0.name)=\(scheme)://\(Self.urlHost($0.address)):\(d.etcd.peerPort)" }.joined(separator: ","),
                  at: "etcd.initial_cluster", in: &values)
-        Self.set(members.map { "\(scheme)://\(Self.urlHost($0.address)):\(d.etcd.clientPort)" }.joined(separator: ","),
+        Self.set(members.map { "\(scheme)://\(Self.urlHost($0.address)):\(clientPort)" }.joined(separator: ","),
                  at: "etcd.endpoints", in: &values)
         // The members of the first bootstrap: the running cluster a member
         // added later (etcd_state: existing) joins.
-        Self.set(members.filter { $0.etcdState != "existing" }
-                     .map { "\(scheme)://\(Self.urlHost($0.address)):\(d.etcd.clientPort)" }.joined(separator: ","),
+        Self.set(members.filter { !$0.joins }
+                     .map { "\(scheme)://\(Self.urlHost($0.address)):\(clientPort)" }.joined(separator: ","),
                  at: "etcd.bootstrap_endpoints", in: &values)
         // pg_hba: with TLS only encrypted connections. Replication comes from
         // the nodes; clients from the configured network, else from the nodes too.
@@ -90,7 +99,7 @@ struct TemplateContext {
         values["client_network_items"] = clientNetworks.enumerated().map { index, network in
             ["network": network, "last": index == clientNetworks.count - 1] as [String: Any]
         }
-        Self.set(members.map { "\(Self.urlHost($0.address)):\(d.etcd.clientPort)" }.joined(separator: ","),
+        Self.set(members.map { "\(Self.urlHost($0.address)):\(clientPort)" }.joined(separator: ","),
                  at: "etcd.hosts", in: &values)
         // The same without brackets, for method scripts to build URLs from
         // (svc.startd's shell would take `[fd00::1]` for a pathname pattern).

@@ -4,7 +4,8 @@ import Output
 
 /// Generation of the bundled examples, in memory and on disk, for the tests.
 enum Generated {
-    static let examples = ["patroni", "stolon", "etcd", "loopback-patroni", "loopback-etcd"]
+    static let examples = ["patroni", "stolon", "etcd", "loopback-patroni", "loopback-etcd", "shared-etcd/etcd",
+                           "shared-etcd/orders"]
 
     static func files(ofExample name: String) throws -> [GeneratedFile] {
         try files(ofDefinition: Fixtures.path("Examples/\(name).yaml"))
