@@ -39,12 +39,18 @@ public struct GenerationPipeline: Sendable {
 
     /// Runs every stage but writing on a definition file.
     public func run(definitionPath path: String) throws(DefinitionFileError) -> Outcome {
-        run(check(try DefinitionLoader.load(path: path)), sourceName: (path as NSString).lastPathComponent)
+        run(check(try DefinitionLoader.load(path: path)), sourceName: Self.fileName(path))
     }
 
     /// Runs every stage but writing on definition text.
     public func run(definitionText text: String, file: String) -> Outcome {
-        run(check(DefinitionLoader.load(text: text, file: file)), sourceName: (file as NSString).lastPathComponent)
+        run(check(DefinitionLoader.load(text: text, file: file)), sourceName: Self.fileName(file))
+    }
+
+    /// The last component of `path`. Not NSString's `lastPathComponent`:
+    /// Foundation on Linux traps on a one-character path.
+    static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
     }
 
     /// The check stage, against this pipeline's templates.

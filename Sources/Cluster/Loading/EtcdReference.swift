@@ -43,9 +43,10 @@ enum EtcdReference {
     /// The members, client port and CA of a `stack: etcd` definition.
     private static func resolveDefinition(_ reference: String, from file: String, into external: inout ExternalEtcd,
                                           tlsEnabled: Bool) {
-        let directory = (file as NSString).deletingLastPathComponent
-        let path = reference.hasPrefix("/") || directory.isEmpty
-            ? reference : (directory as NSString).appendingPathComponent(reference)
+        // Not NSString's path methods: Foundation on Linux traps on a
+        // one-character path.
+        let directory = file.lastIndex(of: "/").map { String(file[...$0]) } ?? ""
+        let path = reference.hasPrefix("/") ? reference : directory + reference
         external.definitionFile = path
         func problem(_ message: String) {
             external.problems.append(.init(path: "etcd.definition", message: message))
