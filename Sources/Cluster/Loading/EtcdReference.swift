@@ -51,26 +51,22 @@ enum EtcdReference {
         func problem(_ message: String) {
             external.problems.append(.init(path: "etcd.definition", message: message))
         }
-        let load: DefinitionLoad
-        do {
-            load = try DefinitionLoader.load(path: path, resolvingReferences: false)
-        } catch {
-            problem("cannot read the etcd definition '\(reference)' (\(path)): \(error.reason); "
+        let read = ReferencedDefinitions.shared.read(path)
+        if let reason = read.unreadable {
+            problem("cannot read the etcd definition '\(reference)' (\(path)): \(reason); "
                     + "give the path of a stack: etcd definition, relative to this file")
             return
         }
-        guard let loaded = load.loaded else {
+        guard let referenced = read.definition else {
             problem("the etcd definition '\(reference)' cannot be loaded; run 'smfkit check \(path)' and fix it first")
             return
         }
-        let referenced = loaded.definition
         guard referenced.stack == .etcd else {
             problem("'\(reference)' is a stack: \(referenced.stack.rawValue) definition; etcd.definition must name "
                     + "a stack: etcd definition (the etcd cluster alone, as Examples/etcd.yaml)")
             return
         }
-        let checked = DefinitionChecker.check(load)
-        let errors = checked.diagnostics.filter { $0.severity == .error }.count
+        let errors = read.errors
         guard errors == 0 else {
             problem("the etcd definition '\(reference)' has \(errors) error\(errors == 1 ? "" : "s"); "
                     + "run 'smfkit check \(path)' and fix it first")
@@ -143,5 +139,40 @@ enum EtcdReference {
             guard IPAddress(host)?.family == .v4 else { return nil }
         }
         return (scheme, host, port)
+    }
+}
+
+/// Referenced definitions already read and checked, by path, size and
+/// modification time: a hundred clusters on one etcd (`smfkit check
+/// etcd.yaml a.yaml …`) read and check its definition once, and a file
+/// changed since is read again.
+private final class ReferencedDefinitions: @unchecked Sendable {
+    struct Read {
+        var definition: ClusterDefinition?
+        var errors = 0
+        var unreadable: String?
+    }
+
+    static let shared = ReferencedDefinitions()
+    private let lock = NSLock()
+    private var reads: [String: Read] = [:]
+
+    func read(_ path: String) -> Read {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let stamp = "\(path)\u{0}\((attributes?[.size] as? NSNumber)?.intValue ?? -1)\u{0}"
+            + "\((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1)"
+        if let known = lock.withLock({ reads[stamp] }) { return known }
+        var read = Read()
+        do {
+            let load = try DefinitionLoader.load(path: path, resolvingReferences: false)
+            read.definition = load.loaded?.definition
+            if load.loaded != nil {
+                read.errors = DefinitionChecker.check(load).diagnostics.filter { $0.severity == .error }.count
+            }
+        } catch {
+            read.unreadable = error.reason
+        }
+        lock.withLock { reads[stamp] = read }
+        return read
     }
 }
