@@ -147,6 +147,8 @@ struct GenerationPlan {
         try lock.lockAlso(staging + "/" + OutputLock.fileName, directory: directory)
         var made: [String] = []
         var directoryModes: [(String, UInt16)] = []
+        // Files created without their own fsync, flushed together below.
+        var unflushed: [String] = []
         func prepareParents(of relative: String) throws(WriteError) {
             for parent in Self.parents(of: relative) where OutputTree.kind(at: staging + "/" + parent) == nil {
                 try OutputTree.makeDirectory(staging + "/" + parent, mode: 0o755)
@@ -180,7 +182,8 @@ struct GenerationPlan {
                     guard let bytes = OutputTree.contents(of: source) else {
                         throw WriteError(path: source, message: "cannot read this file to keep it: \(OutputTree.errorText())")
                     }
-                    try OutputTree.create(destination, bytes: bytes, mode: entry.mode)
+                    try OutputTree.create(destination, bytes: bytes, mode: entry.mode, flush: false)
+                    unflushed.append(destination)
                 }
             case .other:
                 break
@@ -188,10 +191,19 @@ struct GenerationPlan {
         }
         for file in toWrite {
             try prepareParents(of: file.path)
-            try OutputTree.create(staging + "/" + file.path, bytes: Array(file.contents.utf8), mode: file.mode)
+            try OutputTree.create(staging + "/" + file.path, bytes: Array(file.contents.utf8), mode: file.mode, flush: false)
+            unflushed.append(staging + "/" + file.path)
         }
         for (path, mode) in directoryModes.reversed() { chmod(path, mode_t(mode)) }
-        for path in made.reversed() { OutputTree.sync(directory: staging + "/" + path) }
+        // Crash safety does not need each file on disk as it is written,
+        // only every file on disk before the marker (a staging directory
+        // with a marker is whole) and before the switch makes it the output
+        // directory. One flush of the whole tree here gives exactly that
+        // order — files and their directories, then the marker (fsync'd),
+        // then switchIn's sync of staging and of the parent around the
+        // rename — and costs one journal commit instead of one per file
+        // (a per-file fsync was ~9 % of a 1,000-node generate).
+        try OutputTree.flushTree(staging, paths: unflushed, directories: made.reversed().map { staging + "/" + $0 })
         try OutputTree.create(staging + "/" + GenerationMarker.fileName, bytes: Array(marker.rendered().utf8), mode: 0o644)
         chmod(staging, mode_t(directoryMode))
     }

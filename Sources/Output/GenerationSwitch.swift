@@ -23,8 +23,7 @@ struct GenerationSwitch {
     let old: String
 
     init(directory: String) {
-        let parent = (directory as NSString).deletingLastPathComponent
-        let name = (directory as NSString).lastPathComponent
+        let (parent, name) = OutputTree.split(directory)
         let prefix = (parent.isEmpty ? "." : parent) + "/." + name
         self.directory = directory
         staging = prefix + ".smfkit-staging"
@@ -80,6 +79,7 @@ struct GenerationSwitch {
     }
 
     private func syncParent() {
-        OutputTree.sync(directory: (directory as NSString).deletingLastPathComponent)
+        let parent = OutputTree.split(directory).parent
+        OutputTree.sync(directory: parent.isEmpty ? "." : parent)
     }
 }

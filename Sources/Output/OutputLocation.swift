@@ -9,7 +9,7 @@ enum OutputLocation {
         switch kind {
         case .directory:
             // `.` or `..` cannot be renamed: name the directory itself.
-            let last = (path as NSString).lastPathComponent
+            let last = OutputTree.split(path).name
             guard last == "." || last == "..", let resolved = realpath(path, nil) else { return path }
             defer { free(resolved) }
             return String(cString: resolved)

@@ -1,3 +1,4 @@
+import CSystem
 import Foundation
 
 /// The file-system operations of the writer, none of which ever follows a
@@ -75,8 +76,9 @@ enum OutputTree {
     }
 
     /// Writes a new file (never an existing one, never through a link) with
-    /// exactly `mode`, and flushes it to disk.
-    static func create(_ path: String, bytes: [UInt8], mode: UInt16) throws(WriteError) {
+    /// exactly `mode`; flushes it to disk unless `flush` is false (the
+    /// caller then flushes the whole tree at once, `flushTree`).
+    static func create(_ path: String, bytes: [UInt8], mode: UInt16, flush: Bool = true) throws(WriteError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(mode))
         guard descriptor >= 0 else { throw WriteError(path: path, message: "cannot create this file: \(errorText())") }
         var written = 0
@@ -89,7 +91,7 @@ enum OutputTree {
         }
         let failure = written < bytes.count ? errorText() : nil
         // The umask may have narrowed the mode; set exactly what was asked.
-        let complete = failure == nil && fchmod(descriptor, mode_t(mode)) == 0 && fsync(descriptor) == 0
+        let complete = failure == nil && fchmod(descriptor, mode_t(mode)) == 0 && (!flush || fsync(descriptor) == 0)
         let reason = failure ?? errorText()
         close(descriptor)
         guard complete else { throw WriteError(path: path, message: "cannot write this file: \(reason)") }
@@ -99,6 +101,49 @@ enum OutputTree {
         guard mkdir(path, mode_t(mode)) == 0 else {
             throw WriteError(path: path, message: "cannot create this directory: \(errorText())")
         }
+    }
+
+    /// Flushes the files `paths` (written with `flush: false`) and the
+    /// directories holding them to disk, in one step where the system can:
+    /// Linux's syncfs writes out everything cached for the file system of
+    /// `root` — these files' data, inodes and directory entries among it —
+    /// and waits for it: the files' blocks are allocated and written in one
+    /// batch, with one journal commit, where an fsync per file (ext4
+    /// allocates a file's blocks only when it is written back) commits once
+    /// per file. Measured for a 1,000-node cluster (1,063 files, 7.3 MB)
+    /// on ext4 while other builds wrote to the same disk: syncfs 0.016 to
+    /// 0.10 s, an fsync of each file after all were written 0.20 to 1.03 s.
+    /// Elsewhere, or if syncfs fails, each file and directory is fsync'd.
+    /// Either way, when it returns without throwing, every byte of `paths`
+    /// is on disk, as a per-file fsync left it.
+    static func flushTree(_ root: String, paths: [String], directories: [String]) throws(WriteError) {
+        let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if descriptor >= 0 {
+            let synced = smfkit_syncfs(descriptor) == 0
+            close(descriptor)
+            if synced { return }
+        }
+        for path in paths {
+            let file = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+            guard file >= 0, fsync(file) == 0 else {
+                let reason = errorText()
+                if file >= 0 { close(file) }
+                throw WriteError(path: path, message: "cannot write this file to disk: \(reason)")
+            }
+            close(file)
+        }
+        for directory in directories { sync(directory: directory) }
+    }
+
+    /// `a/b/c` → (`a/b`, `c`), `c` → (``, `c`), `/c` → (`/`, `c`); trailing
+    /// slashes are not a component. Not NSString's path methods: Foundation
+    /// on Linux traps on a one-character path (`--out o` crashed).
+    static func split(_ path: String) -> (parent: String, name: String) {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return ("", String(trimmed)) }
+        let parent = trimmed[..<slash]
+        return (parent.isEmpty ? "/" : String(parent), String(trimmed[trimmed.index(after: slash)...]))
     }
 
     /// Flushes a directory's entries (the names of the files in it).

@@ -37,7 +37,8 @@ import Testing
     @Test func pathsAreUniqueAndSectionsComeFromThem() {
         let paths = DefinitionKeys.all.map(\.path)
         #expect(Set(paths).count == paths.count)
-        #expect(DefinitionKeys.keys(in: "etcd") == ["token", "client_port", "peer_port", "heartbeat_interval", "election_timeout"])
+        #expect(DefinitionKeys.keys(in: "etcd") == ["token", "client_port", "peer_port", "heartbeat_interval", "election_timeout",
+                                                     "endpoints", "ca_dir", "definition"])
         #expect(DefinitionKeys.keys(in: "").prefix(3) == ["cluster", "stack", "nodes"])
     }
 
@@ -50,6 +51,7 @@ import Testing
         // tls.ca_dir is optional: checked when written.
         var withCA = definition
         withCA.tls.caDirectory = "/var/opt/ca"
+        withCA.etcd.caDirectory = "/var/opt/etcd-ca"
         // A derived path still at the value it follows (paths.postgres_data
         // = <paths.data>/postgres) is checked through the key it follows.
         #expect(Set(withCA.filePaths.map(\.path))

@@ -52,7 +52,7 @@ import Testing
         let loading = [LoadingRule.syntax, LoadingRule.encoding, LoadingRule.tooLarge, LoadingRule.aliasExpansion,
                        LoadingRule.depth, LoadingRule.type, LoadingRule.unknownKey, LoadingRule.duplicateKey,
                        LoadingRule.missingKey, LoadingRule.tag]
-        for rule in loading + DefinitionChecks.rules {
+        for rule in loading + DefinitionChecks.rules + [SharedEtcdScopeCheck.rule] {
             #expect(Self.document.contains("| `\(rule)` |"), "\(rule) is not in the rule table")
         }
     }

@@ -16,6 +16,20 @@ import Testing
         #expect(Self.rules(in: run.stderr) == (example.contains("stolon") ? ["cluster.tribblix.package"] : []))
     }
 
+    /// Several definitions: each checked and summarised, then together (issue 15).
+    @Test func definitionsSharingAnEtcdAreCheckedTogether() throws {
+        let shared = ["etcd", "orders", "billing"].map { "Examples/shared-etcd/\($0).yaml" }
+        let run = try smfkit(["check"] + shared)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.components(separatedBy: "\n== ").count == 3)
+        #expect(run.stdout.contains("etcd: the existing cluster of etcd.yaml at 192.168.0.221:2379"))
+        // Given twice, a cluster clashes with itself: one scope on one etcd.
+        let twice = try smfkit(["check", shared[1], shared[1]])
+        #expect(twice.status == 1)
+        #expect(Self.rules(in: twice.stderr) == ["cluster.etcd.shared-scope"])
+        #expect(twice.stderr.hasPrefix("Examples/shared-etcd/orders.yaml:4:10: error: this cluster and the one of "))
+    }
+
     @Test func anInvalidDefinitionExitsOneWithEveryDiagnostic() throws {
         let file = FileManager.default.temporaryDirectory.appending(path: "smfkit-check-\(getpid()).yaml")
         defer { try? FileManager.default.removeItem(at: file) }

@@ -8,4 +8,9 @@
    ENOSYS where the system or the filesystem cannot do it. */
 int smfkit_exchange(const char *first, const char *second);
 
+/* Writes to disk everything cached for the file system holding the open
+   file DESCRIPTOR (Linux syncfs(2)). 0 on success; -1 with errno set, ENOSYS
+   where the system has no such call. */
+int smfkit_syncfs(int descriptor);
+
 #endif

@@ -13,6 +13,8 @@ public enum DefinitionChecks {
         BindAddressCheck(),
         KeeperIDCheck(),
         EtcdMemberCountCheck(),
+        EtcdEndpointsCheck(),
+        EtcdDefinitionCheck(),
         EtcdStateCheck(),
         NodeRoleCheck(),
         HostNameCheck(),

@@ -5,7 +5,8 @@ import Diagnostics
 /// majority, so an even count survives no more failures than one fewer
 /// does; etcd's own guidance is 3, 5 or 7 members. None is an error; 1 or
 /// an even number is a warning; more than 7 is an error, because every
-/// write waits for a majority of them.
+/// write waits for a majority of them. A cluster that uses an existing
+/// etcd has no members of its own (that etcd's definition is checked as one).
 struct EtcdMemberCountCheck: DefinitionCheck {
     let rule = "cluster.etcd.member-count"
     /// etcd's documentation (FAQ, "What is maximum cluster size?") advises
@@ -16,6 +17,7 @@ struct EtcdMemberCountCheck: DefinitionCheck {
         let definition = loaded.definition
         // Plain replication runs no etcd.
         guard definition.stack.runsEtcd else { return [] }
+        if definition.externalEtcd != nil, !definition.nodes.isEmpty { return [] }
         let count = definition.etcdMembers.count
         let location = loaded.sourceMap.location(of: "nodes")
         let members = definition.nodes.count == count

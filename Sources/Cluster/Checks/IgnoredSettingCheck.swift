@@ -40,9 +40,29 @@ struct IgnoredSettingCheck: DefinitionCheck {
         "paths.stolon_bin", "storage", "replication",
     ]
 
+    /// What only a cluster's own etcd reads: with an existing etcd
+    /// (`etcd.endpoints`, `etcd.definition`) nothing here runs etcd.
+    static let ownEtcdOnly = [
+        "etcd.token", "etcd.client_port", "etcd.peer_port", "etcd.heartbeat_interval", "etcd.election_timeout",
+        "users.etcd", "paths.etcd",
+    ]
+
     func diagnostics(for loaded: LoadedDefinition) -> [Diagnostic] {
         let stack = loaded.definition.stack
         var found: [Diagnostic] = []
+        if loaded.definition.externalEtcd != nil {
+            for path in Self.ownEtcdOnly {
+                guard let location = loaded.sourceMap.keys[path] else { continue }
+                found.append(warning("'\(path)' is read only by a cluster's own etcd, and this cluster uses an existing "
+                                     + "one (etcd.\(loaded.definition.etcd.definition == nil ? "endpoints" : "definition")); "
+                                     + "remove it", at: location))
+            }
+        }
+        if let location = loaded.sourceMap.keys["etcd.ca_dir"],
+           loaded.definition.etcd.definition != nil || loaded.definition.externalEtcd == nil {
+            found.append(warning("'etcd.ca_dir' is read only with etcd.endpoints (an etcd.definition names its own CA); "
+                                 + "remove it", at: location))
+        }
         if !stack.runsPostgres {
             for path in Self.postgresOnly {
                 guard let location = loaded.sourceMap.keys[path] else { continue }

@@ -4,7 +4,9 @@ import Diagnostics
 /// once, and not none; and the cluster has what it cannot run without: a
 /// PostgreSQL node, and with stolon a sentinel. No proxy node is a warning:
 /// the cluster runs, but clients have nothing that follows the primary.
-/// (The etcd role's count is `cluster.etcd.member-count`'s.)
+/// A cluster that uses an existing etcd (`etcd.endpoints`,
+/// `etcd.definition`) has no etcd member of its own. (The etcd role's count
+/// is `cluster.etcd.member-count`'s.)
 struct NodeRoleCheck: DefinitionCheck {
     let rule = "cluster.node.roles"
 
@@ -32,6 +34,11 @@ struct NodeRoleCheck: DefinitionCheck {
                 if !stackRoles.contains(role) {
                     found.append(error("role '\(role.rawValue)' is not one of stack: \(definition.stack.rawValue)'s "
                                        + "(\(stackRoleNames)); remove it from node '\(node.name)'",
+                                       at: location(item)))
+                } else if role == .etcd, definition.externalEtcd != nil {
+                    found.append(error("node '\(node.name)' has the etcd role, but the cluster uses an existing etcd "
+                                       + "(etcd.\(definition.etcd.definition == nil ? "endpoints" : "definition")); "
+                                       + "remove the role: its nodes are clients of that etcd",
                                        at: location(item)))
                 } else if roles[..<item].contains(role) {
                     found.append(error("node '\(node.name)' lists the \(role.rawValue) role twice; keep one",

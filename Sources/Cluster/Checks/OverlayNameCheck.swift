@@ -5,8 +5,10 @@ import Diagnostics
 /// letters, digits and `-`, starting with a letter or digit.
 struct OverlayNameCheck: DefinitionCheck {
     let rule = "cluster.packaging.overlay-name"
-    /// `<id>.pkgs` is the longest file it names; 255 bytes a file name.
-    static let maxBytes = 255 - ".pkgs".utf8.count
+    /// `<id>-<roles>.pkgs` is the longest file it names (zones with only
+    /// some of the stack's roles get an overlay whose id appends them);
+    /// 255 bytes a file name.
+    static let maxBytes = 255 - ".pkgs".utf8.count - ClusterDefinition.longestRoleSuffix
 
     func diagnostics(for loaded: LoadedDefinition) -> [Diagnostic] {
         let id = loaded.definition.packaging.overlay
@@ -14,7 +16,8 @@ struct OverlayNameCheck: DefinitionCheck {
         if UnsafeCharacters.first(in: id) != nil { return [] }
         if id.isEmpty { return [error("the overlay id is empty; name it like 'pgha'", at: loaded.sourceMap.location(of: path))] }
         if id.utf8.count > Self.maxBytes {
-            return [error("overlay id is \(id.utf8.count) bytes long; it names the file '<id>.ovl', and a file name "
+            return [error("overlay id is \(id.utf8.count) bytes long; it names the files '<id>.pkgs' and "
+                + "'<id>-postgres-sentinel-proxy.pkgs' (the overlay of zones with only some roles), and a file name "
                 + "has at most 255 bytes, so the id at most \(Self.maxBytes)",
                 at: loaded.sourceMap.location(of: path, characterOffset: Self.maxBytes))]
         }

@@ -17,10 +17,14 @@ struct OverlayTakenCheck: DefinitionCheck {
         })
     }()
 
+    /// Every overlay the definition generates: `packaging.overlay` and,
+    /// for zones with only some roles, that id with the roles appended.
     func diagnostics(for loaded: LoadedDefinition) -> [Diagnostic] {
         let id = loaded.definition.packaging.overlay
-        guard Self.shippedOverlays.contains(id) else { return [] }
-        return [error("Tribblix already ships an overlay called '\(id)'; choose another id, such as '\(id)-ha'",
+        let ids = [id] + loaded.definition.overlayIDs.filter { $0 != id }
+        guard let taken = ids.first(where: Self.shippedOverlays.contains) else { return [] }
+        let whose = taken == id ? "" : " (the overlay of the zones with roles \(taken.dropFirst(id.count + 1)))"
+        return [error("Tribblix already ships an overlay called '\(taken)'\(whose); choose another id, such as '\(id)-ha'",
                       at: loaded.sourceMap.location(of: "packaging.overlay"))]
     }
 }

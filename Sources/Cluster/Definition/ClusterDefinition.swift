@@ -20,6 +20,10 @@ public struct ClusterDefinition: Hashable, Sendable {
     public var tls = TLSSettings()
     public var storage = StorageSettings()
     public var replication = ReplicationSettings()
+    /// The existing etcd cluster the definition uses (`etcd.endpoints` or
+    /// `etcd.definition`), as the loader resolved it; nil when the cluster
+    /// runs its own.
+    public var externalEtcd: ExternalEtcd?
     /// The values of the keys declared as `.setting` in `DefinitionKeys`
     /// (no Swift field of their own), by their path.
     public var settings: [String: SettingValue] = [:]

@@ -114,13 +114,21 @@ public enum ValueKind: String, Sendable {
     case network
     /// A list of extra subject alternative names: IP literals or DNS names.
     case subjectNames
+    /// A list of etcd client URLs, `https://10.0.0.1:2379` (`cluster.etcd.endpoints`).
+    case endpoints
+    /// The path of another definition file on the machine running smfkit,
+    /// relative to the definition (`cluster.etcd.definition`); it reaches
+    /// no generated file.
+    case definitionFile
 
     /// Values of this kind are strings that reach a manifest, a command
     /// line, a method token or a config file (`cluster.value.unsafe-character`).
     var isText: Bool {
         switch self {
         case .address, .path, .secretPath, .name, .version, .network, .duration: true
-        case .port, .positive, .integer, .stack, .nodes, .hosts, .account, .boolean, .subjectNames: false
+        case .port, .positive, .integer, .stack, .nodes, .hosts, .account, .boolean, .subjectNames, .endpoints,
+             .definitionFile:
+            false
         }
     }
 

@@ -22,6 +22,14 @@ public enum DefinitionKeys {
               "Milliseconds between the etcd leader's heartbeats (--heartbeat-interval)."),
         .init("etcd.election_timeout", .positive, .setting(default: .int(1000)),
               "Milliseconds an etcd member waits for a heartbeat before calling an election (--election-timeout)."),
+        // An etcd the cluster does not define (ExternalEtcd.swift): its
+        // members are then not nodes of this definition.
+        .init("etcd.endpoints", .endpoints, .setting(default: .strings([])),
+              "The client URLs of an existing etcd cluster to use instead of one of the cluster's own."),
+        .init("etcd.ca_dir", .path, .optional(\.etcd.caDirectory, shown: "none"),
+              "With etcd.endpoints and TLS: the directory on the deploying host of the CA (ca.crt, ca.key) that etcd trusts."),
+        .init("etcd.definition", .definitionFile, .optional(\.etcd.definition, shown: "none: the cluster's own etcd"),
+              "A stack: etcd definition (path relative to this file) whose etcd cluster to use instead of one of its own."),
 
         .init("postgres.version", .integer, .int(\.postgres.version, default: 17), "The PostgreSQL major version."),
         .init("postgres.port", .port, .int(\.postgres.port, default: 5432), "The port PostgreSQL listens on."),

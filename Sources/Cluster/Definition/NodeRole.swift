@@ -39,9 +39,10 @@ extension Stack {
 }
 
 extension ClusterDefinition {
-    /// The roles `node` runs: its own list, else every role of the stack.
+    /// The roles `node` runs: its own list, else every role of the stack
+    /// (but etcd's, when the cluster uses an existing etcd).
     public func roles(of node: Node) -> [NodeRole] {
-        node.roles ?? stack.roles
+        node.roles ?? defaultRoles
     }
 
     /// Whether `node` runs what needs `role`; what needs none runs everywhere.

@@ -3,6 +3,13 @@ public struct EtcdSettings: Hashable, Sendable {
     public var token: String = ""
     public var clientPort: Int = 0
     public var peerPort: Int = 0
+    /// `etcd.definition`: the file of a `stack: etcd` definition the
+    /// cluster uses instead of an etcd of its own, as written (relative to
+    /// the definition's own file).
+    public var definition: String?
+    /// `etcd.ca_dir`: with `etcd.endpoints` and TLS, where the CA the
+    /// existing etcd trusts is kept on the deploying host.
+    public var caDirectory: String?
 
     public init(token: String, clientPort: Int, peerPort: Int) {
         self.token = token

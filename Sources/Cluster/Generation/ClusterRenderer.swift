@@ -1,8 +1,9 @@
 import SMF
 import Output
+import Tribblix
 
 /// The render stage: typed artifacts become text, each once. Manifests and
-/// profiles go through the one `BundleRenderer`; the package and overlay
+/// profiles go through the one `BundleRenderer`; the package and overlays
 /// through their Tribblix models, the package carrying the manifests' text
 /// as rendered here.
 public enum ClusterRenderer {
@@ -24,9 +25,14 @@ public enum ClusterRenderer {
         for file in package.pkgmkTree().files {
             files.append(GeneratedFile(path: "packages/pkgmk/" + file.path, contents: file.contents, mode: file.mode))
         }
-        for file in cluster.overlay.files() {
-            files.append(GeneratedFile(path: "overlays/" + file.path, contents: file.contents, mode: file.mode))
+        // Each overlay's .ovl and .pkgs, and one catalog listing them all.
+        for overlay in cluster.overlays {
+            for file in overlay.files() where file.path != "catalog" {
+                files.append(GeneratedFile(path: "overlays/" + file.path, contents: file.contents, mode: file.mode))
+            }
         }
+        let catalog = Overlay.catalog(for: cluster.overlays)
+        files.append(GeneratedFile(path: "overlays/" + catalog.path, contents: catalog.contents, mode: catalog.mode))
         return RenderedCluster(files: files.sorted { $0.path < $1.path })
     }
 }

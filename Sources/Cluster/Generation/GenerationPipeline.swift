@@ -39,12 +39,30 @@ public struct GenerationPipeline: Sendable {
 
     /// Runs every stage but writing on a definition file.
     public func run(definitionPath path: String) throws(DefinitionFileError) -> Outcome {
-        run(check(try DefinitionLoader.load(path: path)), sourceName: (path as NSString).lastPathComponent)
+        run(check(try DefinitionLoader.load(path: path)), sourceName: Self.fileName(path))
     }
 
     /// Runs every stage but writing on definition text.
     public func run(definitionText text: String, file: String) -> Outcome {
-        run(check(DefinitionLoader.load(text: text, file: file)), sourceName: (file as NSString).lastPathComponent)
+        run(check(DefinitionLoader.load(text: text, file: file)), sourceName: Self.fileName(file))
+    }
+
+    /// Whether two texts of one length are the same bytes (memcmp where
+    /// both are contiguous, as native strings are).
+    private static func sameBytes(_ first: String, _ second: String) -> Bool {
+        var first = first, second = second
+        return first.withUTF8 { a in
+            second.withUTF8 { b in
+                guard a.count == b.count, let start = a.baseAddress, let other = b.baseAddress else { return a.count == b.count }
+                return memcmp(start, other, a.count) == 0
+            }
+        }
+    }
+
+    /// The last component of `path`. Not NSString's `lastPathComponent`:
+    /// Foundation on Linux traps on a one-character path.
+    static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
     }
 
     /// The check stage, against this pipeline's templates.
@@ -93,14 +111,23 @@ public struct GenerationPipeline: Sendable {
     /// the definition chose, and are reported as warnings.
     func problems(in files: [GeneratedFile]) -> [Diagnostic] {
         // The package carries byte-identical copies of the manifests;
-        // each distinct text is checked once, under its first path.
-        var seen = Set<String>()
+        // each distinct text is checked once, under its first path. Texts
+        // are compared byte by byte among those of one length, not hashed:
+        // hashing a String normalises it, which for a 1,000-node cluster's
+        // half-megabyte manifests cost more than the comparison.
+        var seenByLength: [Int: [String]] = [:]
+        func isFirst(_ text: String) -> Bool {
+            let length = text.utf8.count
+            if seenByLength[length, default: []].contains(where: { Self.sameBytes($0, text) }) { return false }
+            seenByLength[length, default: []].append(text)
+            return true
+        }
         // Scripts and configuration files are no kind the validator knows.
         var kinds: [String: FileKind] = [:]
         let checked = files.filter { file in
             let kind = FileKind.of(path: file.path, text: file.contents)
             kinds[file.path] = kind
-            return kind != .unknown && seen.insert(file.contents).inserted
+            return kind != .unknown && isFirst(file.contents)
         }
         return FileValidator(smf: validator).validate(texts: checked.map { ($0.path, $0.contents) })
             .flatMap { report in

@@ -19,15 +19,22 @@ public struct Translator {
     }
 
     public func translate() throws(TemplateError) -> TranslatedCluster {
-        let services = templates.services(for: definition.stack)
-        if services.isEmpty {
+        let stackServices = templates.services(for: definition.stack)
+        if stackServices.isEmpty {
             throw TemplateError(file: "Templates/services", message: "no service template is for the \(definition.stack.rawValue) stack")
+        }
+        // A service no node runs (etcd, when the cluster uses an existing
+        // etcd) gets no manifest, account, directory or package.
+        let services = stackServices.filter { template in
+            definition.nodes.contains { definition.runs(template.role, on: $0) }
         }
         let context = TemplateContext(definition, services: services)
 
         let manifestTranslator = ManifestTranslator(
             definition: definition, context: context, sourceName: sourceName,
-            roleOfService: Dictionary(services.compactMap { template in template.role.map { (template.service, $0) } },
+            // Every template of the stack: a dependency on a service no node
+            // runs here (an existing etcd's) is dropped like any other role's.
+            roleOfService: Dictionary(stackServices.compactMap { template in template.role.map { (template.service, $0) } },
                                       uniquingKeysWith: { first, _ in first }))
         var manifests: [ManifestArtifact] = []
         var packaged: [PackagedManifest] = []
@@ -68,11 +75,14 @@ public struct Translator {
             }
         }
 
-        let packaging = PackagingTranslator(definition: definition, context: context, services: services)
+        let packaging = PackagingTranslator(
+            definition: definition, context: context, services: services,
+            // With an existing etcd, deploy.sh runs etcdctl in a PostgreSQL zone.
+            etcdClientTemplates: definition.externalEtcd == nil ? [] : stackServices.filter { $0.role == .etcd })
         textFiles += try packaging.buildDirectories(from: templates.files)
         return TranslatedCluster(
             manifests: manifests, profiles: profiles, textFiles: textFiles,
             package: try packaging.package(manifests: packaged, companions: companions),
-            overlay: try packaging.overlay())
+            overlays: try packaging.overlays())
     }
 }

@@ -17,6 +17,12 @@ public enum DefinitionLoader {
     public static let maxBytes = 1 << 20
 
     public static func load(path: String) throws(DefinitionFileError) -> DefinitionLoad {
+        try load(path: path, resolvingReferences: true)
+    }
+
+    /// `resolvingReferences`: whether an `etcd.definition` is read too
+    /// (not for the referenced definition itself: a loop of references ends).
+    static func load(path: String, resolvingReferences: Bool) throws(DefinitionFileError) -> DefinitionLoad {
         let data: Data
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
@@ -31,10 +37,14 @@ public enum DefinitionLoader {
         } catch {
             throw DefinitionFileError(path: path, reason: reason(for: error))
         }
-        return load(data: data, file: path)
+        return load(data: data, file: path, resolvingReferences: resolvingReferences)
     }
 
     public static func load(data: Data, file: String) -> DefinitionLoad {
+        load(data: data, file: file, resolvingReferences: true)
+    }
+
+    static func load(data: Data, file: String, resolvingReferences: Bool) -> DefinitionLoad {
         if data.count > maxBytes { return tooLarge(file: file, size: data.count) }
         guard let text = String(data: data, encoding: .utf8) else {
             let offset = firstInvalidUTF8Offset(data)
@@ -43,10 +53,16 @@ public enum DefinitionLoader {
                 rule: LoadingRule.encoding, at: SourceLocation(file: file, line: 1, column: 1))
             return DefinitionLoad(loaded: nil, diagnostics: [diagnostic])
         }
-        return load(text: text, file: file)
+        return load(text: text, file: file, resolvingReferences: resolvingReferences)
     }
 
+    /// Loads definition text; an `etcd.definition` in it is read relative
+    /// to `file`'s directory.
     public static func load(text: String, file: String) -> DefinitionLoad {
+        load(text: text, file: file, resolvingReferences: true)
+    }
+
+    static func load(text: String, file: String, resolvingReferences: Bool) -> DefinitionLoad {
         if text.utf8.count > maxBytes { return tooLarge(file: file, size: text.utf8.count) }
         let root: YAMLNode?
         do {
@@ -73,7 +89,11 @@ public enum DefinitionLoader {
             return DefinitionLoad(loaded: nil, diagnostics: [diagnostic])
         }
         var decoder = DefinitionDecoder(file: file)
-        let definition = decoder.decode(root)
+        var definition = decoder.decode(root)
+        if var resolved = definition {
+            EtcdReference.resolve(&resolved, file: file, resolvingReferences: resolvingReferences)
+            definition = resolved
+        }
         let read = definition.map { LoadedDefinition(definition: $0, sourceMap: decoder.sourceMap) }
         return DefinitionLoad(loaded: decoder.isComplete ? read : nil, diagnostics: decoder.diagnostics.sortedForOutput(),
                               partial: decoder.isComplete ? nil : read)

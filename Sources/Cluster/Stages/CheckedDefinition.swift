@@ -27,4 +27,11 @@ public enum DefinitionChecker {
         let diagnostics = (load.diagnostics + DefinitionChecks.run(loaded, templates: templates)).sortedForOutput()
         return CheckedDefinition(loaded: load.loaded, diagnostics: diagnostics)
     }
+
+    /// The rules over definitions checked together (`smfkit check a.yaml
+    /// b.yaml`): every loaded one takes part, so a clash is reported even
+    /// while one of the files has other errors.
+    public static func checkTogether(_ checked: [CheckedDefinition]) -> [Diagnostic] {
+        SharedEtcdScopeCheck.diagnostics(for: checked.compactMap(\.loaded))
+    }
 }

@@ -4,7 +4,7 @@ import Output
 
 /// The translate stage's output: everything a cluster needs, as typed
 /// models and nothing rendered. Manifests and profiles are `SMF` bundles;
-/// the package and overlay are `Tribblix` models, the package referring to
+/// the package and overlays are `Tribblix` models, the package referring to
 /// the manifests it carries by their output path, so each manifest is
 /// rendered once and the package carries exactly those bytes.
 public struct TranslatedCluster: Sendable {
@@ -15,7 +15,8 @@ public struct TranslatedCluster: Sendable {
     /// Text already: companion files (haproxy.cfg, method scripts) and deploy.sh.
     public var textFiles: [GeneratedFile]
     public var package: PackageArtifact
-    public var overlay: Overlay
+    /// One overlay per set of node roles, in node order (RoleOverlay.swift).
+    public var overlays: [Overlay]
 }
 
 /// A service's manifest and where generate writes it (`manifests/etcd.xml`).

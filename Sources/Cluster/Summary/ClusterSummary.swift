@@ -7,6 +7,9 @@ public struct ClusterSummary: Hashable, Sendable {
     /// Where PostgreSQL's data lives: on a ZFS dataset per node, or in
     /// each zone's root file system (one line, `storage:` of the definition).
     public var storage = ""
+    /// The existing etcd the cluster uses (`etcd.definition`,
+    /// `etcd.endpoints`), one line; empty when it runs its own.
+    public var externalEtcd = ""
 
     public struct Host: Hashable, Sendable {
         public var name: String
@@ -47,10 +50,12 @@ public struct ClusterSummary: Hashable, Sendable {
         public var path: String
     }
 
-    /// The Tribblix side: what the overlay installs and requires.
+    /// The Tribblix side: what an overlay installs and requires, and the
+    /// nodes whose zones it is for (one overlay per set of roles).
     public struct Tribblix: Hashable, Sendable {
         public var package: String
         public var overlay: String
+        public var nodes: [String]
         /// Every package the overlay installs, the cluster's own first.
         public var packages: [String]
         /// The overlays it requires (`REQUIRES=`).
@@ -62,5 +67,6 @@ public struct ClusterSummary: Hashable, Sendable {
     public var hosts: [Host]
     public var clients: [ClientEndpoint]
     public var daemons: [Daemon]
-    public var tribblix: Tribblix
+    /// One entry per overlay, in node order.
+    public var tribblix: [Tribblix]
 }

@@ -30,13 +30,22 @@ public enum SummaryBuilder {
                     dataDirectory(in: bundle, service: service, node: node.name).map { .init(node: node.name, path: $0) }
                 })
         }
-        let overlay = translated.overlay
+        let overlays = translated.overlays.map { overlay in
+            ClusterSummary.Tribblix(
+                package: definition.packaging.package, overlay: overlay.descriptor.id,
+                nodes: definition.nodes.filter { definition.overlayID(of: $0) == overlay.descriptor.id }.map(\.name),
+                packages: overlay.packages.packages, requiredOverlays: overlay.descriptor.requires)
+        }
         var summary = ClusterSummary(
             cluster: definition.cluster, stack: definition.stack.rawValue, hosts: hosts, clients: clients,
             daemons: daemons,
-            tribblix: .init(package: definition.packaging.package, overlay: overlay.descriptor.id,
-                            packages: overlay.packages.packages, requiredOverlays: overlay.descriptor.requires))
+            tribblix: overlays)
         if definition.stack.runsPostgres { summary.storage = storage(of: definition) }
+        if let etcd = definition.externalEtcd {
+            let members = etcd.members.map { "\(TemplateContext.urlHost($0.address)):\(etcd.clientPort)" }
+            summary.externalEtcd = "the existing cluster " + (definition.etcd.definition.map { "of \($0) " } ?? "")
+                + "at \(members.joined(separator: ", ")), under \(definition.etcdScope ?? "")"
+        }
         return summary
     }
 

@@ -35,9 +35,13 @@ public enum SummaryFormatter {
             for data in daemon.data { lines.append("    data on \(data.node): \(data.path)") }
         }
         if !summary.storage.isEmpty { lines.append("storage: \(summary.storage)") }
-        let tribblix = summary.tribblix
-        lines.append("Tribblix: overlay \(tribblix.overlay) (requires \(tribblix.requiredOverlays.joined(separator: ", "))) "
-                     + "installs \(tribblix.packages.joined(separator: ", "))")
+        if !summary.externalEtcd.isEmpty { lines.append("etcd: \(summary.externalEtcd)") }
+        // With one overlay every zone gets it; with several, each says whose zones.
+        for tribblix in summary.tribblix {
+            let whose = summary.tribblix.count > 1 ? " for \(tribblix.nodes.joined(separator: ", "))" : ""
+            lines.append("Tribblix: overlay \(tribblix.overlay)\(whose) (requires "
+                         + "\(tribblix.requiredOverlays.joined(separator: ", "))) installs \(tribblix.packages.joined(separator: ", "))")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -13,6 +13,12 @@ extension TemplateContext {
         let own = d.nodes.indices.filter { d.nodes[$0].host == host.name }
         let ownNames = Set(own.map { d.nodes[$0].name })
         values["nodes"] = own.map { nodeValues[$0] }
+        // The overlays zap must know on this host: its own zones' only.
+        var overlays: [String] = []
+        for index in own where !overlays.contains(d.overlayID(of: d.nodes[index])) {
+            overlays.append(d.overlayID(of: d.nodes[index]))
+        }
+        values["overlays"] = overlays.joined(separator: " ")
         var deploy: [String: Any] = base["deploy"] as? [String: Any] ?? [:]
         for (phase, entries) in Self.deployPhases(services, definition: d) {
             deploy[phase] = entries.filter { entry -> Bool in ownNames.contains(entry["node"] as? String ?? "") }
@@ -28,7 +34,8 @@ extension TemplateContext {
         let firstPostgres = d.nodes(running: .postgres).first?.name
         values["makes_secrets"] = first
         values["inits_stolon"] = firstPostgres.map { ownNames.contains($0) } ?? false
-        values["checks_etcd"] = hasEtcd
+        // With an existing etcd, its health is asked from a PostgreSQL zone.
+        values["checks_etcd"] = d.externalEtcd != nil ? hasPostgres : hasEtcd
         values["checks_cluster"] = d.stack.runsPostgres ? hasPostgres : hasEtcd
         values["host"] = [
             "name": host.name, "ssh": host.ssh, "first": first,

@@ -3,18 +3,25 @@ import Output
 import Tribblix
 
 /// The Tribblix side of a cluster: one package carrying the manifests and
-/// companion files (the same package on every node), and the overlay that
-/// brings it and the daemons' own packages into a zone with
-/// `zap create-zone -t whole -o base -O <overlay>`.
+/// companion files (the same package on every node), and per set of node
+/// roles the overlay that brings it and those roles' daemons into a zone
+/// with `zap create-zone -t whole -o base -O <overlay>` (RoleOverlay.swift).
 struct PackagingTranslator {
     let definition: ClusterDefinition
     let context: TemplateContext
     /// The stack's templates in start order.
     let services: [ServiceTemplate]
+    /// With an existing etcd, etcd's templates (which run nowhere): their
+    /// packages bring etcdctl into the zones with the postgres role, where
+    /// deploy.sh asks the existing etcd whether it is healthy.
+    var etcdClientTemplates: [ServiceTemplate] = []
 
     /// The package: the manifests (by their output paths) and companion
-    /// files as installed on a node, the daemons' packages as prerequisites,
-    /// the accounts and directories the templates declare.
+    /// files as installed on a node, as prerequisites the daemons' packages
+    /// every node's overlay brings (the package is the same in every zone,
+    /// and Tribblix's overlay-depends wants each overlay to carry its
+    /// packages' prerequisites: an etcd-only zone has no PostgreSQL to
+    /// require), the accounts and directories the templates declare.
     func package(manifests: [PackagedManifest], companions: [PayloadFile]) throws(TemplateError) -> PackageArtifact {
         let info = PackageInfo(
             pkg: definition.packaging.package,
@@ -28,7 +35,12 @@ struct PackagingTranslator {
             // Only XML, configuration and scripts: the same package for every architecture.
             architectures: ["i386", "sparc"]
         )
-        return PackageArtifact(info: info, depend: DependFile(prerequisites: try daemonPackages()), manifests: manifests,
+        var everywhere = try daemonPackages()
+        for roles in definition.roleSets {
+            let here = try daemonPackages(for: roles)
+            everywhere.removeAll { !here.contains($0) }
+        }
+        return PackageArtifact(info: info, depend: DependFile(prerequisites: everywhere), manifests: manifests,
                                companions: companions, accounts: accounts(), directories: try directories())
     }
 
@@ -39,10 +51,11 @@ struct PackagingTranslator {
                          category: template.service.hasPrefix("network/") ? "network" : "application")
     }
 
-    /// The daemons' own packages, in start order, each once.
-    func daemonPackages() throws(TemplateError) -> [String] {
+    /// The daemons' own packages, in start order, each once: of every
+    /// service, or of the services zones with `roles` run.
+    func daemonPackages(for roles: [NodeRole]? = nil) throws(TemplateError) -> [String] {
         var names: [String] = []
-        for template in services {
+        for template in services(for: roles) {
             for package in template.packages {
                 let name = try TextTemplate.render(package, context.base, name: template.origin)
                 if !names.contains(name) { names.append(name) }
@@ -59,31 +72,49 @@ struct PackagingTranslator {
         .replication: "https://www.postgresql.org/docs/current/warm-standby.html",
     ]
 
-    /// The overlay: the overlays the daemons need, and in `.pkgs`, as
-    /// Tribblix lists them, dependencies first: the daemons' packages no
-    /// required overlay already lists (Tribblix's package list says which),
-    /// then the package. No `SERVICE=` lines: `zap enable-services` runs
-    /// `svcadm enable -rs` on each, and every node's instances would start
-    /// in one zone; each zone enables its own through deploy.sh.
-    func overlay() throws(TemplateError) -> Overlay {
+    /// The services a zone with `roles` runs (a template without a role
+    /// runs everywhere); every service when `roles` is nil.
+    private func services(for roles: [NodeRole]?) -> [ServiceTemplate] {
+        guard let roles else { return services }
+        return services.filter { template in template.role.map(roles.contains) ?? true }
+            + (roles.contains(.postgres) ? etcdClientTemplates : [])
+    }
+
+    /// One overlay per set of roles among the nodes, in node order.
+    func overlays() throws(TemplateError) -> [Overlay] {
+        var result: [Overlay] = []
+        for roles in definition.roleSets { result.append(try overlay(for: roles)) }
+        return result
+    }
+
+    /// The overlay of the zones with `roles`: the overlays their daemons
+    /// need, and in `.pkgs`, as Tribblix lists them, dependencies first: the
+    /// daemons' packages no required overlay already lists (Tribblix's
+    /// package list says which), then the package. No `SERVICE=` lines:
+    /// `zap enable-services` runs `svcadm enable -rs` on each, and every
+    /// node's instances would start in one zone; each zone enables its own
+    /// through deploy.sh.
+    func overlay(for roles: [NodeRole]) throws(TemplateError) -> Overlay {
         var requires = ["base"]
-        for template in services {
+        for template in services(for: roles) {
             for overlay in template.overlays {
                 let name = try TextTemplate.render(overlay, context.base, name: template.origin)
                 if !requires.contains(name) { requires.append(name) }
             }
         }
+        let cluster = definition.stack.runsPostgres
+            ? "HA PostgreSQL cluster \(definition.cluster) (\(definition.stack.rawValue))"
+            : "etcd cluster \(definition.cluster)"
+        let id = definition.overlayID(for: roles)
         let descriptor = OverlayDescriptor(
-            id: definition.packaging.overlay,
-            version: definition.packaging.overlayVersion,
-            name: definition.stack.runsPostgres
-                ? "HA PostgreSQL cluster \(definition.cluster) (\(definition.stack.rawValue))"
-                : "etcd cluster \(definition.cluster)",
+            id: id, version: definition.packaging.overlayVersion,
+            name: id == definition.packaging.overlay
+                ? cluster : "\(cluster), zones with \(roles.map(\.rawValue).joined(separator: ", "))",
             requires: requires,
             services: []
         )
         let required = Set(requires)
-        let missing = try daemonPackages().filter { package in
+        let missing = try daemonPackages(for: roles).filter { package in
             TribblixPackageList.overlays(shipping: package).allSatisfy { !required.contains($0) }
         }
         let packages = OverlayPackageList(missing + [definition.packaging.package]).withoutDuplicates

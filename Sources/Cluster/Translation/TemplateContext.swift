@@ -18,7 +18,8 @@ struct TemplateContext {
         let haproxyAddresses = Self.haproxyAddresses(d)
         let nodes = d.nodes.enumerated().map { index, node in
             Self.nodeValues(node, index: index, definition: d, haproxyAddresses: haproxyAddresses,
-                            fmris: services.map { $0.instanceFMRI(on: node.name) })
+                            fmris: services.map { $0.instanceFMRI(on: node.name) },
+                            postgresAccount: services.contains { $0.user == .postgres && d.runs($0.role, on: node) })
         }
         var values: [String: Any] = [:]
         // Every key under its YAML path: a new key reaches templates without a line here.
@@ -56,6 +57,8 @@ struct TemplateContext {
         values["etcd_grows"] = d.nodes.contains { $0.etcdState == "existing" }
         values["first_node"] = nodes.first ?? [:]
         values["node_count"] = d.nodes.count
+        // The overlay of each set of roles (deploy.sh checks each is known to zap).
+        values["overlays"] = d.overlayIDs.joined(separator: " ")
         // The nodes of each role, and the first of each, from which deploy.sh
         // runs etcdctl (an etcd member) and patronictl or stolonctl (a
         // PostgreSQL node).
@@ -83,16 +86,25 @@ struct TemplateContext {
         let scheme = d.tlsEnabled ? "https" : "http"
         Self.set(scheme, at: "tls.scheme", in: &values)
         Self.set(d.tlsCADirectory, at: "tls.ca_directory", in: &values)
-        // Only members are in the etcd cluster; every other node is a client of them.
-        let members = d.etcdMembers
+        // Only members are in the etcd cluster; every other node is a client
+        // of them. With an existing etcd its members are, and no node is one.
+        let members = d.externalEtcd?.members.map { (name: $0.name, address: $0.address, joins: false) }
+            ?? d.etcdMembers.map { (name: $0.name, address: $0.address, joins: $0.etcdState == "existing") }
+        let clientPort = d.externalEtcd?.clientPort ?? d.etcd.clientPort
+        values["external_etcd"] = d.externalEtcd != nil
+        // The CA the existing etcd trusts: the certificate script issues from a copy of it.
+        let etcdCA = d.tlsEnabled ? d.externalEtcd?.caDirectory : nil
+        values["etcd_ca_shared"] = etcdCA != nil
+        values["etcd_ca_directory"] = etcdCA ?? ""
+        Self.set(clientPort, at: "etcd.client_port", in: &values)
         Self.set(members.map { "\($0.name)=\(scheme)://\(Self.urlHost($0.address)):\(d.etcd.peerPort)" }.joined(separator: ","),
                  at: "etcd.initial_cluster", in: &values)
-        Self.set(members.map { "\(scheme)://\(Self.urlHost($0.address)):\(d.etcd.clientPort)" }.joined(separator: ","),
+        Self.set(members.map { "\(scheme)://\(Self.urlHost($0.address)):\(clientPort)" }.joined(separator: ","),
                  at: "etcd.endpoints", in: &values)
         // The members of the first bootstrap: the running cluster a member
         // added later (etcd_state: existing) joins.
-        Self.set(members.filter { $0.etcdState != "existing" }
-                     .map { "\(scheme)://\(Self.urlHost($0.address)):\(d.etcd.clientPort)" }.joined(separator: ","),
+        Self.set(members.filter { !$0.joins }
+                     .map { "\(scheme)://\(Self.urlHost($0.address)):\(clientPort)" }.joined(separator: ","),
                  at: "etcd.bootstrap_endpoints", in: &values)
         // pg_hba: with TLS only encrypted connections. Replication comes from
         // the nodes; clients from the configured network, else from the nodes too.
@@ -103,7 +115,7 @@ struct TemplateContext {
         values["client_network_items"] = clientNetworks.enumerated().map { index, network in
             ["network": network, "last": index == clientNetworks.count - 1] as [String: Any]
         }
-        Self.set(members.map { "\(Self.urlHost($0.address)):\(d.etcd.clientPort)" }.joined(separator: ","),
+        Self.set(members.map { "\(Self.urlHost($0.address)):\(clientPort)" }.joined(separator: ","),
                  at: "etcd.hosts", in: &values)
         // The same without brackets, for method scripts to build URLs from
         // (svc.startd's shell would take `[fd00::1]` for a pathname pattern).
@@ -169,7 +181,7 @@ struct TemplateContext {
     }
 
     private static func nodeValues(_ node: Node, index: Int, definition d: ClusterDefinition,
-                                   haproxyAddresses: [String], fmris: [String])
+                                   haproxyAddresses: [String], fmris: [String], postgresAccount: Bool)
         -> [String: Any]
     {
         let host = urlHost(node.address)
@@ -190,6 +202,12 @@ struct TemplateContext {
             "primary": d.stack == .replication && node.name == d.replication.primary,
             // `{{#roles.etcd}}…{{/roles.etcd}}` in a template: what only such nodes get.
             "roles": Dictionary(uniqueKeysWithValues: NodeRole.allCases.map { ($0.rawValue, d.runs($0, on: node)) }),
+            // The overlay its zone is created with: its roles' daemons only.
+            "overlay": d.overlayID(of: node),
+            // A daemon of this node runs as the PostgreSQL account (patroni,
+            // or any stolon daemon: they keep their TLS files under
+            // paths.postgres_data), so the node needs that directory.
+            "postgres_account": postgresAccount,
         ]) { own, _ in own }
         return values
     }

@@ -65,6 +65,13 @@ public struct ComposedView: Sendable {
         return group
     }
 
+    /// Property `name` of group `group` as composed — the instance's, else
+    /// the service's — without composing the whole group (a method line
+    /// names dozens of properties, on every instance of a large service).
+    public func property(_ name: String, inGroup group: String) -> ComposedProperty? {
+        instanceGroups[group]?[property: name] ?? serviceGroups[group]?[property: name]
+    }
+
     /// The composed groups of one type (instance first, then service).
     public func groups(ofType type: String) -> [PropertyGroupView] {
         let own = (instanceGroups.positionsByType[type] ?? []).map { instanceGroups.groups[$0].name }

@@ -6,7 +6,7 @@ import Foundation
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Load and check a cluster definition; generate nothing.",
+        abstract: "Load and check cluster definitions; generate nothing.",
         discussion: """
             Reports every problem at once, one per line on stderr, as \
             FILE:LINE:COL: error: MESSAGE [rule-id]. Warnings do not fail the check \
@@ -17,14 +17,20 @@ struct CheckCommand: ParsableCommand {
             daemon's ports and data directory on every node, and the Tribblix \
             overlay with the packages and overlays it needs.
 
+            Given several definitions, it checks each, then them together: two \
+            PostgreSQL clusters that use the same etcd must keep their keys under \
+            different scopes (patroni's namespace and scope, stolon's cluster name; \
+            cluster.etcd.shared-scope).
+
             Exit status: 0 valid, 1 invalid, 2 usage error or unreadable file.
 
-            Example:  smfkit check cluster.yaml
+            Examples: smfkit check cluster.yaml
+                      smfkit check etcd.yaml orders.yaml billing.yaml
             """
     )
 
-    @Argument(help: "The cluster definition (YAML).")
-    var definition: String
+    @Argument(help: "The cluster definitions (YAML), one or more.")
+    var definitions: [String]
 
     @Option(help: "text: diagnostics on stderr and the summary on stdout; json, sarif, github: the diagnostics only, as validate gives them.")
     var format: DiagnosticFormat = .text
@@ -36,12 +42,18 @@ struct CheckCommand: ParsableCommand {
                                valueName: "dir"))
     var templates: String?
 
+    func validate() throws {
+        if definitions.isEmpty { throw ValidationError("Give at least one cluster definition.") }
+    }
+
     func run() throws {
-        let result: CheckedDefinition
+        var results: [CheckedDefinition] = []
         let templateSet: TemplateSet
         do {
             templateSet = try templates.map(TemplateSet.load(directory:)) ?? TemplateSet.builtIn()
-            result = DefinitionChecker.check(try DefinitionLoader.load(path: definition), templates: templateSet)
+            for definition in definitions {
+                results.append(DefinitionChecker.check(try DefinitionLoader.load(path: definition), templates: templateSet))
+            }
         } catch let error as TemplateError {
             format.emit(error.diagnostics)
             throw ExitCode(2)
@@ -49,14 +61,21 @@ struct CheckCommand: ParsableCommand {
             writeToStandardError("\(error)\n")
             throw ExitCode(2)
         }
-        format.emit(result.diagnostics)
+        let together = DefinitionChecker.checkTogether(results)
+        format.emit(results.flatMap(\.diagnostics) + together)
         // The summary is for a reader; every machine format stays the
         // diagnostics alone, the shape all of smfkit's commands share.
-        if format == .text, let definition = result.valid,
-           let summary = try? SummaryBuilder.summary(of: definition, templates: templateSet) {
-            writeToStandardOutput(SummaryFormatter.text(summary))
+        if format == .text {
+            for (path, result) in zip(definitions, results) {
+                guard let definition = result.valid,
+                      let summary = try? SummaryBuilder.summary(of: definition, templates: templateSet) else { continue }
+                if definitions.count > 1 { writeToStandardOutput("== \(path)\n") }
+                writeToStandardOutput(SummaryFormatter.text(summary))
+            }
         }
-        if !result.isValid { throw ExitCode(1) }
-        if strict, result.diagnostics.contains(where: { $0.severity == .warning }) { throw ExitCode(1) }
+        if results.contains(where: { !$0.isValid }) || together.hasErrors { throw ExitCode(1) }
+        if strict, (results.flatMap(\.diagnostics) + together).contains(where: { $0.severity == .warning }) {
+            throw ExitCode(1)
+        }
     }
 }

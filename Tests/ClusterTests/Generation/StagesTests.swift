@@ -23,7 +23,7 @@ import SMF
         #expect(translated.manifests.map(\.path) == ["manifests/etcd.xml", "manifests/patroni.xml", "manifests/haproxy.xml"])
         #expect(translated.package.manifests.map(\.manifestPath) == translated.manifests.map(\.path))
         #expect(translated.profiles.count == definition.nodes.count)
-        #expect(translated.overlay.descriptor.id == "pgha")
+        #expect(translated.overlays.map(\.descriptor.id) == ["pgha"])
         #expect(!translated.textFiles.contains { $0.path.hasSuffix(".xml") })
     }
 

@@ -51,10 +51,18 @@ import Testing
             state = try Generated.temporaryDirectory()
             let overlays = state + "/overlays"
             try FileManager.default.createDirectory(atPath: overlays, withIntermediateDirectories: true)
-            let generated = output + "/overlays/pgha.ovl"
-            try FileManager.default.copyItem(atPath: generated, toPath: overlays + "/pgha.ovl")
-            let required = try String(contentsOfFile: generated, encoding: .utf8).split(separator: "\n")
-                .filter { $0.hasPrefix("REQUIRES=") }.map { String($0.dropFirst("REQUIRES=".count)) }
+            // Every generated overlay (one per set of node roles) and, as in
+            // the global zone, those they require.
+            let generated = try FileManager.default.contentsOfDirectory(atPath: output + "/overlays")
+                .filter { $0.hasSuffix(".ovl") }.sorted()
+            var required: [String] = []
+            for file in generated {
+                try FileManager.default.copyItem(atPath: output + "/overlays/" + file, toPath: overlays + "/" + file)
+                let requires = try String(contentsOfFile: output + "/overlays/" + file, encoding: .utf8).split(separator: "\n")
+                    .filter { $0.hasPrefix("REQUIRES=") }.map { String($0.dropFirst("REQUIRES=".count)) }
+                required += requires.filter { !required.contains($0) }
+            }
+            let own = generated.map { String($0.dropLast(".ovl".count)) }
             for overlay in required where overlay != "base" {
                 try "VERSION=1\nNAME=x\nREQUIRES=base\n".write(toFile: "\(overlays)/\(overlay).ovl", atomically: true,
                                                                encoding: .utf8)
@@ -64,7 +72,7 @@ import Testing
             for destination in destinations {
                 let host = "\(state)/hosts/\(destination)"
                 try FileManager.default.createDirectory(atPath: host, withIntermediateDirectories: true)
-                try (["pgha", "base", "core-tribblix"] + required).joined(separator: " ")
+                try (own + ["base", "core-tribblix"] + required.filter { $0 != "base" }).joined(separator: " ")
                     .write(toFile: host + "/overlays.txt", atomically: true, encoding: .utf8)
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// What `smfkit generate` tells the user about files it kept, replaced or
@@ -23,6 +24,18 @@ import Testing
         #expect(forced.status == 0)
         #expect(forced.stderr == "\(out)/config/haproxy.cfg: note: overwritten (--force); it was edited since smfkit wrote it\n")
         #expect(try String(contentsOfFile: out + "/config/haproxy.cfg", encoding: .utf8) != "edited\n")
+    }
+
+    /// Foundation on Linux traps on a one-character path: `generate d --out o`,
+    /// run where both are, crashed before the writer stopped using its path methods.
+    @Test func oneCharacterNamesForTheDefinitionAndTheOutput() throws {
+        let work = try GenerateHarness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        try GenerateHarness.definition(stack: "patroni", nodes: 3).write(toFile: work + "/d", atomically: true, encoding: .utf8)
+        let run = try Smfkit.run(["generate", "d", "--out", "o"], directory: URL(fileURLWithPath: work))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: work + "/o/deploy.sh"))
+        #expect(try Smfkit.run(["generate", "d", "--out", "o"], directory: URL(fileURLWithPath: work)).status == 0)
     }
 
     @Test func aSymlinkedOutIsFollowedAndADanglingOneNamed() throws {

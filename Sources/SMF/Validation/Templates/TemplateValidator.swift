@@ -12,6 +12,7 @@ import Diagnostics
 final class TemplateValidator {
     private var patternsByContext: [String: PatternIndex] = [:]
     private var serviceFindingsByContext: [String: [TemplateFinding]] = [:]
+    private var storedFindingsByContext: [String: [TemplateFinding]] = [:]
 
     func findings(for composed: ComposedInstance) -> [TemplateFinding] {
         let ownPatterns = composed.instance.entity.template?.pgPatterns ?? []
@@ -54,9 +55,23 @@ final class TemplateValidator {
             findings += Self.check(shadow, against: match, fmri: composed.fmri)
         }
         // The groups storing the templates' prop_patterns are groups too.
-        for stored in StoredPatternGroups.groups(for: composed) {
-            guard let match = patterns.match(for: stored) else { continue }
-            findings += Self.check(stored, against: match, fmri: composed.fmri)
+        // Without templates of its own an instance stores only its
+        // service's, checked against the same patterns: once per service,
+        // each finding stamped with the instance.
+        let stored: [TemplateFinding]
+        if let context, let cached = storedFindingsByContext[context] {
+            stored = cached
+        } else {
+            stored = StoredPatternGroups.groups(for: composed).flatMap { group -> [TemplateFinding] in
+                guard let match = patterns.match(for: group) else { return [] }
+                return Self.check(group, against: match, fmri: composed.fmri)
+            }
+            if let context { storedFindingsByContext[context] = stored }
+        }
+        findings += stored.map {
+            var finding = $0
+            finding.fmri = composed.fmri
+            return finding
         }
         // `tmpl_required_pg_present`: the composed view is keyed by name and type.
         let candidates = { (name: String) in

@@ -10,18 +10,19 @@
 # and runs the hosts' steps in the order the cluster needs (below, "Steps").
 #
 # Run it as root in the global zone, from the directory smfkit wrote (it reads
-# profiles/ from there), once the pgha overlay is available to
-# zap. smfkit writes the package's descriptors, not the package: first build
+# profiles/ from there), once its overlays are available to zap: pgha
+# (in overlays/; one per set of node roles, so that each zone gets only its
+# roles' daemons). smfkit writes the package's descriptors, not the package: first build
 # TRIBblix-pgha from packages/ (create_pkg in a tribblix/build checkout,
 # or pkgmk) and publish it, in a repository of your own or as
-# /var/zap/cache/TRIBblix-pgha.zap; then copy overlays/pgha.ovl
+# /var/zap/cache/TRIBblix-pgha.zap; then copy each overlays/<overlay>.ovl
 # and .pkgs into /var/sadm/overlays (docs/packaging.md, "Publishing it").
 #
 # It works in phases across all nodes, so that no daemon starts before what
 # it needs exists on the other nodes too (a daemon that keeps exiting is put
 # into maintenance by svc.startd after a few restarts):
-#   zones      create the missing zones, boot halted ones, check that the
-#              overlay really installed in each
+#   zones      create the missing zones, boot halted ones, check that each
+#              zone's overlay really installed in it
 #   storage    nothing: no storage.dataset, the data stays in each zone's root
 #   accounts   the service accounts in every zone
 #   secrets    password files in every zone
@@ -73,8 +74,9 @@ HOST=beta
 # Where certificates.sh keeps the CA and the issued files; on the other
 # hosts, where `import` puts the ones carried from alpha.
 CA_DIR=${PGHA_CA_DIR:-/var/opt/smfkit/prod-pg/ca}
-OVERLAY=pgha
-# Where zap looks for the overlay's .ovl and .pkgs files.
+# The overlays the zones are created with, one per set of node roles.
+ZONE_OVERLAYS="pgha"
+# Where zap looks for the overlays' .ovl and .pkgs files.
 OVERLAYS=${OVERLAYS:-/var/sadm/overlays}
 NODES="node2 "
 # Where each zone keeps the profile deploy.sh applied last.
@@ -117,12 +119,13 @@ zone_is_up() {
     zlogin "$1" /usr/bin/svcs -H -o state svc:/milestone/multi-user:default 2>/dev/null | grep -q '^online$'
 }
 
-# ensure_zone ZONE ADDRESS: a running zone that has reached multi-user.
+# ensure_zone ZONE ADDRESS OVERLAY: a running zone that has reached
+# multi-user, created with OVERLAY (its node's roles' daemons).
 ensure_zone() {
     case "$(zone_state "$1")" in
     "")
         log "creating zone $1"
-        zap create-zone -z "$1" -t whole -o base -O "$OVERLAY" -x "$2"
+        zap create-zone -z "$1" -t whole -o base -O "$3" -x "$2"
         # It exits 0 even when zonecfg or the install failed.
         [ "$(zone_state "$1")" = running ] \
             || fail "zap create-zone did not leave zone $1 running (it is '$(zone_state "$1")'); see its output above"
@@ -149,23 +152,25 @@ required_overlays() {
     done
 }
 
-# check_overlay ZONE: zap create-zone reports no failure of the overlay's
+# check_overlay ZONE OVERLAY: zap create-zone reports no failure of the overlay's
 # install, install-overlay exits 0 even when it fails, and it installs the
 # required overlays without checking theirs; with pkgadd's dependency checks
 # off, our package goes in without them. Only each overlay's marker says
 # that every one of its packages went in.
 check_overlay() {
-    for overlay in $(required_overlays "$OVERLAY" | sort -u); do
+    for overlay in $(required_overlays "$2" | sort -u); do
         zlogin "$1" test -f "/var/sadm/overlays/installed/$overlay" \
             || fail "the $overlay overlay did not install in zone $1; run 'zlogin $1 zap install-overlay $overlay' to see why (docs/packaging.md)"
     done
 }
 
 phase_zones() {
-    [ -f "$OVERLAYS/$OVERLAY.ovl" ] \
-        || fail "zap does not know the $OVERLAY overlay: copy overlays/$OVERLAY.ovl and overlays/$OVERLAY.pkgs into $OVERLAYS (docs/packaging.md)"
-    ensure_zone node2 10.1.1.12
-    check_overlay node2
+    for overlay in $ZONE_OVERLAYS; do
+        [ -f "$OVERLAYS/$overlay.ovl" ] \
+            || fail "zap does not know the $overlay overlay: copy overlays/$overlay.ovl and overlays/$overlay.pkgs into $OVERLAYS (docs/packaging.md)"
+    done
+    ensure_zone node2 10.1.1.12 pgha
+    check_overlay node2 pgha
 }
 
 # --- storage -----------------------------------------------------------------

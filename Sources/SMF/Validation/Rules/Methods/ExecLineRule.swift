@@ -17,11 +17,18 @@ public struct ExecLineRule: SemanticRule {
         guard !document.isProfile else { return [] }
         var found: [Diagnostic] = []
         var seen = Set<String>()
+        // The instances of a service share its method lines: each is read once.
+        var problemByExec: [String: String?] = [:]
+        func problem(in text: String) -> String? {
+            if let known = problemByExec[text] { return known }
+            let problem = SpecialMethod(exec: text) == nil ? Self.problem(in: text) : nil
+            problemByExec[text] = .some(problem)
+            return problem
+        }
         for composed in document.composedInstances where composed.isDelegatedToStartd {
             for group in composed.view.groups(ofType: "method") {
                 guard let exec = group[property: "exec"], let text = exec.values.first?.text,
-                      SpecialMethod(exec: text) == nil,
-                      let problem = Self.problem(in: text)
+                      let problem = problem(in: text)
                 else { continue }
                 // Reported once per written exec, not once per instance.
                 let key = "\(exec.location?.line ?? 0):\(group.name)"

@@ -16,15 +16,26 @@ public struct MethodTokenPropertyRule: SemanticRule {
         guard !document.isProfile else { return [] }
         var found: [Diagnostic] = []
         var reported: Set<String> = []
+        // The instances of a service share its method lines: each is
+        // tokenized once.
+        var referencesByExec: [String: [PropertyReference]] = [:]
+        func references(in text: String) -> [PropertyReference] {
+            if let known = referencesByExec[text] { return known }
+            var references: [PropertyReference] = []
+            if case .success(let tokens) = MethodTokens.tokenize(text) {
+                for case .property(let reference) in tokens { references.append(reference) }
+            }
+            referencesByExec[text] = references
+            return references
+        }
         for composed in document.composedInstances where composed.isDelegatedToStartd {
             for group in composed.view.groups(ofType: "method") {
-                guard let exec = group[property: "exec"], let text = exec.values.first?.text,
-                      case .success(let tokens) = MethodTokens.tokenize(text) else { continue }
-                for case .property(let reference) in tokens {
+                guard let exec = group[property: "exec"], let text = exec.values.first?.text else { continue }
+                for reference in references(in: text) {
                     guard !reference.spec.contains("/:properties/"),
                           let (pgName, propName) = reference.propertyGroupAndName,
                           pgName != "restarter",
-                          composed.view.group(named: pgName)?[property: propName] == nil else { continue }
+                          composed.view.property(propName, inGroup: pgName) == nil else { continue }
                     let message = "method '\(group.name)' of \(composed.fmri) uses %{\(reference.spec)}, but the "
                         + "instance has no property \(pgName)/\(propName); svc.startd will fail the method"
                     if reported.insert(message).inserted {

@@ -15,11 +15,20 @@ public struct MethodTokenSyntaxRule: SemanticRule {
     public func check(_ document: SemanticDocument) -> [Diagnostic] {
         var found: [Diagnostic] = []
         var reported: Set<String> = []
+        // The instances of a service share its method lines: each is
+        // tokenized once.
+        var errorByExec: [String: MethodTokenError?] = [:]
+        func tokenizingError(_ text: String) -> MethodTokenError? {
+            if let known = errorByExec[text] { return known }
+            let error: MethodTokenError? = if case .failure(let error) = MethodTokens.tokenize(text) { error } else { nil }
+            errorByExec[text] = .some(error)
+            return error
+        }
         for composed in document.composedInstances where composed.isDelegatedToStartd {
             for group in composed.view.groups(ofType: "method") {
                 guard let exec = group[property: "exec"], let text = exec.values.first?.text,
                       SpecialMethod(exec: text) == nil,
-                      case .failure(let error) = MethodTokens.tokenize(text) else { continue }
+                      let error = tokenizingError(text) else { continue }
                 let message = switch error {
                 case .unknownToken(let character, _):
                     "unknown method token \"%\(character)\" in exec of method '\(group.name)'; svc.startd will fail "

@@ -181,7 +181,6 @@ install() {
         put node3 ca.crt /tmp/smfkit-loopback/data/tls/node3/etcd/ca.crt 102:105 0644
         put node3 node3.crt /tmp/smfkit-loopback/data/tls/node3/etcd/node.crt 102:105 0644
         put node3 node3.key /tmp/smfkit-loopback/data/tls/node3/etcd/node.key 102:105 0600
-        directory node3 /tmp/smfkit-loopback/data/postgres 101:104 0700
         ;;
     node4)
         log "TLS files on node4"

@@ -181,7 +181,6 @@ install() {
         put node3 ca.crt /var/pgha/tls/node3/etcd/ca.crt 11798:11798 0644
         put node3 node3.crt /var/pgha/tls/node3/etcd/node.crt 11798:11798 0644
         put node3 node3.key /var/pgha/tls/node3/etcd/node.key 11798:11798 0600
-        directory node3 /var/pgha/postgres 11799:11799 0700
         ;;
     node4)
         log "TLS files on node4"

@@ -1,0 +1,55 @@
+import Diagnostics
+
+/// `cluster.etcd.shared-scope`: of the definitions `smfkit check` is given
+/// together, no two PostgreSQL clusters that use the same etcd (their etcd
+/// client endpoints overlap: the same existing etcd, or the same members)
+/// keep their keys under the same scope — patroni's namespace and scope
+/// (`cluster`), stolon's cluster name. Two patronis under one scope would
+/// take each other's leader key and replicate from each other's primary;
+/// two stolons under one cluster name share one cluster data.
+/// Reported at the second definition, where its scope is set.
+public enum SharedEtcdScopeCheck {
+    public static let rule = "cluster.etcd.shared-scope"
+
+    public static func diagnostics(for definitions: [LoadedDefinition]) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for (index, second) in definitions.enumerated() {
+            guard let scope = second.definition.etcdScope else { continue }
+            let endpoints = second.definition.etcdClientEndpoints
+            guard !endpoints.isEmpty else { continue }
+            for first in definitions[..<index] {
+                guard first.definition.etcdScope == scope else { continue }
+                let shared = endpoints.intersection(first.definition.etcdClientEndpoints)
+                guard !shared.isEmpty else { continue }
+                found.append(.error(
+                    "this cluster and the one of \(first.sourceMap.file) use the same etcd (\(shared.sorted().joined(separator: ", "))) "
+                        + "under the same \(scope); \(consequence(second.definition)) give this cluster its own: "
+                        + "\(remedy(second.definition))",
+                    rule: rule, at: location(in: second)))
+                break
+            }
+        }
+        return found
+    }
+
+    private static func consequence(_ definition: ClusterDefinition) -> String {
+        definition.stack == .stolon
+            ? "both would read and write one cluster data, each keeper joining the other's cluster;"
+            : "the two would take each other's leader key and replicate from each other's primary;"
+    }
+
+    private static func remedy(_ definition: ClusterDefinition) -> String {
+        definition.stack == .stolon ? "another stolon.cluster_name" : "another cluster name or patroni.namespace"
+    }
+
+    /// Where the scope is set: the key that names it if the file writes
+    /// it, else the key that makes the cluster use the shared etcd.
+    private static func location(in loaded: LoadedDefinition) -> SourceLocation {
+        let map = loaded.sourceMap
+        let candidates = loaded.definition.stack == .stolon
+            ? ["stolon.cluster_name", "etcd.definition", "etcd.endpoints", "nodes"]
+            : ["patroni.namespace", "cluster"]
+        let path = candidates.first { map.values[$0] != nil } ?? "cluster"
+        return map.location(of: path)
+    }
+}
