@@ -132,6 +132,22 @@ import Testing
         #expect(gamma.contains { $0.hasPrefix("zlogin node3 ") && $0.contains("coalesce(pg_last_wal_receive_lsn()::text, 'primary')") })
     }
 
+    /// PGHA_ZLOGIN still replaces the way into a zone, ssh included: here
+    /// the zlogin stand-in with alpha's zones only.
+    @Test func pghaZloginReplacesSshAndZlogin() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        #expect(try site.run("deploy-hosts.sh").succeeded)
+        let alpha = site.host("alpha")
+        try? FileManager.default.removeItem(atPath: alpha + "/calls")
+        let zlogin = Fixtures.path("Tests/ClusterTests/IllumosShims/zlogin")
+        let run = try site.run("failover.sh", ["positions"], on: nil, ["PGHA_ZLOGIN": zlogin, "SHIM_STATE": alpha])
+        #expect(run.succeeded, "\(run.stderr)")
+        #expect(run.stdout == "node1\t0/3000148\nnode2\tunreachable\nnode3\tunreachable\n", "\(run.stdout)")
+        let calls = site.lines(alpha + "/calls")
+        #expect(calls.count == 3 && calls.allSatisfy { $0.hasPrefix("zlogin node") }, "\(calls)")
+    }
+
     @Test func failoverAfterLosingThePrimarysHostPromotesAStandby() throws {
         let site = try Self.site()
         defer { site.remove() }
