@@ -8,7 +8,10 @@ import Diagnostics
 /// stolon, one holding every sentinel leaves nothing to choose one). Each
 /// is an error naming the host. Every node on one host is a warning instead:
 /// a test setup, which survives no host failure; so are two hosts reached
-/// at one ssh destination (likely one machine). Without `hosts`, the
+/// at one ssh destination (likely one machine). With plain replication
+/// (no etcd, failover by the operator), a standby on another host than
+/// the primary is enough: losing either host leaves a node to promote or
+/// the primary itself. Without `hosts`, the
 /// definition says nothing about machines, and this rule says nothing.
 struct HostFailureCheck: DefinitionCheck {
     let rule = "cluster.placement.host-failure"
@@ -27,9 +30,14 @@ struct HostFailureCheck: DefinitionCheck {
             map.location(of: "hosts[\(names.firstIndex(of: name) ?? 0)].name")
         }
         if used.count == 1, let only = used.first {
+            // Without etcd, no majority is needed: a standby on a second
+            // host is one an operator can promote (failover.sh).
+            let advice = definition.stack.runsEtcd
+                ? "place the nodes on three hosts or more"
+                : "place a standby on another host than the primary, for failover.sh to promote"
             return [warning(
                 "every node is on host '\(only)', so the cluster survives no host failure: losing '\(only)' loses "
-                    + "all of it; place the nodes on three hosts or more (nodes[].host)",
+                    + "all of it; \(advice) (nodes[].host)",
                 at: location(only))]
         }
         var found: [Diagnostic] = []

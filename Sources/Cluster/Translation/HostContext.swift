@@ -6,7 +6,8 @@ extension TemplateContext {
     /// PostgreSQL nodes the health check counts) unchanged. The first host
     /// makes the passwords and the CA; the checks that ask the cluster
     /// (etcdctl, patronictl, stolonctl) run in one of the host's zones that
-    /// has the tool, so a host without one leaves them to the others.
+    /// has the tool, so a host without one leaves them to the others; with
+    /// plain replication, psql on the primary, so only the primary's host.
     func host(_ host: ClusterHost) -> [String: Any] {
         let d = definition
         var values = base
@@ -37,9 +38,21 @@ extension TemplateContext {
         // With an existing etcd, its health is asked from a PostgreSQL zone.
         values["checks_etcd"] = d.externalEtcd != nil ? hasPostgres : hasEtcd
         values["checks_cluster"] = d.stack.runsPostgres ? hasPostgres : hasEtcd
+        // Plain replication: only the primary's zone can say whether every
+        // standby streams, and only its host reaches that zone. Its database
+        // step runs before the standbys' hosts start theirs (deploy-hosts.sh),
+        // so it waits for them in its finish step instead.
+        let primary = d.stack == .replication ? d.primaryNode : nil
+        if let primary {
+            let ownsPrimary = ownNames.contains(primary.name)
+            values["checks_cluster"] = ownsPrimary
+            values["awaits_standbys_at_finish"] = ownsPrimary
+            if !ownsPrimary { values["primary_node"] = false }
+        }
         values["host"] = [
             "name": host.name, "ssh": host.ssh, "first": first,
             "first_host": d.hosts.first?.name ?? "",
+            "primary_host": primary?.host ?? "",
         ] as [String: Any]
         return values
     }

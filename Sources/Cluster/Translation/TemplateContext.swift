@@ -30,6 +30,7 @@ struct TemplateContext {
             case .hosts:
                 values["hosts"] = d.hosts.enumerated().map { index, host in
                     ["name": host.name, "ssh": host.ssh, "first": index == 0,
+                     "holds_primary": d.stack == .replication && d.primaryNode?.host == host.name,
                      "nodes": d.nodes(on: host).map { ["name": $0.name] },
                      "certificates": Self.carriedCertificates(to: host, definition: d)] as [String: Any]
                 }
@@ -128,6 +129,8 @@ struct TemplateContext {
         values["inits_stolon"] = true
         values["checks_etcd"] = true
         values["checks_cluster"] = true
+        values["awaits_standbys_at_finish"] = false
+        values["has_hosts"] = d.hasHosts
         base = values
         nodeValues = nodes
         self.services = services

@@ -88,8 +88,10 @@ import Testing
 
         /// Runs `script` with `arguments` in the generated tree (deploy-hosts.sh)
         /// or in a host's copy of it (a host's own script, as ssh would).
-        func run(_ script: String, _ arguments: [String] = [], on host: String? = nil) throws -> ProcessRun {
-            var environment = environment
+        func run(_ script: String, _ arguments: [String] = [], on host: String? = nil,
+                 _ extra: [String: String] = [:]) throws -> ProcessRun
+        {
+            var environment = environment.merging(extra) { _, new in new }
             var directory = output
             if let host {
                 let root = self.host(host)
@@ -238,11 +240,12 @@ import Testing
         #expect(site.file(site.host("delta") + "/zones/node5/files/_etc_pgha_secrets_stats-password") != nil)
     }
 
-    /// The other stacks, and TLS off, through the same steps: stolon's
+    /// The other stacks, and TLS off, through the same steps (replication's
+    /// own order: HostReplicationTests): stolon's
     /// initial data is made once, from h1 (its first PostgreSQL node);
     /// with TLS off, only the passwords are carried; the etcd stack
     /// carries only certificates.
-    @Test(arguments: [("stolon", false), ("patroni", true), ("etcd", false)])
+    @Test(arguments: [("stolon", false), ("patroni", true), ("etcd", false), ("replication", true)])
     func everyStackDeploysHostByHost(example: String, tlsOff: Bool) throws {
         let site = try Site(placing: example, tlsOff: tlsOff)
         defer { site.remove() }

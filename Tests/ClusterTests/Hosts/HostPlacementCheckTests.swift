@@ -62,6 +62,27 @@ import Cluster
         #expect(found.first?.message.contains("every node is on host 'alpha', so the cluster survives no host failure") == true)
     }
 
+    /// Plain replication: no etcd, so no majority; the operator promotes a
+    /// standby (failover.sh). A standby on another host than the primary
+    /// is what surviving a host takes.
+    @Test func replicationSurvivesAHostWithAStandbyElsewhere() throws {
+        let replication = hostsHead.replacingFirst("stack: patroni", "stack: replication")
+            + "replication:\n  primary: node1\n"
+        #expect(diagnose(replication) == [])
+        // Primary and one standby on alpha, the other standby on beta: losing either leaves a node.
+        let two = replication.replacingFirst("host: beta", "host: alpha").replacingFirst("host: gamma", "host: beta")
+            .replacingFirst("  - name: gamma\n", "")
+        #expect(diagnose(two) == [])
+        let one = two.replacingFirst("host: beta", "host: alpha").replacingFirst("  - name: beta\n", "")
+        let found = diagnostics(one)
+        #expect(found.map(\.severity) == [.warning])
+        #expect(found.first?.message == "every node is on host 'alpha', so the cluster survives no host failure: losing "
+                    + "'alpha' loses all of it; place a standby on another host than the primary, for failover.sh to "
+                    + "promote (nodes[].host)")
+        let example = try String(contentsOfFile: Fixtures.path("Examples/three-host-replication.yaml"), encoding: .utf8)
+        #expect(diagnose(example) == [])
+    }
+
     @Test func twoHostsAtOneSshDestinationAreAWarning() {
         let text = hostsHead.replacingFirst("  - name: beta\n", "  - name: beta\n    ssh: alpha\n")
         #expect(diagnose(text) == ["5:11 warning cluster.placement.host-failure"])

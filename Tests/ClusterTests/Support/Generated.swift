@@ -5,7 +5,8 @@ import Output
 /// Generation of the bundled examples, in memory and on disk, for the tests.
 enum Generated {
     static let examples = ["patroni", "stolon", "etcd", "replication", "loopback-patroni", "loopback-etcd",
-                           "loopback-replication", "three-host-patroni", "shared-etcd/etcd", "shared-etcd/orders"]
+                           "loopback-replication", "three-host-patroni", "three-host-replication", "shared-etcd/etcd",
+                           "shared-etcd/orders"]
 
     static func files(ofExample name: String) throws -> [GeneratedFile] {
         try files(ofDefinition: Fixtures.path("Examples/\(name).yaml"))

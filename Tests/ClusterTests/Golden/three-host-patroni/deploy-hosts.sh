@@ -69,21 +69,23 @@ copy_tree() {
         || fail "could not copy the generated tree to $1"
 }
 
-# every_host STEP: STEP on every host at once; fails, naming the hosts,
-# when it failed on any. Each host's run marks its end in a file, which is
-# polled for: the shell's `wait` never returns where the caller left
-# SIGCHLD blocked (a program that starts this script may).
+# every_host STEP [HOSTS]: STEP on every host (or on each of HOSTS) at
+# once; fails, naming the hosts, when it failed on any. Each host's run
+# marks its end in a file, which is polled for: the shell's `wait` never
+# returns where the caller left SIGCHLD blocked (a program that starts this
+# script may).
 every_host() {
-    log "step $1 on every host"
+    hosts=${2:-$HOSTS}
+    log "step $1 on ${2:-every host}"
     status=$(mktemp -d)
-    for host in $HOSTS; do
+    for host in $hosts; do
         (
             { on_host "$host" "$1" 2>&1 || touch "$status/$host.failed"; } | sed "s/^/$host: /"
             touch "$status/$host.done"
         ) &
     done
     failed=""
-    for host in $HOSTS; do
+    for host in $hosts; do
         until [ -e "$status/$host.done" ]; do
             sleep 1
         done
