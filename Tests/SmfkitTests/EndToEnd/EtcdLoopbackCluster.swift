@@ -62,28 +62,19 @@ final class EtcdLoopbackCluster {
             root["nodes"] = .sequence(list)
         }
         let copy = path("cluster.yaml")
-        try Yams.serialize(node: root).write(toFile: copy, atomically: true, encoding: .utf8)
-        let load = try DefinitionChecker.check(DefinitionLoader.load(path: copy))
-        guard let loaded = load.loaded, load.isValid else {
-            throw E2EFailure("the test's copy of the example does not load: \(load.diagnostics)")
-        }
-        definition = loaded.definition
+        definition = try ExampleCopy.write(root, to: copy)
         return copy
     }
 
     /// `smfkit generate` into out/ (again: into its own earlier output).
     func generate(_ definitionPath: String) throws {
-        let run = try Command.run(E2EPrerequisites.smfkit, ["generate", definitionPath, "--out", path("out")], timeout: 60)
-        guard run.succeeded else { throw E2EFailure("smfkit generate exited \(run.status): \(run.stderr)") }
+        try ExampleCopy.generate(definitionPath, into: path("out"))
     }
 
     /// `smfkit plan` of every node: its one entry, etcd.
     func plan() throws {
         for node in nodes {
-            let run = try Command.run(
-                E2EPrerequisites.smfkit, ["plan", path("out"), "--node", node.name, "--format", "json"], timeout: 60)
-            guard run.succeeded else { throw E2EFailure("smfkit plan --node \(node.name) exited \(run.status): \(run.stderr)") }
-            let planned = try JSONDecoder().decode([PlanEntry].self, from: Data(run.stdout.utf8))
+            let planned = try ExampleCopy.plan(path("out"), node: node.name)
             guard planned.count == 1, let entry = planned.first, entry.exec.contains(definition.paths.etcd) else {
                 throw E2EFailure("the plan of \(node.name) is not one etcd entry: \(planned.map(\.fmri))")
             }
@@ -99,7 +90,6 @@ final class EtcdLoopbackCluster {
     func prepareNodes() throws {
         guard let etcdUser = Accounts.user(definition.users.etcd.name) else { throw E2EFailure("the etcd user is missing") }
         let manager = FileManager.default
-        try manager.createDirectory(atPath: path("logs"), withIntermediateDirectories: true)
         let data = definition.paths.data
         try manager.createDirectory(atPath: data + "/etcd", withIntermediateDirectories: true)
         chmod(data, 0o755)

@@ -85,26 +85,18 @@ final class LoopbackCluster {
             root[path[0]] = section
         }
         let copy = path("cluster.yaml")
-        try Yams.serialize(node: root).write(toFile: copy, atomically: true, encoding: .utf8)
-        let load = try DefinitionChecker.check(DefinitionLoader.load(path: copy))
-        guard let loaded = load.loaded, load.isValid else {
-            throw E2EFailure("the test's copy of the example does not load: \(load.diagnostics)")
-        }
-        definition = loaded.definition
+        definition = try ExampleCopy.write(root, to: copy)
         return copy
     }
 
+    /// `smfkit generate` into out/ (again: into its own earlier output).
     func generate(_ definitionPath: String) throws {
-        let run = try Command.run(E2EPrerequisites.smfkit, ["generate", definitionPath, "--out", path("out")], timeout: 60)
-        guard run.succeeded else { throw E2EFailure("smfkit generate exited \(run.status): \(run.stderr)") }
+        try ExampleCopy.generate(definitionPath, into: path("out"))
     }
 
     func plan() throws {
         for node in nodes {
-            let run = try Command.run(
-                E2EPrerequisites.smfkit, ["plan", path("out"), "--node", node.name, "--format", "json"], timeout: 60)
-            guard run.succeeded else { throw E2EFailure("smfkit plan --node \(node.name) exited \(run.status): \(run.stderr)") }
-            plans[node.name] = try JSONDecoder().decode([PlanEntry].self, from: Data(run.stdout.utf8))
+            plans[node.name] = try ExampleCopy.plan(path("out"), node: node.name)
         }
         // What the test must know about the running daemons, from the
         // generated XML (not from the definition).
@@ -186,14 +178,7 @@ final class LoopbackCluster {
         let statsFile = definition.value(at: "secrets.stats_password") as? String ?? ""
         for file in [definition.secrets.superuserPassword, definition.secrets.replicationPassword,
                      definition.secrets.rewindPassword, restFile, statsFile] {
-            var generator = SystemRandomNumberGenerator()
-            let password = (0..<24).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
-            let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-            guard descriptor >= 0 else { throw E2EFailure("cannot create \(file)") }
-            _ = password.withCString { write(descriptor, $0, strlen($0)) }
-            close(descriptor)
-            let owner = file == statsFile ? haproxyUser : postgresUser
-            chown(file, owner.uid, owner.gid)
+            let password = try ExampleCopy.writePassword(to: file, owner: file == statsFile ? haproxyUser : postgresUser)
             if file == definition.secrets.superuserPassword { superuserPassword = password }
             if file == restFile { restPassword = password }
             if file == statsFile { statsPassword = password }

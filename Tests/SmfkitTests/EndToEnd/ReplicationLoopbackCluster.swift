@@ -73,28 +73,19 @@ final class ReplicationLoopbackCluster {
         tls["ca_dir"] = Yams.Node(path("ca"))
         root["tls"] = tls
         let copy = path("cluster.yaml")
-        try Yams.serialize(node: root).write(toFile: copy, atomically: true, encoding: .utf8)
-        let load = try DefinitionChecker.check(DefinitionLoader.load(path: copy))
-        guard let loaded = load.loaded, load.isValid else {
-            throw E2EFailure("the test's copy of the example does not load: \(load.diagnostics)")
-        }
-        definition = loaded.definition
+        definition = try ExampleCopy.write(root, to: copy)
         return copy
     }
 
     /// `smfkit generate` into out/ (again: into its own earlier output).
     func generate(_ definitionPath: String) throws {
-        let run = try Command.run(E2EPrerequisites.smfkit, ["generate", definitionPath, "--out", path("out")], timeout: 60)
-        guard run.succeeded else { throw E2EFailure("smfkit generate exited \(run.status): \(run.stderr)") }
+        try ExampleCopy.generate(definitionPath, into: path("out"))
     }
 
     /// `smfkit plan` of every node: its one entry, postgres.
     func plan() throws {
         for node in nodes {
-            let run = try Command.run(
-                E2EPrerequisites.smfkit, ["plan", path("out"), "--node", node.name, "--format", "json"], timeout: 60)
-            guard run.succeeded else { throw E2EFailure("smfkit plan --node \(node.name) exited \(run.status): \(run.stderr)") }
-            let planned = try JSONDecoder().decode([PlanEntry].self, from: Data(run.stdout.utf8))
+            let planned = try ExampleCopy.plan(path("out"), node: node.name)
             guard planned.count == 1, let entry = planned.first, entry.exec.hasSuffix("svc-postgres start") else {
                 throw E2EFailure("the plan of \(node.name) is not one postgres entry: \(planned.map(\.exec))")
             }
@@ -120,17 +111,8 @@ final class ReplicationLoopbackCluster {
         let secrets = path("secrets")
         try manager.createDirectory(atPath: secrets, withIntermediateDirectories: true)
         chmod(secrets, 0o711)
-        for file in [definition.secrets.superuserPassword, definition.secrets.replicationPassword] {
-            var generator = SystemRandomNumberGenerator()
-            let password = (0..<24).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }
-                .joined()
-            let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-            guard descriptor >= 0 else { throw E2EFailure("cannot create \(file)") }
-            _ = password.withCString { write(descriptor, $0, strlen($0)) }
-            close(descriptor)
-            chown(file, postgresUser.uid, postgresUser.gid)
-            if file == definition.secrets.superuserPassword { superuserPassword = password }
-        }
+        superuserPassword = try ExampleCopy.writePassword(to: definition.secrets.superuserPassword, owner: postgresUser)
+        _ = try ExampleCopy.writePassword(to: definition.secrets.replicationPassword, owner: postgresUser)
         let script = path("out/tls/certificates.sh")
         try CertificateSteps.issue(script)
         try CertificateSteps.install(script, nodes: nodes.map(\.name), zlogin: path("zlogin-here"))
