@@ -36,6 +36,27 @@ import Testing
         #expect(restarter.log("svc:/site/greeter:default").contains("Rereading configuration."))
     }
 
+    /// `svcs -H -o COLUMNS FMRI`, as deploy.sh's health checks read one
+    /// instance's state: no header, only the columns asked for, the last
+    /// unpadded; an unknown column is refused naming the known ones.
+    @Test func svcsListsTheColumnsAskedForWithoutAHeader() throws {
+        let restarter = try RunningRestarter { _ in
+            [TestService(name: "site/steady", start: "sleep 1091", duration: "child")]
+        }
+        defer { #expect(restarter.stop().isEmpty) }
+        try restarter.wait("svc:/site/steady:default", .online)
+        let state = try restarter.smfkit(["svcs", "--state", restarter.state, "-H", "-o", "state", "site/steady"])
+        #expect(state.succeeded, "\(state.stderr)")
+        #expect(state.stdout == "online\n")
+        let two = try restarter.smfkit(["svcs", "--state", restarter.state, "-o", "FMRI,nstate", "site/steady"])
+        #expect(two.stdout == "FMRI NSTATE\nsvc:/site/steady:default -\n")
+        let all = try restarter.smfkit(["svcs", "--state", restarter.state])
+        #expect(all.stdout.hasPrefix("STATE          STIME    FMRI\nonline         "))
+        let bad = try restarter.smfkit(["svcs", "--state", restarter.state, "-o", "state,color"])
+        #expect(!bad.succeeded)
+        #expect(bad.stderr.contains("unknown column 'color' for -o; the columns are state, nstate, stime, ctid, fmri"))
+    }
+
     /// `svcs -x` on a planted failure (a start method exiting
     /// `SMF_EXIT_ERR_CONFIG`): the state and since when, the reason in
     /// svcs's words, the log, and the impact on a dependent.

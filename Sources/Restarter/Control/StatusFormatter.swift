@@ -8,13 +8,17 @@ import SMF
 
 /// `svcs`, `svcs -l`, `svcs -x` and `svcprop` output, shaped like illumos's.
 public enum StatusFormatter {
-    /// `svcs`: STATE, STIME, FMRI.
-    public static func list(_ instances: [InstanceStatus]) -> String {
-        var text = pad("STATE", 14) + " " + pad("STIME", 8) + " FMRI\n"
-        for instance in instances {
-            let state = instance.state.rawValue + (instance.nextState == nil ? "" : "*")
-            text += pad(state, 14) + " " + pad(clock(instance.since), 8) + " " + instance.fmri + "\n"
+    /// `svcs [-H] [-o COLUMNS]`: STATE, STIME, FMRI unless `columns` say
+    /// otherwise; `header: false` is `-H` (no header, for scripts).
+    public static func list(_ instances: [InstanceStatus], columns: [StatusColumn] = StatusColumn.defaults,
+                            header: Bool = true) -> String {
+        func line(_ fields: [String]) -> String {
+            zip(columns, fields).enumerated().map { index, pair in
+                index == columns.count - 1 ? pair.1 : pad(pair.1, pair.0.width)
+            }.joined(separator: " ") + "\n"
         }
+        var text = header ? line(columns.map(\.header)) : ""
+        for instance in instances { text += line(columns.map { $0.value(of: instance) }) }
         return text
     }
 

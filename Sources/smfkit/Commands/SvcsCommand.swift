@@ -7,19 +7,31 @@ struct SvcsCommand: ParsableCommand {
         commandName: "svcs",
         abstract: "Show the instances of a running smfkit run, as illumos's svcs does.",
         discussion: """
-            Without options, STATE, STIME and FMRI of every instance. -l FMRI: \
-            everything known of one (state, since, reason, contract and \
-            processes, dependencies, log). -x: why instances are not running \
-            (the state, the reason, the log, the impact); with an FMRI, that one.
+            Without options, STATE, STIME and FMRI of every instance (or of \
+            the one named); -H leaves out the header, -o the columns (state, \
+            nstate, stime, ctid, fmri). -l FMRI: everything known of one \
+            (state, since, reason, contract and processes, dependencies, \
+            log). -x: why instances are not running (the state, the reason, \
+            the log, the impact); with an FMRI, that one.
 
-            Example:  smfkit svcs --state /tmp/node1 -x
+            Examples:  smfkit svcs --state /tmp/node1 -x
+                       smfkit svcs --state /tmp/node1 -H -o state etcd:node1
             """
     )
 
     @OptionGroup var control: StateOption
     @Flag(name: .customShort("x"), help: "Explain instances that are not running.") var explain = false
     @Option(name: .customShort("l"), help: "Show everything about one instance.") var long: String?
-    @Argument(help: "With -x, the instance to explain.") var fmri: String?
+    @Flag(name: .customShort("H"), help: "Leave out the header (for scripts).") var noHeader = false
+    @Option(name: .customShort("o"), help: "The columns, comma-separated: state, nstate, stime, ctid, fmri.")
+    var columns: String?
+    @Argument(help: "The instance to list, or with -x to explain.") var fmri: String?
+
+    func validate() throws {
+        if let columns {
+            do { _ = try StatusColumn.parse(columns) } catch { throw ValidationError(error.description) }
+        }
+    }
 
     func run() throws {
         if let long {
@@ -31,7 +43,12 @@ struct SvcsCommand: ParsableCommand {
         let response = try control.send(ControlRequest(command: "status", fmri: fmri))
         try control.require(response, "svcs")
         let instances = response.instances ?? []
-        writeToStandardOutput(explain ? StatusFormatter.explain(instances, named: fmri != nil) : StatusFormatter.list(instances))
+        if explain {
+            writeToStandardOutput(StatusFormatter.explain(instances, named: fmri != nil))
+        } else {
+            let chosen = try columns.map { try StatusColumn.parse($0) } ?? StatusColumn.defaults
+            writeToStandardOutput(StatusFormatter.list(instances, columns: chosen, header: !noHeader))
+        }
     }
 }
 
