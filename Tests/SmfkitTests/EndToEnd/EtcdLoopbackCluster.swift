@@ -102,6 +102,18 @@ final class EtcdLoopbackCluster {
 
     // MARK: starting and stopping
 
+    /// generate → plan → TLS → every member started; returns the seconds
+    /// from the first start until every member answers `endpoint health`.
+    func bringUp() throws -> Double {
+        try generate(try writeDefinition())
+        try plan()
+        try prepareNodes()
+        let clock = Stopwatch()
+        for node in nodes { try start(node) }
+        _ = try waitUntil("every etcd member is healthy", seconds: 60) { try healthy() }
+        return clock.seconds
+    }
+
     /// The node's zone boots and deploy.sh enables its etcd: a `smfkit
     /// run` for the node, then `svcadm enable -s` of its planned instance.
     /// A node booted before (halted since) boots with its profile, as its
