@@ -138,7 +138,7 @@ import Glibc
                 #expect(run.succeeded && expected.allSatisfy(keys.contains),
                         "etcdctl get --prefix \(namespace) with \(cluster.definition.cluster)'s certificate lacks \(name)'s keys: \(keys.sorted()) \(run.stderr)")
             }
-            report("etcdctl get --prefix %@ with %@'s admin certificate: %d keys, %@", namespace, cluster.definition.cluster,
+            report("etcdctl get --prefix %@ with the %@ cluster's admin certificate: %d keys, %@", namespace, cluster.definition.cluster,
                    keys.count, keys.filter { $0.hasSuffix("/leader") }.sorted().joined(separator: ", "))
         }
 
