@@ -7,8 +7,8 @@ import Glibc
 
 /// One etcd serves two PostgreSQL clusters on real daemons (issue 15, "An
 /// existing etcd"): the loopback etcd cluster (Examples/loopback-etcd.yaml,
-/// 127.0.0.41–43) comes up as in EtcdEndToEndTests, its certificates.sh
-/// making the CA; the two patroni clusters of Examples/loopback-shared-etcd/
+/// its members on 127.0.0.81–83 so that it can run beside EtcdEndToEndTests)
+/// comes up as in EtcdEndToEndTests, its certificates.sh making the CA; the two patroni clusters of Examples/loopback-shared-etcd/
 /// (orders on 127.0.0.61–62, billing on 127.0.0.71–72, 2 nodes each), whose
 /// copies name the etcd's copy in `etcd.definition`, pass `smfkit check`
 /// together (and fail it under one scope), are generated with no etcd in

@@ -7,7 +7,9 @@ import Glibc
 #endif
 
 /// One etcd for two PostgreSQL clusters on one host (issue 15, "An existing
-/// etcd"): the loopback etcd cluster of Examples/loopback-etcd.yaml and the
+/// etcd"): the loopback etcd cluster of Examples/loopback-etcd.yaml, its
+/// members moved to addresses of their own (`etcdAddresses`: test suites run
+/// in parallel, and EtcdEndToEndTests binds the example's), and the
 /// two patroni clusters of Examples/loopback-shared-etcd/, whose copies say
 /// `etcd.definition:` the test's copy of the etcd definition. Each is an
 /// ordinary loopback harness in its own scratch directory, each node under
@@ -17,6 +19,8 @@ final class SharedEtcdLoopback {
         E2EPrerequisites.packageRoot.appending(path: "Examples/loopback-shared-etcd/\($0).yaml").path
     }
 
+    static let etcdAddresses = ["127.0.0.81", "127.0.0.82", "127.0.0.83"]
+
     let etcd: EtcdLoopbackCluster
     /// orders, then billing.
     let clusters: [LoopbackCluster]
@@ -24,7 +28,7 @@ final class SharedEtcdLoopback {
     private(set) var definitionFiles: [String] = []
 
     init(guardSeconds: Double) throws {
-        etcd = try EtcdLoopbackCluster(guardSeconds: guardSeconds)
+        etcd = try EtcdLoopbackCluster(guardSeconds: guardSeconds, memberAddresses: Self.etcdAddresses)
         clusters = try Self.examples.map { try LoopbackCluster(guardSeconds: guardSeconds, example: $0) }
     }
 
