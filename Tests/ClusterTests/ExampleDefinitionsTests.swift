@@ -5,7 +5,8 @@ import Testing
 @Suite struct ExampleDefinitionsTests {
     @Test(arguments: ["Examples/patroni.yaml", "Examples/stolon.yaml", "Examples/etcd.yaml", "Examples/loopback-patroni.yaml",
                       "Examples/loopback-etcd.yaml", "Examples/replication.yaml", "Examples/loopback-replication.yaml",
-                      "Examples/three-host-patroni.yaml", "Examples/three-host-replication.yaml"])
+                      "Examples/three-host-patroni.yaml", "Examples/three-host-replication.yaml",
+                      "Examples/loopback-shared-etcd/orders.yaml", "Examples/loopback-shared-etcd/billing.yaml"])
     func examplePassesEveryCheck(_ relative: String) throws {
         let result = try DefinitionChecker.check(DefinitionLoader.load(path: Fixtures.path(relative)))
         // stolon's package is one Tribblix removed: the one warning the example must give.

@@ -57,22 +57,10 @@ import Glibc
         passed = true
     }
 
-    /// generate → plan → TLS → every member started; returns the seconds
-    /// from the first start until every member answers `endpoint health`.
-    static func bringUp(_ cluster: EtcdLoopbackCluster) throws -> Double {
-        try cluster.generate(try cluster.writeDefinition())
-        try cluster.plan()
-        try cluster.prepareNodes()
-        let clock = Stopwatch()
-        for node in cluster.nodes { try cluster.start(node) }
-        _ = try cluster.waitUntil("every etcd member is healthy", seconds: 60) { try cluster.healthy() }
-        return clock.seconds
-    }
-
     @Test(.enabled(if: shouldRun, "needs root, Debian's etcd-server and etcd-client (.ci/run installs them); missing: \(missing.joined(separator: ", "))"))
     func threeMembersComeUpAndSurviveTheLossOfOne() throws {
         try Self.withCluster { cluster in
-            let healthy = try Self.bringUp(cluster)
+            let healthy = try cluster.bringUp()
             print(String(format: "[e2e-etcd] 3 members healthy %.2f s after the first start", healthy))
             let members = try cluster.members()
             #expect(members.map(\.name).sorted() == ["node1", "node2", "node3"])
@@ -131,7 +119,7 @@ import Glibc
     @Test(.enabled(if: shouldRun, "needs root, Debian's etcd-server and etcd-client (.ci/run installs them); missing: \(missing.joined(separator: ", "))"))
     func theClusterGrowsFromThreeToFourMembersAndStaysWritable() throws {
         try Self.withCluster { cluster in
-            _ = try Self.bringUp(cluster)
+            _ = try cluster.bringUp()
             let original = cluster.nodes
             let writer = EtcdWriter(etcdctl: cluster.definition.paths.etcdctl, options: cluster.etcdctlOptions(original))
             writer.start()

@@ -18,6 +18,10 @@ final class EtcdLoopbackCluster {
 
     let scratch: String
     let guardDeadline: Deadline
+    /// The members' addresses, in the example's node order, when not the
+    /// example's own: a test that may run beside EtcdEndToEndTests (test
+    /// suites run in parallel) binds addresses of its own.
+    let memberAddresses: [String]?
     private(set) var definition: ClusterDefinition
     /// Each node's etcd start entry, from `smfkit plan`.
     private(set) var entries: [String: PlanEntry] = [:]
@@ -25,7 +29,8 @@ final class EtcdLoopbackCluster {
     private(set) var restarters: [String: NodeRestarter] = [:]
     private var tornDown = false
 
-    init(guardSeconds: Double) throws {
+    init(guardSeconds: Double, memberAddresses: [String]? = nil) throws {
+        self.memberAddresses = memberAddresses
         guardDeadline = Deadline(seconds: guardSeconds)
         var template = Array("/tmp/smfkit-e2e-etcd-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw E2EFailure("mkdtemp failed") }
@@ -41,8 +46,9 @@ final class EtcdLoopbackCluster {
     // MARK: generate and plan
 
     /// The example with `paths.data`, `paths.config`, `paths.methods` and
-    /// `tls.ca_dir` moved into the scratch directory; `extraNodes` are
-    /// appended to its nodes (name, address, and the node's other keys).
+    /// `tls.ca_dir` moved into the scratch directory, its members on
+    /// `memberAddresses` if given; `extraNodes` are appended to its nodes
+    /// (name, address, and the node's other keys).
     func writeDefinition(extraNodes: [[String: String]] = []) throws -> String {
         let text = try String(contentsOfFile: Self.example, encoding: .utf8)
         guard var root = try Yams.compose(yaml: text) else { throw E2EFailure("the example is empty") }
@@ -54,6 +60,13 @@ final class EtcdLoopbackCluster {
         var tls = root["tls"] ?? Yams.Node.mapping([:])
         tls["ca_dir"] = Yams.Node(path("ca"))
         root["tls"] = tls
+        if let memberAddresses, case .sequence(var list) = root["nodes"] {
+            guard list.count == memberAddresses.count else {
+                throw E2EFailure("\(memberAddresses.count) addresses for the example's \(list.count) members")
+            }
+            for (index, address) in memberAddresses.enumerated() { list[index]["address"] = Yams.Node(address) }
+            root["nodes"] = .sequence(list)
+        }
         if !extraNodes.isEmpty, case .sequence(var list) = root["nodes"] {
             for extra in extraNodes {
                 let pairs = extra.keys.sorted().map { (Yams.Node($0), Yams.Node(extra[$0] ?? "")) }
@@ -101,6 +114,18 @@ final class EtcdLoopbackCluster {
     }
 
     // MARK: starting and stopping
+
+    /// generate → plan → TLS → every member started; returns the seconds
+    /// from the first start until every member answers `endpoint health`.
+    func bringUp() throws -> Double {
+        try generate(try writeDefinition())
+        try plan()
+        try prepareNodes()
+        let clock = Stopwatch()
+        for node in nodes { try start(node) }
+        _ = try waitUntil("every etcd member is healthy", seconds: 60) { try healthy() }
+        return clock.seconds
+    }
 
     /// The node's zone boots and deploy.sh enables its etcd: a `smfkit
     /// run` for the node, then `svcadm enable -s` of its planned instance.

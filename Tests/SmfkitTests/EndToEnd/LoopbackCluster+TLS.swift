@@ -34,7 +34,7 @@ extension LoopbackCluster {
     /// certificate, nil with TLS off); `client: nil` gives it no TLS settings.
     func etcdctl(_ arguments: [String], scheme: String? = nil, client: TLSClientIdentity?) throws -> ProcessRun {
         let chosen = scheme ?? (definition.tlsEnabled ? "https" : "http")
-        let endpoints = etcdNodes.map { "\(chosen)://\($0.address):\(definition.etcd.clientPort)" }.joined(separator: ",")
+        let endpoints = etcdHosts.map { "\(chosen)://\($0)" }.joined(separator: ",")
         var options = ["--endpoints=\(endpoints)", "--dial-timeout=2s", "--command-timeout=5s"]
         if let identity = client {
             options.append("--cacert=\(identity.caFile)")
@@ -60,8 +60,9 @@ extension LoopbackCluster {
         guard again.succeeded, !again.stdout.contains("issuing") else {
             throw E2EFailure("certificates.sh issue is not idempotent: \(again.stdout)\(again.stderr)")
         }
-        print(String(format: "[e2e] tls: certificates.sh issued the CA, %d node and 2 client certificates and installed them in %.1f s; a second run issued nothing",
-                     nodes.count, clock.seconds))
+        let ca = definition.externalEtcd == nil ? "issued the CA," : "copied the existing etcd's CA, issued"
+        print(String(format: "[e2e] tls: certificates.sh %@ %d node and 2 client certificates and installed them in %.1f s; a second run issued nothing",
+                     ca, nodes.count, clock.seconds))
     }
 
     /// A CA nobody in the cluster trusts and a client certificate from it
@@ -120,7 +121,7 @@ extension LoopbackCluster {
     func patronictl(_ arguments: [String], on node: Cluster.Node) throws -> ProcessRun {
         guard let data = dataDirectory[node.name] else { throw E2EFailure("no data directory for \(node.name)") }
         let tls = (data as NSString).deletingLastPathComponent + "/tls"
-        let hosts = etcdNodes.map { "\($0.address):\(definition.etcd.clientPort)" }.joined(separator: ",")
+        let hosts = etcdHosts.joined(separator: ",")
         let environment = [
             "PATRONI_SCOPE": definition.cluster, "PATRONI_NAMESPACE": definition.patroni.namespace,
             "PATRONI_ETCD3_HOSTS": hosts, "PATRONI_ETCD3_PROTOCOL": "https",

@@ -7,13 +7,16 @@ import Yams
 import Glibc
 #endif
 
-/// The loopback patroni cluster of Examples/loopback-patroni.yaml, generated
+/// The loopback patroni cluster of Examples/loopback-patroni.yaml (or of
+/// another patroni example: the shared-etcd test's two clusters), generated
 /// by smfkit and started from `smfkit plan`, in a scratch directory.
 ///
 /// The harness only prepares what the deploy script and the packages
 /// prepare on a node (data directories, secret files); every command line
 /// and configuration file comes from smfkit.
 final class LoopbackCluster {
+    /// The example the test's definition is a copy of.
+    let example: String
     let scratch: String
     /// Bounds the whole run; every wait stops at it.
     let guardDeadline: Deadline
@@ -35,7 +38,8 @@ final class LoopbackCluster {
 
     enum Role { case etcd, patroni, haproxy }
 
-    init(guardSeconds: Double) throws {
+    init(guardSeconds: Double, example: String = E2EPrerequisites.example) throws {
+        self.example = example
         guardDeadline = Deadline(seconds: guardSeconds)
         var template = Array("/tmp/smfkit-e2e-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw E2EFailure("mkdtemp failed") }
@@ -50,14 +54,23 @@ final class LoopbackCluster {
     var etcdNodes: [Cluster.Node] { definition.nodes(running: .etcd) }
     var postgresNodes: [Cluster.Node] { definition.nodes(running: .postgres) }
     var proxyNodes: [Cluster.Node] { definition.nodes(running: .proxy) }
+    /// `address:port` of the etcd members patroni uses: the cluster's own,
+    /// or those of the existing etcd it names (`etcd.definition`).
+    var etcdHosts: [String] {
+        if let external = definition.externalEtcd {
+            return external.members.map { "\($0.address):\(external.clientPort)" }
+        }
+        return etcdNodes.map { "\($0.address):\(definition.etcd.clientPort)" }
+    }
     func path(_ relative: String) -> String { scratch + "/" + relative }
 
     // MARK: generate and plan
 
     /// The example with `paths.data`, `paths.config`, `paths.methods` and
-    /// `secrets.*` moved into the scratch directory.
-    func writeDefinition() throws -> String {
-        let text = try String(contentsOfFile: E2EPrerequisites.example, encoding: .utf8)
+    /// `secrets.*` moved into the scratch directory; then `adjust` changes
+    /// what else the test needs (the shared-etcd test: `etcd.definition`).
+    func writeDefinition(_ adjust: (inout Yams.Node) throws -> Void = { _ in }) throws -> String {
+        let text = try String(contentsOfFile: example, encoding: .utf8)
         guard var root = try Yams.compose(yaml: text) else { throw E2EFailure("the example is empty") }
         var paths = root["paths"] ?? Yams.Node.mapping([:])
         paths["data"] = Yams.Node(path("data"))
@@ -84,6 +97,7 @@ final class LoopbackCluster {
             section[path[1]] = Yams.Node(parts[1])
             root[path[0]] = section
         }
+        try adjust(&root)
         let copy = path("cluster.yaml")
         definition = try ExampleCopy.write(root, to: copy)
         return copy
@@ -285,8 +299,8 @@ final class LoopbackCluster {
     /// command in place stands in for it. (Its `svcs -H -o state` checks
     /// are not run: `smfkit svcs` has no -H/-o; the test reads each
     /// instance's state from its node's restarter with `smfkit svcprop`.)
-    func deployHealthCheck() throws -> ProcessRun {
-        try DeployHealthCheck.run(generated: path("out"), scratch: scratch)
+    func deployHealthCheck(functions: String = "has_leader_and_replicas && show_cluster") throws -> ProcessRun {
+        try DeployHealthCheck.run(generated: path("out"), scratch: scratch, functions: functions)
     }
 
     // MARK: observing
@@ -402,9 +416,13 @@ final class LoopbackCluster {
 
     /// Inserts rows 1...count one per statement in autocommit, through
     /// haproxy; returns the ids the server acknowledged (RETURNING printed them).
-    func writeRows(_ count: Int) throws -> Set<Int> {
+    func writeRows(_ count: Int) throws -> Set<Int> { try writeRows(ids: 1...count) }
+
+    /// Inserts the rows `ids` the same way (clusters side by side write
+    /// ids of their own, so a row in the wrong one shows).
+    func writeRows(ids: ClosedRange<Int>) throws -> Set<Int> {
         var script = "create table if not exists e2e_rows (id integer primary key, note text not null);\n"
-        for id in 1...count { script += "insert into e2e_rows values (\(id), 'row \(id)') returning id;\n" }
+        for id in ids { script += "insert into e2e_rows values (\(id), 'row \(id)') returning id;\n" }
         let run = try psql(host: clientHost, ["-f", "-"], input: script, timeout: 120)
         let acknowledged = Set(run.stdout.split(separator: "\n").compactMap { Int($0) })
         if !run.succeeded, acknowledged.isEmpty { throw E2EFailure("writing rows failed: \(run.stderr)") }

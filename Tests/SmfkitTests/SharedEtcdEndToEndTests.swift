@@ -1,0 +1,203 @@
+import Cluster
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One etcd serves two PostgreSQL clusters on real daemons (issue 15, "An
+/// existing etcd"): the loopback etcd cluster (Examples/loopback-etcd.yaml,
+/// its members on 127.0.0.81–83 so that it can run beside EtcdEndToEndTests)
+/// comes up as in EtcdEndToEndTests, its certificates.sh making the CA; the two patroni clusters of Examples/loopback-shared-etcd/
+/// (orders on 127.0.0.61–62, billing on 127.0.0.71–72, 2 nodes each), whose
+/// copies name the etcd's copy in `etcd.definition`, pass `smfkit check`
+/// together (and fail it under one scope), are generated with no etcd in
+/// any node's plan, get their certificates from a copy of the etcd's CA
+/// through their own certificates.sh, and run each node under its own
+/// `smfkit run`. Both elect a leader with its replica; rows written through
+/// each cluster's haproxy land in that cluster only; etcd holds both scopes'
+/// keys; a failover in orders (`svcadm disable` of its leader's patroni)
+/// leaves billing's leader where it was. Needs what EndToEndTests needs;
+/// skipped without it, failing under CI=true. Run alone with
+/// `swift test --filter SharedEtcd`.
+@Suite(.serialized) struct SharedEtcdEndToEndTests {
+    /// Seconds from the disable until orders' haproxys route to the new leader.
+    static let failoverLimit = 15.0
+
+    @Test(.enabled(
+        if: E2EPrerequisites.shouldRun,
+        "needs root and Debian's etcd-server, etcd-client, patroni, haproxy, postgresql (.ci/run installs them); missing: \(E2EPrerequisites.missing.joined(separator: ", "))"))
+    func oneEtcdServesTwoPatroniClusters() throws {
+        guard E2EPrerequisites.available else {
+            Issue.record("CI=true but the shared-etcd end-to-end test cannot run; missing: \(E2EPrerequisites.missing.joined(separator: ", "))")
+            return
+        }
+        let shared = try SharedEtcdLoopback(guardSeconds: 110)
+        var passed = false
+        let whole = Stopwatch()
+        defer {
+            let teardown = Stopwatch()
+            shared.teardown()
+            report("teardown took %.1f s; whole test %.1f s", teardown.seconds, whole.seconds)
+            let leftovers = shared.leftoverProcesses()
+            #expect(leftovers.isEmpty, "processes outlived the teardown: \(leftovers)")
+            if passed {
+                for directory in shared.scratchDirectories { try? FileManager.default.removeItem(atPath: directory) }
+            } else {
+                report("kept %@ (state/NODE/log/ has every instance's log)", shared.scratchDirectories.joined(separator: ", "))
+            }
+        }
+
+        // The etcd cluster first, as deploy.sh's store phase asks: its
+        // certificates.sh makes the CA the two clusters' scripts copy.
+        let etcdHealthy = try shared.etcd.bringUp()
+        report("etcd: 3 members healthy %.2f s after the first start", etcdHealthy)
+
+        try shared.writeDefinitions()
+        let together = try shared.check(shared.definitionFiles)
+        #expect(together.succeeded, "smfkit check etcd orders billing: \(together.stdout)\(together.stderr)")
+        let clash = try shared.check([shared.definitionFiles[0], try shared.writeDefinition(ofLastUnderScope: "orders")])
+        #expect(!clash.succeeded && clash.stderr.contains("[cluster.etcd.shared-scope]"),
+                "billing under orders' scope: \(clash.stdout)\(clash.stderr)")
+        report("smfkit check etcd orders billing: exit %d; with billing's scope orders': exit %d (%@)",
+               together.status, clash.status, firstLine(clash.stderr))
+
+        let orders = shared.clusters[0], billing = shared.clusters[1]
+        let etcdCA = try Data(contentsOf: URL(fileURLWithPath: shared.etcd.path("ca/ca.crt")))
+        for (cluster, file) in zip(shared.clusters, shared.definitionFiles) {
+            try cluster.generate(file)
+            try cluster.plan()
+            try expectNoEtcd(in: cluster)
+            // certificates.sh issue (a copy of the etcd's CA) and install, as deploy.sh's tls phase.
+            try cluster.prepareNodes()
+            let copied = try Data(contentsOf: URL(fileURLWithPath: cluster.caDirectory + "/ca.crt"))
+            #expect(copied == etcdCA, "\(cluster.definition.cluster)'s ca.crt is not the etcd's")
+            try cluster.bootRestarters()
+        }
+
+        // deploy.sh's phases, both clusters side by side: its store phase's
+        // own check that the existing etcd answers (etcdctl with the first
+        // node's certificate), then patroni everywhere.
+        for cluster in shared.clusters {
+            let store = try cluster.deployHealthCheck(functions: "etcd_healthy")
+            #expect(store.succeeded, "\(cluster.definition.cluster)'s deploy.sh etcd_healthy: \(store.stdout)\(store.stderr)")
+        }
+        let bringUp = Stopwatch()
+        for cluster in shared.clusters { try cluster.enable(.patroni) }
+        var ready: [String: (leader: Cluster.Node, seconds: Double)] = [:]
+        _ = try orders.waitUntil("each cluster has a leader and a streaming replica", seconds: 90, poll: 0.5) {
+            for cluster in shared.clusters where ready[cluster.definition.cluster] == nil {
+                if let leader = cluster.readyLeader() { ready[cluster.definition.cluster] = (leader, bringUp.seconds) }
+            }
+            return ready.count == shared.clusters.count
+        }
+        let ordersReady = try #require(ready["orders"]), billingReady = try #require(ready["billing"])
+        report("patroni enabled on the 4 nodes: orders' leader %@ with its replica after %.2f s, billing's leader %@ with its replica after %.2f s",
+               ordersReady.leader.name, ordersReady.seconds, billingReady.leader.name, billingReady.seconds)
+        for cluster in shared.clusters {
+            try cluster.enable(.haproxy)
+            let states = cluster.instanceStates()
+            #expect(states.count == 4 && states.allSatisfy { $0.state == "online" }, "not every instance is online: \(states)")
+            let leader = try #require(ready[cluster.definition.cluster]?.leader)
+            _ = try cluster.waitUntil("\(cluster.definition.cluster)'s haproxys route to \(leader.name)", seconds: 30) {
+                try cluster.haproxyRoutes(to: leader)
+            }
+            let health = try cluster.deployHealthCheck()
+            #expect(health.succeeded && health.stdout.contains(leader.name),
+                    "\(cluster.definition.cluster)'s deploy.sh health check: \(health.stdout)\(health.stderr)")
+        }
+
+        // Rows through each cluster's haproxy, ids of its own: each cluster
+        // (and its replica) holds exactly its own.
+        let ordersRows = try orders.writeRows(ids: 1...100)
+        let billingRows = try billing.writeRows(ids: 1001...1050)
+        #expect(ordersRows == Set(1...100) && billingRows == Set(1001...1050),
+                "acknowledged: orders \(ordersRows.count) of 100, billing \(billingRows.count) of 50")
+        #expect(try orders.readRows() == ordersRows, "orders holds other rows than its own")
+        #expect(try billing.readRows() == billingRows, "billing holds other rows than its own")
+        for cluster in shared.clusters {
+            let rows = cluster === orders ? ordersRows.count : billingRows.count
+            for node in cluster.proxyNodes {
+                _ = try cluster.waitUntil("\(node.name)'s haproxy replica port serves its \(rows) rows", seconds: 30) {
+                    try cluster.replicaRead(on: node) == "t|\(rows)"
+                }
+            }
+        }
+        report("rows: 100 through orders' haproxy, 50 through billing's; each cluster and its replica hold exactly their own")
+
+        // Both scopes' keys under patroni's namespace in the one etcd, read
+        // with each cluster's own client certificate (issued from the copy).
+        let namespace = "/" + orders.definition.patroni.namespace.split(separator: "/").joined(separator: "/") + "/"
+        for cluster in shared.clusters {
+            let run = try cluster.etcdctl(["get", "--prefix", namespace, "--keys-only"], client: cluster.restClient)
+            let keys = Set(run.stdout.split(separator: "\n").map(String.init))
+            for scope in shared.clusters {
+                let name = scope.definition.cluster
+                let expected = [namespace + name + "/leader", namespace + name + "/initialize"]
+                    + scope.nodes.map { namespace + name + "/members/" + $0.name }
+                #expect(run.succeeded && expected.allSatisfy(keys.contains),
+                        "etcdctl get --prefix \(namespace) with \(cluster.definition.cluster)'s certificate lacks \(name)'s keys: \(keys.sorted()) \(run.stderr)")
+            }
+            report("etcdctl get --prefix %@ with the %@ cluster's admin certificate: %d keys, %@", namespace, cluster.definition.cluster,
+                   keys.count, keys.filter { $0.hasSuffix("/leader") }.sorted().joined(separator: ", "))
+        }
+
+        // A failover in orders: an operator's svcadm disable of its leader's
+        // patroni. billing's leader is watched throughout and must not move.
+        let oldLeader = ordersReady.leader, billingLeader = billingReady.leader
+        let billingTimeline = try timeline(of: billing, on: billingLeader)
+        let clock = Stopwatch()
+        try orders.restarter(of: oldLeader).disable(try orders.entry(.patroni, on: oldLeader).fmri)
+        var newLeader: Cluster.Node?
+        var billingLeadersSeen: Set<String> = []
+        let elected = try orders.waitUntil("a node of orders other than \(oldLeader.name) leads", seconds: Self.failoverLimit,
+                                           poll: 0.1) {
+            if let name = billing.currentLeader() { billingLeadersSeen.insert(name) }
+            guard let name = orders.currentLeader(), name != oldLeader.name else { return false }
+            newLeader = orders.nodes.first { $0.name == name }
+            return newLeader != nil
+        }
+        let promoted = try #require(newLeader)
+        _ = try orders.waitUntil("orders' haproxys route to \(promoted.name)", seconds: max(Self.failoverLimit - clock.seconds, 1)) {
+            try orders.haproxyRoutes(to: promoted)
+        }
+        let routed = clock.seconds
+        if let name = billing.currentLeader() { billingLeadersSeen.insert(name) }
+        report("failover in orders (svcadm disable of patroni on %@): %@ leads after %.2f s, orders' haproxys route to it after %.2f s; billing's leader throughout: %@",
+               oldLeader.name, promoted.name, elected, routed, billingLeadersSeen.sorted().joined(separator: ", "))
+        #expect(routed <= Self.failoverLimit)
+        #expect(billingLeadersSeen == [billingLeader.name], "billing's leader moved: \(billingLeadersSeen)")
+        #expect(try timeline(of: billing, on: billingLeader) == billingTimeline, "billing's timeline changed")
+        #expect(try billing.haproxyRoutes(to: billingLeader), "billing's haproxys no longer route to \(billingLeader.name)")
+        passed = true
+    }
+
+    /// `smfkit plan` gives each node of `cluster` patroni and haproxy, no
+    /// etcd, and no etcd manifest is generated.
+    private func expectNoEtcd(in cluster: LoopbackCluster) throws {
+        for node in cluster.nodes {
+            let entries = cluster.plans[node.name] ?? []
+            let fmris = entries.map(\.fmri)
+            let roles = entries.compactMap { cluster.role(of: $0) }
+            #expect(entries.count == 2 && Set(roles) == [.patroni, .haproxy] && !fmris.contains { $0.contains("etcd") },
+                    "the plan of \(node.name) is not patroni and haproxy alone: \(fmris)")
+        }
+        let manifests = try FileManager.default.contentsOfDirectory(atPath: cluster.path("out/manifests")).sorted()
+        #expect(manifests == ["haproxy.xml", "patroni.xml"], "\(cluster.definition.cluster)'s manifests: \(manifests)")
+    }
+
+    /// The timeline `node`'s patroni reports (it grows with every promotion).
+    private func timeline(of cluster: LoopbackCluster, on node: Cluster.Node) throws -> Int {
+        let state = LoopbackHTTP.json(host: node.address, port: cluster.definition.patroni.restPort, path: "/patroni",
+                                      client: cluster.restClient)
+        return try #require(state?["timeline"] as? Int, "no timeline from \(node.name)'s patroni")
+    }
+
+    private func firstLine(_ text: String) -> String {
+        text.split(separator: "\n").first.map(String.init) ?? "no message"
+    }
+
+    private func report(_ format: String, _ arguments: any CVarArg...) {
+        print("[e2e-shared] " + String(format: format, arguments: arguments))
+    }
+}
