@@ -257,6 +257,11 @@ let badDefinitions: [BadDefinition] = [
     // MARK: Hosts and placement
     .init("two hosts with one name", hostsHead.replacingFirst("  - name: gamma\n", "  - name: gamma\n  - name: beta\n"),
           ["7:11 error cluster.host.name"]),
+    .init("an empty ssh destination", hostsHead.replacingFirst("  - name: beta\n", "  - name: beta\n    ssh: \"\"\n"),
+          ["6:10 error cluster.host.ssh"]),
+    .init("an ssh destination ssh reads as an option",
+          hostsHead.replacingFirst("  - name: beta\n", "  - name: beta\n    ssh: -oProxyCommand=/tmp/x\n"),
+          ["6:10 error cluster.host.ssh"]),
     .init("a host name that cannot name a script", hostsHead.replacingOccurrences(of: "beta", with: "2beta"),
           ["5:11 error cluster.host.name"]),
     .init("a node on a host the list lacks", hostsHead.replacingFirst("host: gamma", "host: gama"),

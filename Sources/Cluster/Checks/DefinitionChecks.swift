@@ -18,6 +18,7 @@ public enum DefinitionChecks {
         EtcdStateCheck(),
         NodeRoleCheck(),
         HostNameCheck(),
+        HostSSHCheck(),
         NodeHostCheck(),
         HostFailureCheck(),
         PortRangeCheck(),

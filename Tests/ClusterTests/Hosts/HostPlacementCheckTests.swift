@@ -124,6 +124,13 @@ import Cluster
         let taken = hostsHead.replacingOccurrences(of: "gamma", with: "hosts")
         #expect(diagnose(taken) == ["6:11 error cluster.host.name"])
         #expect(Self.message(taken, "cluster.host.name").contains("would name its script deploy-hosts.sh"))
+        // What ssh is given must be a destination: not empty, not an option.
+        let empty = hostsHead.replacingFirst("  - name: beta\n", "  - name: beta\n    ssh: \"\"\n")
+        #expect(Self.message(empty, "cluster.host.ssh").contains("host 'beta' has an empty ssh destination"))
+        let option = hostsHead.replacingFirst("  - name: beta\n", "  - name: beta\n    ssh: -oProxyCommand=/tmp/x\n")
+        #expect(Self.message(option, "cluster.host.ssh").contains("which ssh would read as an option"))
+        let destination = hostsHead.replacingFirst("  - name: beta\n", "  - name: beta\n    ssh: root@10.0.0.2\n")
+        #expect(diagnose(destination) == [])
         // A key of a host that is not one is refused by the loader, with a suggestion.
         let typo = hostsHead.replacingFirst("  - name: alpha\n", "  - name: alpha\n    sshh: root@10.0.0.1\n")
         #expect(diagnostics(typo).contains { $0.rule == "cluster.yaml.unknown-key" && $0.message.contains("did you mean 'ssh'?") })

@@ -59,14 +59,14 @@ on_host() {
     host=$1
     shift
     # shellcheck disable=SC2029 # DEPLOY_DIR and the step are expanded here, on purpose
-    ssh "$(destination "$host")" "cd $DEPLOY_DIR && sh ./deploy-$host.sh $host $*"
+    ssh -- "$(destination "$host")" "cd $DEPLOY_DIR && sh ./deploy-$host.sh $host $*"
 }
 
 # copy_tree HOST: this generated tree (it holds no secret) into $DEPLOY_DIR on HOST.
 copy_tree() {
     log "copying the generated tree to $1:$DEPLOY_DIR"
     # shellcheck disable=SC2029 # DEPLOY_DIR is expanded here, on purpose
-    tar cf - . | ssh "$(destination "$1")" "mkdir -p $DEPLOY_DIR && cd $DEPLOY_DIR && tar xf -" \
+    tar cf - . | ssh -- "$(destination "$1")" "mkdir -p $DEPLOY_DIR && cd $DEPLOY_DIR && tar xf -" \
         || fail "could not copy the generated tree to $1"
 }
 
