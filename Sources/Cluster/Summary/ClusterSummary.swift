@@ -11,19 +11,6 @@ public struct ClusterSummary: Hashable, Sendable {
     /// `etcd.endpoints`), one line; empty when it runs its own.
     public var externalEtcd = ""
 
-    public struct Host: Hashable, Sendable {
-        public var name: String
-        public var zones: [Zone]
-    }
-
-    /// A node: a zone named after it, at its address.
-    public struct Zone: Hashable, Sendable {
-        public var name: String
-        public var address: String
-        /// The kinds of daemon the zone runs (its node's roles').
-        public var daemons: [String] = []
-    }
-
     /// Where applications connect on one node (`10.20.30.11:6432 primary, …`).
     public struct ClientEndpoint: Hashable, Sendable {
         public var instance: String
@@ -34,15 +21,10 @@ public struct ClusterSummary: Hashable, Sendable {
         /// The service template's kind: `etcd`, `patroni`, …
         public var kind: String
         public var service: String
-        public var listeners: [Listener]
+        public var listeners: [ClusterTopology.Listener]
         /// Each node's data directory (the instance's `config/data_dir`);
         /// empty for a daemon that keeps none.
         public var data: [DataDirectory]
-    }
-
-    public struct Listener: Hashable, Sendable {
-        public var purpose: String
-        public var port: Int
     }
 
     public struct DataDirectory: Hashable, Sendable {
@@ -64,7 +46,8 @@ public struct ClusterSummary: Hashable, Sendable {
 
     public var cluster: String
     public var stack: String
-    public var hosts: [Host]
+    /// Where the zones are and what runs in each: the topology's own.
+    public var hosts: [ClusterTopology.Host]
     public var clients: [ClientEndpoint]
     public var daemons: [Daemon]
     /// One entry per overlay, in node order.

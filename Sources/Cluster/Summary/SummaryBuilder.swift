@@ -9,11 +9,6 @@ public enum SummaryBuilder {
     {
         let topology = try TopologyBuilder.topology(of: definition, templates: templates, peers: false)
         let translated = try Translator(definition: definition, templates: templates, sourceName: "summary").translate()
-        let hosts = topology.hosts.map { host in
-            ClusterSummary.Host(name: host.name, zones: host.zones.map {
-                .init(name: $0.name, address: $0.address, daemons: $0.daemons.map(\.kind))
-            })
-        }
         let clients = topology.connections.filter { $0.from == ClusterTopology.clients }.map {
             ClusterSummary.ClientEndpoint(instance: $0.to, description: $0.label)
         }
@@ -25,7 +20,7 @@ public enum SummaryBuilder {
             let bundle = translated.manifests.first { $0.bundle.services.contains { $0.fmri == service } }?.bundle
             return ClusterSummary.Daemon(
                 kind: daemon.kind, service: service,
-                listeners: daemon.listeners.map { .init(purpose: $0.purpose, port: $0.port) },
+                listeners: daemon.listeners,
                 data: definition.nodes.compactMap { node in
                     dataDirectory(in: bundle, service: service, node: node.name).map { .init(node: node.name, path: $0) }
                 })
@@ -37,7 +32,7 @@ public enum SummaryBuilder {
                 packages: overlay.packages.packages, requiredOverlays: overlay.descriptor.requires)
         }
         var summary = ClusterSummary(
-            cluster: definition.cluster, stack: definition.stack.rawValue, hosts: hosts, clients: clients,
+            cluster: definition.cluster, stack: definition.stack.rawValue, hosts: topology.hosts, clients: clients,
             daemons: daemons,
             tribblix: overlays)
         if definition.stack.runsPostgres { summary.storage = storage(of: definition) }

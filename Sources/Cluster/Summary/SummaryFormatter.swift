@@ -7,7 +7,7 @@ public enum SummaryFormatter {
         let zones = summary.hosts.flatMap(\.zones)
         // With roles, a zone that runs only some daemons says which.
         let kinds = summary.daemons.map(\.kind)
-        let uniform = zones.allSatisfy { $0.daemons == kinds }
+        let uniform = zones.allSatisfy { $0.daemons.map(\.kind) == kinds }
         var lines: [String] = []
         let article = summary.stack.first.map { "aeiou".contains($0) } == true ? "an" : "a"
         lines.append("\(summary.cluster): \(article) \(summary.stack) cluster of \(zones.count) node\(zones.count == 1 ? "" : "s"), "
@@ -17,7 +17,7 @@ public enum SummaryFormatter {
             let width = host.zones.map(\.name.count).max() ?? 0
             for zone in host.zones {
                 let line = "    \(zone.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(zone.address)"
-                lines.append(uniform ? line : line + "  " + zone.daemons.joined(separator: ", "))
+                lines.append(uniform ? line : line + "  " + zone.daemons.map(\.kind).joined(separator: ", "))
             }
         }
         // Not a warning: a lab or a walk-through is one host on purpose, and
