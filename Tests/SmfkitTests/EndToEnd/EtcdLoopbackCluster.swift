@@ -13,7 +13,7 @@ import Glibc
 /// package and deploy.sh prepare on a node (the data directory, the TLS
 /// files through the generated tls/certificates.sh); every command line
 /// comes from smfkit.
-final class EtcdLoopbackCluster {
+final class EtcdLoopbackCluster: LoopbackHarness {
     static let example = E2EPrerequisites.packageRoot.appending(path: "Examples/loopback-etcd.yaml").path
 
     let scratch: String
@@ -26,7 +26,7 @@ final class EtcdLoopbackCluster {
     /// Each node's etcd start entry, from `smfkit plan`.
     private(set) var entries: [String: PlanEntry] = [:]
     /// Each node's svc.startd: a `smfkit run` of out/ for that node.
-    private(set) var restarters: [String: NodeRestarter] = [:]
+    var restarters: [String: NodeRestarter] = [:]
     private var tornDown = false
 
     init(guardSeconds: Double, memberAddresses: [String]? = nil) throws {
@@ -40,8 +40,6 @@ final class EtcdLoopbackCluster {
         definition = ClusterDefinition(cluster: "", stack: .etcd, nodes: [])
     }
 
-    var nodes: [Cluster.Node] { definition.nodes }
-    func path(_ relative: String) -> String { scratch + "/" + relative }
 
     // MARK: generate and plan
 
@@ -77,11 +75,6 @@ final class EtcdLoopbackCluster {
         let copy = path("cluster.yaml")
         definition = try ExampleCopy.write(root, to: copy)
         return copy
-    }
-
-    /// `smfkit generate` into out/ (again: into its own earlier output).
-    func generate(_ definitionPath: String) throws {
-        try ExampleCopy.generate(definitionPath, into: path("out"))
     }
 
     /// `smfkit plan` of every node: its one entry, etcd.
@@ -133,19 +126,14 @@ final class EtcdLoopbackCluster {
     /// repository keeps what deploy.sh enabled.
     func start(_ node: Cluster.Node) throws {
         guard let entry = entries[node.name] else { throw E2EFailure("no plan for \(node.name)") }
-        let restarter = restarters[node.name]
-            ?? NodeRestarter(node: node.name, generated: path("out"), stateDirectory: path("state/\(node.name)"))
-        let booted = restarters[node.name] != nil
-        restarters[node.name] = restarter
-        try restarter.boot(withProfile: booted, within: guardDeadline)
+        let restarter = try bootRestarter(of: node, withProfile: restarters[node.name] != nil)
         try restarter.enable(entry.fmri, seconds: 60)
     }
 
     /// The node's zone halts: its restarter and every process of every
     /// contract it made are SIGKILLed, no stop method runs.
     func halt(_ node: Cluster.Node) throws {
-        guard let restarter = restarters[node.name] else { throw E2EFailure("no restarter runs \(node.name)") }
-        restarter.halt()
+        try restarter(of: node).halt()
     }
 
     /// What outlived the teardown: any restarter or process of its session.

@@ -8,21 +8,6 @@ import Glibc
 /// node — that node's svc.startd — and deploy.sh's phases as `svcadm
 /// enable -s` through each node's control socket.
 extension LoopbackCluster {
-    /// Every node's restarter, up with nothing enabled: the zones have
-    /// booted with the pgha manifests imported, before deploy.sh enables.
-    func bootRestarters() throws {
-        for node in nodes {
-            let restarter = NodeRestarter(node: node.name, generated: path("out"), stateDirectory: path("state/\(node.name)"))
-            restarters[node.name] = restarter
-            try restarter.boot(withProfile: false, within: guardDeadline)
-        }
-    }
-
-    func restarter(of node: Cluster.Node) throws -> NodeRestarter {
-        guard let restarter = restarters[node.name] else { throw E2EFailure("no restarter runs \(node.name)") }
-        return restarter
-    }
-
     /// deploy.sh's phase for `role`: `svcadm enable -s` of the role's
     /// instance on every node that runs it, one node after the other.
     func enable(_ role: Role, seconds: Double = 60) throws {

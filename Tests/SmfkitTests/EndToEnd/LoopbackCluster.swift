@@ -14,7 +14,7 @@ import Glibc
 /// The harness only prepares what the deploy script and the packages
 /// prepare on a node (data directories, secret files); every command line
 /// and configuration file comes from smfkit.
-final class LoopbackCluster {
+final class LoopbackCluster: LoopbackHarness {
     /// The example the test's definition is a copy of.
     let example: String
     let scratch: String
@@ -49,7 +49,6 @@ final class LoopbackCluster {
         definition = ClusterDefinition(cluster: "", stack: .patroni, nodes: [])
     }
 
-    var nodes: [Cluster.Node] { definition.nodes }
     /// The nodes of each role (the example splits them).
     var etcdNodes: [Cluster.Node] { definition.nodes(running: .etcd) }
     var postgresNodes: [Cluster.Node] { definition.nodes(running: .postgres) }
@@ -62,7 +61,6 @@ final class LoopbackCluster {
         }
         return etcdNodes.map { "\($0.address):\(definition.etcd.clientPort)" }
     }
-    func path(_ relative: String) -> String { scratch + "/" + relative }
 
     // MARK: generate and plan
 
@@ -101,11 +99,6 @@ final class LoopbackCluster {
         let copy = path("cluster.yaml")
         definition = try ExampleCopy.write(root, to: copy)
         return copy
-    }
-
-    /// `smfkit generate` into out/ (again: into its own earlier output).
-    func generate(_ definitionPath: String) throws {
-        try ExampleCopy.generate(definitionPath, into: path("out"))
     }
 
     func plan() throws {

@@ -14,7 +14,7 @@ import Glibc
 /// directory, the 0600 password files, the TLS files through the generated
 /// tls/certificates.sh); every command line comes from smfkit, and every
 /// method runs as the node's restarter runs it.
-final class ReplicationLoopbackCluster {
+final class ReplicationLoopbackCluster: LoopbackHarness {
     static let example = E2EPrerequisites.packageRoot.appending(path: "Examples/loopback-replication.yaml").path
 
     let scratch: String
@@ -23,7 +23,7 @@ final class ReplicationLoopbackCluster {
     /// Each node's postgres start entry, from `smfkit plan`.
     private(set) var entries: [String: PlanEntry] = [:]
     /// Each node's svc.startd: a `smfkit run` of out/ for that node.
-    private(set) var restarters: [String: NodeRestarter] = [:]
+    var restarters: [String: NodeRestarter] = [:]
     private(set) var superuserPassword = ""
     private var tornDown = false
 
@@ -37,8 +37,6 @@ final class ReplicationLoopbackCluster {
         definition = ClusterDefinition(cluster: "", stack: .replication, nodes: [])
     }
 
-    var nodes: [Cluster.Node] { definition.nodes }
-    func path(_ relative: String) -> String { scratch + "/" + relative }
 
     func node(_ name: String) throws -> Cluster.Node {
         guard let node = nodes.first(where: { $0.name == name }) else { throw E2EFailure("no node \(name)") }
@@ -75,11 +73,6 @@ final class ReplicationLoopbackCluster {
         let copy = path("cluster.yaml")
         definition = try ExampleCopy.write(root, to: copy)
         return copy
-    }
-
-    /// `smfkit generate` into out/ (again: into its own earlier output).
-    func generate(_ definitionPath: String) throws {
-        try ExampleCopy.generate(definitionPath, into: path("out"))
     }
 
     /// `smfkit plan` of every node: its one entry, postgres.
@@ -119,21 +112,6 @@ final class ReplicationLoopbackCluster {
     }
 
     // MARK: the nodes' restarters
-
-    /// Every node's restarter, up with nothing enabled: the zones have
-    /// booted with the package's manifest imported, before deploy.sh enables.
-    func bootRestarters() throws {
-        for node in nodes {
-            let restarter = NodeRestarter(node: node.name, generated: path("out"), stateDirectory: path("state/\(node.name)"))
-            restarters[node.name] = restarter
-            try restarter.boot(withProfile: false, within: guardDeadline)
-        }
-    }
-
-    func restarter(of node: Cluster.Node) throws -> NodeRestarter {
-        guard let restarter = restarters[node.name] else { throw E2EFailure("no restarter runs \(node.name)") }
-        return restarter
-    }
 
     /// `node`'s postgres instance, from its plan.
     func fmri(of node: Cluster.Node) throws -> String {
