@@ -82,7 +82,7 @@ public struct ConversionPipeline: Sendable {
     static func render(_ units: [ConvertedUnit]) -> [GeneratedFile] {
         var files: [GeneratedFile] = []
         for unit in units {
-            files.append(GeneratedFile(path: "manifests/\(unit.identity.baseName).xml",
+            files.append(GeneratedFile(path: "\(GeneratedLayout.manifests)/\(unit.identity.baseName).xml",
                                        contents: BundleRenderer.render(unit.bundle)))
             if let script = unit.methodScript { files.append(script) }
         }

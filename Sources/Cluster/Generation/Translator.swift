@@ -39,7 +39,7 @@ public struct Translator {
         var manifests: [ManifestArtifact] = []
         var packaged: [PackagedManifest] = []
         for template in services {
-            let path = "manifests/\(template.kind).xml"
+            let path = "\(GeneratedLayout.manifests)/\(template.kind).xml"
             manifests.append(ManifestArtifact(path: path, bundle: try manifestTranslator.manifest(for: template)))
             packaged.append(PackagingTranslator.packaged(template, writtenAt: path))
         }

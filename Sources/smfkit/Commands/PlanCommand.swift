@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import Output
 import SMF
 
 struct PlanCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Diagnostics
 import Dispatch
 import Foundation
+import Output
 import Restarter
 
 struct RunCommand: ParsableCommand {

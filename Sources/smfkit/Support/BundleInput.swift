@@ -1,5 +1,6 @@
 import ArgumentParser
 import Diagnostics
+import Output
 import SMF
 
 /// The service bundles that plan, graph and describe read: files named on
