@@ -45,14 +45,16 @@ import Glibc
 
     static var shouldRun: Bool { missing.isEmpty || E2EPrerequisites.isCI }
 
-    @Test(.enabled(if: shouldRun, "needs root and Debian's PostgreSQL 15 (.ci/run installs it); missing: \(missing.joined(separator: ", "))"))
-    func aStandbyIsPromotedAndTheOtherFollowsItWithNoAcknowledgedRowLost() throws {
-        guard Self.missing.isEmpty else {
-            Issue.record("CI=true but the replication end-to-end test cannot run; missing: \(Self.missing.joined(separator: ", "))")
+    /// A cluster for `body`, with what every test here does around it: the
+    /// missing tools recorded under CI=true, the teardown, no process left
+    /// behind, and the scratch directory kept for its logs when `body`
+    /// threw. Every wait in `body` is bounded; `guardSeconds` bounds them all.
+    static func withCluster(guardSeconds: Double, _ body: (ReplicationLoopbackCluster) throws -> Void) throws {
+        guard missing.isEmpty else {
+            Issue.record("CI=true but the replication end-to-end test cannot run; missing: \(missing.joined(separator: ", "))")
             return
         }
-        // Every wait below is bounded; this bounds them all together.
-        let cluster = try ReplicationLoopbackCluster(guardSeconds: 110)
+        let cluster = try ReplicationLoopbackCluster(guardSeconds: guardSeconds)
         var passed = false
         defer {
             cluster.teardown()
@@ -64,8 +66,15 @@ import Glibc
                 print("[e2e-replication] kept \(cluster.scratch) (state/NODE/log/ has every node's logs)")
             }
         }
-        try Self.run(cluster)
+        try body(cluster)
         passed = true
+    }
+
+    @Test(.enabled(if: shouldRun, "needs root and Debian's PostgreSQL 15 (.ci/run installs it); missing: \(missing.joined(separator: ", "))"))
+    func aStandbyIsPromotedAndTheOtherFollowsItWithNoAcknowledgedRowLost() throws {
+        try Self.withCluster(guardSeconds: 110) { cluster in
+            try Self.run(cluster)
+        }
     }
 
     static func run(_ cluster: ReplicationLoopbackCluster) throws {
@@ -277,43 +286,28 @@ import Glibc
     /// `async`, and read what the primary wrote.
     @Test(.enabled(if: shouldRun, "needs root and Debian's PostgreSQL 15 (.ci/run installs it); missing: \(missing.joined(separator: ", "))"))
     func theAsynchronousDefaultStreamsToBothStandbys() throws {
-        guard Self.missing.isEmpty else {
-            Issue.record("CI=true but the replication end-to-end test cannot run; missing: \(Self.missing.joined(separator: ", "))")
-            return
-        }
-        let cluster = try ReplicationLoopbackCluster(guardSeconds: 60)
-        var passed = false
-        defer {
-            cluster.teardown()
-            let leftovers = cluster.leftoverProcesses()
-            #expect(leftovers.isEmpty, "processes outlived the teardown: \(leftovers)")
-            if passed {
-                try? FileManager.default.removeItem(atPath: cluster.scratch)
-            } else {
-                print("[e2e-replication] kept \(cluster.scratch) (state/NODE/log/ has every node's logs)")
+        try Self.withCluster(guardSeconds: 60) { cluster in
+            try cluster.generate(try cluster.writeDefinition(primary: "node1", synchronous: false))
+            try cluster.plan()
+            try cluster.prepareNodes()
+            let nodes = try ["node1", "node2", "node3"].map(cluster.node)
+            try cluster.bootRestarters()
+            // Enabled together (`svcadm enable` without -s on each): the
+            // standbys' start methods retry until the primary answers.
+            for node in nodes { try cluster.enable(node, waiting: false) }
+            let up = try cluster.waitUntil("node2 and node3 stream from node1", seconds: 30, poll: 0.1) {
+                try cluster.streamingStandbys(of: nodes[0]) == ["node2", "node3"]
             }
+            #expect(try cluster.query(nodes[0], "select string_agg(sync_state, ',' order by application_name) from pg_stat_replication")
+                        == "async,async")
+            let write = try cluster.psql(nodes[0], ["-c", "create table t as select g from generate_series(1, 1000) g"])
+            #expect(write.succeeded, "\(write.stderr)")
+            let replayed = try cluster.waitUntil("both standbys have the rows", seconds: 30) {
+                try cluster.query(nodes[1], "select count(*) from t") == "1000" && cluster.query(nodes[2], "select count(*) from t") == "1000"
+            }
+            print(String(format: "[e2e-replication] asynchronous (the default): 3 nodes enabled at once, both standbys streaming %.2f s later; 1,000 rows on both %.3f s after the commit",
+                         up, replayed))
         }
-        try cluster.generate(try cluster.writeDefinition(primary: "node1", synchronous: false))
-        try cluster.plan()
-        try cluster.prepareNodes()
-        let nodes = try ["node1", "node2", "node3"].map(cluster.node)
-        try cluster.bootRestarters()
-        // Enabled together (`svcadm enable` without -s on each): the
-        // standbys' start methods retry until the primary answers.
-        for node in nodes { try cluster.enable(node, waiting: false) }
-        let up = try cluster.waitUntil("node2 and node3 stream from node1", seconds: 30, poll: 0.1) {
-            try cluster.streamingStandbys(of: nodes[0]) == ["node2", "node3"]
-        }
-        #expect(try cluster.query(nodes[0], "select string_agg(sync_state, ',' order by application_name) from pg_stat_replication")
-                    == "async,async")
-        let write = try cluster.psql(nodes[0], ["-c", "create table t as select g from generate_series(1, 1000) g"])
-        #expect(write.succeeded, "\(write.stderr)")
-        let replayed = try cluster.waitUntil("both standbys have the rows", seconds: 30) {
-            try cluster.query(nodes[1], "select count(*) from t") == "1000" && cluster.query(nodes[2], "select count(*) from t") == "1000"
-        }
-        print(String(format: "[e2e-replication] asynchronous (the default): 3 nodes enabled at once, both standbys streaming %.2f s later; 1,000 rows on both %.3f s after the commit",
-                     up, replayed))
-        passed = true
     }
 
     static func seconds(_ duration: Duration) -> Double {
