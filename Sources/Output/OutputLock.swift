@@ -1,8 +1,16 @@
 import Foundation
 
 /// One `smfkit generate` at a time per output directory: an exclusive
-/// `flock` on `.smfkit-lock` inside it. A second generate fails at once,
-/// saying why, instead of racing the first one.
+/// `flock` on `.smfkit-lock` inside it. A second generate fails within a
+/// second, saying why, instead of racing the first one.
+///
+/// Why not at once: a `flock` belongs to the open file, and a process that
+/// forks copies its descriptors, so until the child's `exec` closes them
+/// (they are close-on-exec) the child holds a lock its parent has already
+/// released. A program that embeds the writer and starts processes on other
+/// threads — the test suite does — would see its own lock as taken by
+/// another generate. A short grace outlasts that window; a real second
+/// generate holds the lock far longer.
 ///
 /// The lock file moves with the generation it is in: when a new generation
 /// is switched in, the old lock file goes out with the old one. So the
@@ -46,7 +54,7 @@ final class OutputLock {
         guard descriptor >= 0 else {
             throw WriteError(path: path, message: "cannot open the lock file: \(OutputTree.errorText())")
         }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+        guard Self.acquire(descriptor) else {
             let busy = errno == EWOULDBLOCK
             let reason = OutputTree.errorText()
             close(descriptor)
@@ -58,5 +66,19 @@ final class OutputLock {
                     : "cannot lock \(path): \(reason)")
         }
         return descriptor
+    }
+
+    private static let grace: Duration = .seconds(1)
+
+    /// Tries the lock until it is free or the grace is over; `errno` says
+    /// why it failed.
+    private static func acquire(_ descriptor: Int32) -> Bool {
+        let clock = ContinuousClock()
+        let deadline = clock.now + grace
+        while true {
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return true }
+            guard errno == EWOULDBLOCK, clock.now < deadline else { return false }
+            usleep(10_000)
+        }
     }
 }

@@ -120,6 +120,23 @@ import Testing
         #expect(text("b.txt") != nil)
     }
 
+    /// A child forked on another thread holds a copy of the lock's descriptor
+    /// until its exec closes it (what failed CI once): a lock released within
+    /// the grace is waited for, not reported as another generate.
+    @Test func aLockReleasedWithinTheGraceIsWaitedFor() throws {
+        _ = try OutputWriter(directory: directory).write(files("a.txt"))
+        let descriptor = open(directory + "/" + OutputWriter.lockName, O_RDWR)
+        #expect(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+        let releaser = Thread {
+            usleep(200_000)
+            close(descriptor)
+        }
+        releaser.start()
+        let report = try OutputWriter(directory: directory).write(files("a.txt", "b.txt"))
+        #expect(report.unchanged == ["a.txt"])
+        #expect(text("b.txt") == "content of b.txt\n")
+    }
+
     /// What a killed run leaves: a half-built generation beside the
     /// directory, temporary files of older versions inside it.
     @Test func leftoversOfKilledRunsAreCleanedUpWithoutForce() throws {
