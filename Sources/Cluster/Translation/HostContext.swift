@@ -4,7 +4,8 @@ extension TemplateContext {
     /// The context of `host`'s deploy script: its own nodes and their
     /// instances, and the cluster-wide values (etcd's endpoints, how many
     /// PostgreSQL nodes the health check counts) unchanged. The first host
-    /// makes the passwords and the CA; the checks that ask the cluster
+    /// makes the passwords and the CA, and carries to each other host only
+    /// the passwords of its nodes (`ClusterPassword`); the checks that ask the cluster
     /// (etcdctl, patronictl, stolonctl) run in one of the host's zones that
     /// has the tool, so a host without one leaves them to the others; with
     /// plain replication, psql on the primary, so only the primary's host.
@@ -34,6 +35,7 @@ extension TemplateContext {
         let hasPostgres = own.contains { d.runs(.postgres, on: d.nodes[$0]) }
         let firstPostgres = d.nodes(running: .postgres).first?.name
         values["makes_secrets"] = first
+        values["own_passwords"] = Self.passwordValues(d.passwords(on: host))
         values["inits_stolon"] = firstPostgres.map { ownNames.contains($0) } ?? false
         // With an existing etcd, its health is asked from a PostgreSQL zone.
         values["checks_etcd"] = d.externalEtcd != nil ? hasPostgres : hasEtcd
@@ -59,6 +61,11 @@ extension TemplateContext {
 }
 
 extension TemplateContext {
+    /// Passwords as deploy's secrets step names them.
+    static func passwordValues(_ passwords: [ClusterPassword]) -> [[String: Any]] {
+        passwords.map { ["file": $0.fileName, "what": $0.description] }
+    }
+
     /// What the first host's `export` carries to `host` from its CA
     /// directory: the CA's certificate and the keys and certificates of
     /// the host's nodes (and haproxy's client pair where it runs haproxy),

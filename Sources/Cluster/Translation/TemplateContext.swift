@@ -28,11 +28,17 @@ struct TemplateContext {
             case .nodes:
                 values["nodes"] = nodes
             case .hosts:
+                // A host is carried to when TLS is on (its certificates) or
+                // one of its nodes uses a password.
+                let carried = d.hosts.dropFirst().filter { d.tlsEnabled || !d.passwords(on: $0).isEmpty }
+                values["carries_to_any"] = !carried.isEmpty
                 values["hosts"] = d.hosts.enumerated().map { index, host in
                     ["name": host.name, "ssh": host.ssh, "first": index == 0,
                      "holds_primary": d.stack == .replication && d.primaryNode?.host == host.name,
                      "nodes": d.nodes(on: host).map { ["name": $0.name] },
-                     "certificates": Self.carriedCertificates(to: host, definition: d)] as [String: Any]
+                     "passwords": d.passwords(on: host).map(\.fileName).joined(separator: " "),
+                     "certificates": Self.carriedCertificates(to: host, definition: d),
+                     "carries": carried.contains(host)] as [String: Any]
                 }
             case .account:
                 let user = d.users[key.name]
@@ -126,6 +132,8 @@ struct TemplateContext {
         // hosts, `host(_:)` says what each host's script does.
         values["host"] = false
         values["makes_secrets"] = true
+        values["made_passwords"] = Self.passwordValues(ClusterPassword.all(of: d.stack))
+        values["own_passwords"] = values["made_passwords"]
         values["inits_stolon"] = true
         values["checks_etcd"] = true
         values["checks_cluster"] = true

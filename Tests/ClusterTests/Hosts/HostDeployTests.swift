@@ -238,6 +238,31 @@ import Testing
         #expect(site.file(site.host("delta") + "/ca/haproxy.pem") != nil)
         #expect(site.file(site.host("delta") + "/ca/ca.key") == nil)
         #expect(site.file(site.host("delta") + "/zones/node5/files/_etc_pgha_secrets_stats-password") != nil)
+        // Only the statistics page's password was carried to delta: not the database's.
+        let carried = try FileManager.default.contentsOfDirectory(atPath: site.host("delta") + "/.smfkit/prod-pg/secrets")
+        #expect(carried == ["stats-password"])
+    }
+
+    /// A host of etcd members alone, with TLS off, needs nothing from the
+    /// first host: no password is carried to it, and export says so.
+    @Test func aHostThatUsesNoPasswordIsCarriedNone() throws {
+        let example = try String(contentsOfFile: Fixtures.path("Examples/three-host-patroni.yaml"), encoding: .utf8)
+        let text = example
+            .replacingOccurrences(of: "    ssh: root@10.1.0.3\n", with: "    ssh: root@10.1.0.3\n  - name: delta\n    ssh: root@10.1.0.4\n")
+            .replacingOccurrences(of: "    host: gamma\n    roles: [etcd]\n", with: "    host: delta\n    roles: [etcd]\n")
+            + "\ntls:\n  enabled: false\n"
+        let site = try Site(definition: text, destinations: Array(Self.hosts.values) + ["root@10.1.0.4"])
+        defer { site.remove() }
+        let run = try site.run("deploy-hosts.sh")
+        #expect(run.succeeded, "deploy-hosts.sh failed: \(run.stdout)\(run.stderr)")
+        #expect(site.zonesCreated(on: "delta") == ["node3"])
+        #expect(!run.stdout.contains("carrying the passwords and TLS files from alpha to delta"))
+        #expect(run.stdout.contains("carrying the passwords and TLS files from alpha to gamma"))
+        #expect(run.stdout.contains("delta: deploy: this host's zones use no password; none was carried here"))
+        #expect(!FileManager.default.fileExists(atPath: site.host("delta") + "/.smfkit/prod-pg/secrets/superuser-password"))
+        #expect(site.file(site.host("gamma") + "/.smfkit/prod-pg/secrets/superuser-password") != nil)
+        let export = try site.run("deploy-alpha.sh", ["alpha", "export", "delta"], on: "alpha")
+        #expect(export.status == 1 && export.stderr.contains("delta needs nothing from alpha"))
     }
 
     /// The other stacks, and TLS off, through the same steps (replication's

@@ -34,6 +34,8 @@ set -eu
 DEPLOY_DIR=${DEPLOY_DIR:-/var/tmp/smfkit/prod-pg}
 HOSTS="alpha beta gamma "
 FIRST_HOST=alpha
+# The other hosts whose zones need a password or a TLS file from the first.
+CARRIED_HOSTS="beta gamma "
 
 log() {
     printf '%s\n' "deploy-hosts: $*"
@@ -111,8 +113,8 @@ main() {
         copy_tree "$host"
     done
     every_host prepare
-    for host in $HOSTS; do
-        [ "$host" = "$FIRST_HOST" ] || carry "$host"
+    for host in $CARRIED_HOSTS; do
+        carry "$host"
     done
     every_host install
     every_host store

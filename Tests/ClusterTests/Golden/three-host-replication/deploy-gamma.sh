@@ -212,15 +212,15 @@ need_file() {
 export_for() {
     [ "$HOST" = alpha ] || fail "only alpha holds the passwords and the CA; run export there"
     case "$1" in
-    beta) certificates="ca.crt node2.crt node2.key" ;;
-    gamma) certificates="ca.crt node3.crt node3.key" ;;
+    beta) passwords="superuser-password replication-password" certificates="ca.crt node2.crt node2.key" ;;
+    gamma) passwords="superuser-password replication-password" certificates="ca.crt node3.crt node3.key" ;;
     *) fail "no other host '$1' in the prod-replica cluster" ;;
     esac
     # `-C DIRECTORY FILE` for each file: illumos tar's -C applies to the
     # one file after it (GNU tar's to all that follow).
     set --
-    for file in "$SECRETS"/*-password; do
-        set -- "$@" -C "$SECRETS" "${file##*/}"
+    for file in $passwords; do
+        set -- "$@" -C "$SECRETS" "$file"
     done
     for file in $certificates; do
         set -- "$@" -C "$CA_DIR" "$file"

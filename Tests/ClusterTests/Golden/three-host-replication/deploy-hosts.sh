@@ -32,6 +32,8 @@ set -eu
 DEPLOY_DIR=${DEPLOY_DIR:-/var/tmp/smfkit/prod-replica}
 HOSTS="alpha beta gamma "
 FIRST_HOST=alpha
+# The other hosts whose zones need a password or a TLS file from the first.
+CARRIED_HOSTS="beta gamma "
 # The host of the primary (node1), and the others.
 PRIMARY_HOST=alpha
 OTHER_HOSTS="beta gamma "
@@ -112,8 +114,8 @@ main() {
         copy_tree "$host"
     done
     every_host prepare
-    for host in $HOSTS; do
-        [ "$host" = "$FIRST_HOST" ] || carry "$host"
+    for host in $CARRIED_HOSTS; do
+        carry "$host"
     done
     every_host install
     # The primary's host first, alone: a standby's first start clones the

@@ -1,0 +1,55 @@
+/// The passwords deploy makes on the first host, and which of them each
+/// node needs. With hosts, a host is carried only the passwords of its own
+/// nodes: a host of etcd members holds none, a host of haproxy nodes only
+/// the statistics page's, so taking one host does not give away the
+/// database.
+public enum ClusterPassword: String, CaseIterable, Sendable {
+    case superuser
+    case replication
+    case rewind
+    case rest
+    case stats
+
+    /// Its file in the deploying host's secrets directory.
+    public var fileName: String { "\(rawValue)-password" }
+
+    /// How deploy names it when it is missing.
+    public var description: String {
+        switch self {
+        case .superuser: "the superuser's password"
+        case .replication: "the replication password"
+        case .rewind: "the rewind password"
+        case .rest: "the REST API's password"
+        case .stats: "the statistics page's password"
+        }
+    }
+
+    /// Every password of `stack`: what the first host makes.
+    public static func all(of stack: Stack) -> [ClusterPassword] {
+        switch stack {
+        case .etcd: []
+        case .patroni: allCases
+        case .stolon, .replication: [.superuser, .replication]
+        }
+    }
+}
+
+extension ClusterDefinition {
+    /// The passwords `node`'s zone is given: PostgreSQL's own (and, with
+    /// patroni, pg_rewind's and the REST API's) where PostgreSQL runs;
+    /// haproxy's statistics page where haproxy runs.
+    public func passwords(of node: Node) -> [ClusterPassword] {
+        ClusterPassword.all(of: stack).filter { password in
+            switch password {
+            case .superuser, .replication, .rewind, .rest: runs(.postgres, on: node)
+            case .stats: runs(.proxy, on: node)
+            }
+        }
+    }
+
+    /// The passwords of the nodes on `host`, in a fixed order.
+    public func passwords(on host: ClusterHost) -> [ClusterPassword] {
+        let needed = Set(nodes(on: host).flatMap { passwords(of: $0) })
+        return ClusterPassword.allCases.filter(needed.contains)
+    }
+}
