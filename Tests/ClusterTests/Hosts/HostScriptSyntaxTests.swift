@@ -5,27 +5,30 @@ import Testing
 /// Every host's deploy script is a shell program whatever its host holds:
 /// a host of one node with a single role leaves most steps with nothing to
 /// do, and a step whose body renders empty is a syntax error (`phase_proxy()
-/// { }` on a host without haproxy was one). Each stack's example is placed
-/// on three hosts, plus a fourth host `x` with one node of one role, TLS on
-/// and off, and every generated script must parse (`sh -n`); the fourth
-/// host's must pass shellcheck.
+/// { }` on a host without haproxy was one). Each stack's example, and
+/// patroni on an existing etcd, is placed on three hosts plus a fourth host
+/// `x` with one node of one role, TLS on and off; every generated script
+/// must parse (`sh -n`) and x's must pass shellcheck.
 @Suite struct HostScriptSyntaxTests {
     struct Placement: CustomTestStringConvertible, Sendable {
-        let stack: String
+        /// The example under Examples/, without `.yaml`.
+        let example: String
         let role: String
         let tls: Bool
-        var testDescription: String { "\(stack), x holds [\(role)], TLS \(tls ? "on" : "off")" }
+        var testDescription: String { "\(example), x holds [\(role)], TLS \(tls ? "on" : "off")" }
     }
 
+    /// Each example and the roles its nodes may have; shared-etcd/orders is
+    /// patroni on an existing etcd, which it names by definition.
     static let roles = ["patroni": ["etcd", "postgres", "proxy"], "stolon": ["etcd", "postgres", "sentinel", "proxy"],
-                        "etcd": ["etcd"], "replication": ["postgres"]]
+                        "etcd": ["etcd"], "replication": ["postgres"], "shared-etcd/orders": ["postgres", "proxy"]]
 
-    static let placements: [Placement] = roles.keys.sorted().flatMap { stack in
-        roles[stack]!.flatMap { role in [true, false].map { Placement(stack: stack, role: role, tls: $0) } }
+    static let placements: [Placement] = roles.keys.sorted().flatMap { example in
+        roles[example]!.flatMap { role in [true, false].map { Placement(example: example, role: role, tls: $0) } }
     }
 
     static func definition(_ placement: Placement) throws -> String {
-        var text = try String(contentsOfFile: Fixtures.path("Examples/\(placement.stack).yaml"), encoding: .utf8)
+        var text = try String(contentsOfFile: Fixtures.path("Examples/\(placement.example).yaml"), encoding: .utf8)
         for index in 1...3 {
             text = text.replacingOccurrences(of: "    address: 192.168.0.23\(index)\n",
                                              with: "    address: 192.168.0.23\(index)\n    host: h\(index)\n")
@@ -34,7 +37,7 @@ import Testing
             of: "\nnodes:\n",
             with: "\nhosts:\n  - name: h1\n  - name: h2\n  - name: h3\n  - name: x\n\nnodes:\n"
                 + "  - name: node4\n    address: 192.168.0.234\n    host: x\n    roles: [\(placement.role)]\n"
-                + (placement.stack == "stolon" ? "    keeper_id: postgres9\n" : ""))
+                + (placement.example == "stolon" ? "    keeper_id: postgres9\n" : ""))
         if !placement.tls {
             text = text.replacingOccurrences(of: "tls:\n  enabled: true\n", with: "tls:\n  enabled: false\n")
         }
@@ -46,6 +49,12 @@ import Testing
         let scratch = try Generated.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         try Self.definition(placement).write(toFile: scratch + "/cluster.yaml", atomically: true, encoding: .utf8)
+        // The existing etcd the shared-etcd example names, beside it, TLS as the cluster's.
+        var etcd = try String(contentsOfFile: Fixtures.path("Examples/shared-etcd/etcd.yaml"), encoding: .utf8)
+        if !placement.tls {
+            etcd = etcd.replacingOccurrences(of: "tls:\n  enabled: true\n", with: "tls:\n  enabled: false\n")
+        }
+        try etcd.write(toFile: scratch + "/etcd.yaml", atomically: true, encoding: .utf8)
         let scripts = try Generated.files(ofDefinition: scratch + "/cluster.yaml").filter { $0.path.hasSuffix(".sh") }
         #expect(scripts.contains { $0.path == "deploy-x.sh" })
         for script in scripts {
