@@ -13,7 +13,7 @@
 # deploy-<host>.sh on every host at the same time, and starts a step only
 # once the step before it has finished on every host:
 #   prepare    zones, storage, accounts; on alpha, the passwords and the CA
-#   carry      from alpha to each other host: the passwords and that host's
+#   carry      from alpha to each other host: the passwords its zones use and its
 #              keys and certificates, through a pipe between two ssh
 #              sessions (never a command line, never a file on this machine)
 #   install    passwords and TLS files into every zone

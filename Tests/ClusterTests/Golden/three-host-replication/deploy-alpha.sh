@@ -55,7 +55,7 @@
 #   prepare    zones, storage, accounts, log rotation; on alpha (the first
 #              host) also the passwords and the CA with every certificate
 #   (carry)    `export HOST` on alpha piped into `import` on HOST: the
-#              passwords and HOST's keys and certificates (never the CA's
+#              passwords HOST's zones use and its keys and certificates (never the CA's
 #              key), through the pipe, never a command line or another file
 #   install    passwords and TLS files into this host's zones
 #   database   this host's PostgreSQL nodes, the primary first where it is

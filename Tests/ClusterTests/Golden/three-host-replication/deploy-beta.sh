@@ -38,7 +38,7 @@
 # operator disabled stays disabled), and applies a profile only when it
 # changed.
 #
-# The passwords, and the keys and certificates of this host's nodes, are
+# The passwords this host's zones use, and the keys and certificates of its nodes, are
 # made on alpha and carried here by `import` into $SECRETS and
 # /var/opt/smfkit/prod-replica/ca (0700 directories, not this generated tree), then
 # copied into each zone as 0600 files through zlogin's standard input: they
@@ -51,7 +51,7 @@
 #   prepare    zones, storage, accounts, log rotation; on alpha (the first
 #              host) also the passwords and the CA with every certificate
 #   (carry)    `export HOST` on alpha piped into `import` on HOST: the
-#              passwords and HOST's keys and certificates (never the CA's
+#              passwords HOST's zones use and its keys and certificates (never the CA's
 #              key), through the pipe, never a command line or another file
 #   install    passwords and TLS files into this host's zones
 #   database   this host's PostgreSQL nodes, the primary first where it is
