@@ -294,6 +294,10 @@ let badDefinitions: [BadDefinition] = [
           validHead.replacingFirst("address: 10.0.0.3\n", "address: 10.0.0.3\n    roles: [etcd, postgres]\n")
               + "etcd:\n  endpoints: [https://10.1.0.1:2379]\n  ca_dir: /var/ca\n",
           ["10:13 error cluster.node.roles"]),
+    .init("the etcd's CA directory as the cluster's, another key type",
+          validHead + "etcd:\n  definition: \(Fixtures.path("Examples/shared-etcd/etcd.yaml"))\n"
+              + "tls:\n  ca_dir: /var/opt/smfkit/store/ca\n  key_type: rsa-3072\n",
+          ["13:11 error cluster.tls.ca-dir-shared"]),
     .init("client network without a prefix", validHead + "postgres:\n  client_network: 10.0.0.0\n",
           ["11:19 error cluster.postgres.client-network"]),
 ]

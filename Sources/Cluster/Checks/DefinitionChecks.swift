@@ -50,6 +50,7 @@ public enum DefinitionChecks {
         TLSValidityCheck(),
         TLSSubjectNameCheck(),
         TLSAddressCoverageCheck(),
+        SharedCADirectoryCheck(),
         ClientNetworkCheck(),
         ValueSizeCheck(services: services),
     ] }

@@ -29,6 +29,9 @@ public struct ExternalEtcd: Hashable, Sendable {
     /// The etcd definition's file, resolved against the referring one; nil
     /// for `etcd.endpoints`.
     public var definitionFile: String?
+    /// The etcd definition's `tls.key_type`; nil for `etcd.endpoints`. Its
+    /// certificate script issues `admin` with it, as the cluster's does.
+    public var keyType: String?
     /// What is wrong with `etcd.endpoints` or `etcd.definition`, at the key
     /// (`cluster.etcd.endpoints`, `cluster.etcd.definition` report them);
     /// then `members` may be incomplete and nothing is generated.

@@ -18,6 +18,12 @@ extension ClusterDefinition {
     /// clusters deployed from one host trust each other's certificates.
     var tlsCADirectory: String { tls.caDirectory ?? "/var/opt/smfkit/\(cluster)/ca" }
 
+    /// `tls.key_type`: the key of the CA and of every certificate.
+    var tlsKeyType: String {
+        if case .string(let type) = settings["tls.key_type"] { return type }
+        return "ecdsa-p256"
+    }
+
     /// The key types the certificate script can make, as `tls.key_type` spells them.
     static let tlsKeyTypes = ["ecdsa-p256", "rsa-3072"]
 }

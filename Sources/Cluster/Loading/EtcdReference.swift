@@ -81,6 +81,7 @@ enum EtcdReference {
         external.members = referenced.etcdMembers.map { .init(name: $0.name, address: $0.address) }
         external.clientPort = referenced.etcd.clientPort
         external.caDirectory = referenced.tlsEnabled ? referenced.tlsCADirectory : nil
+        external.keyType = referenced.tlsKeyType
     }
 
     /// `scheme://address:port` URLs: the scheme is https exactly when the

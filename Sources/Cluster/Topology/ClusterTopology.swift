@@ -43,11 +43,23 @@ public struct ClusterTopology: Hashable, Sendable {
         public var kind: Kind
     }
 
+    /// An etcd cluster the daemons use but this definition does not make
+    /// (`etcd.definition`, `etcd.endpoints`): drawn outside every host.
+    public struct ExistingEtcd: Hashable, Sendable {
+        /// The key that names it, as written: `etcd.definition: etcd.yaml`, `etcd.endpoints`.
+        public var source: String
+        /// Each member as `name address:port`, or `address:port` for `etcd.endpoints`.
+        public var members: [String]
+    }
+
     public var cluster: String
     public var stack: String
     public var hosts: [Host]
     public var connections: [Connection]
+    public var existingEtcd: ExistingEtcd?
 
     /// The id standing for the applications that connect to the cluster.
     public static let clients = "clients"
+    /// The id standing for the existing etcd cluster, the end of its clients' connections.
+    public static let existingEtcdID = "existing-etcd"
 }

@@ -6,7 +6,8 @@
 /// (`listeners:`, `connections:`), so a daemon added as a template is drawn
 /// with no change here. Connections are drawn in four passes — peers, clients
 /// on the same node, clients of every node, applications — each in node
-/// order, then the stack's start order.
+/// order, then the stack's start order. An existing etcd (`etcd.definition`,
+/// `etcd.endpoints`) is one external end of every connection to etcd.
 public enum TopologyBuilder {
     /// The name the single host goes by in a definition without `hosts`.
     public static let deployingHost = "the host that runs deploy.sh"
@@ -36,7 +37,18 @@ public enum TopologyBuilder {
             : [ClusterTopology.Host(name: deployingHost, zones: zones)]
         return ClusterTopology(
             cluster: definition.cluster, stack: definition.stack.rawValue, hosts: hosts,
-            connections: try connections(of: services, definition: definition, peers: peers))
+            connections: try connections(of: services, definition: definition, peers: peers),
+            existingEtcd: definition.externalEtcd.map { existing(etcd: $0, of: definition) })
+    }
+
+    /// The existing etcd's members with its client port, and the key that names it.
+    static func existing(etcd: ExternalEtcd, of definition: ClusterDefinition) -> ClusterTopology.ExistingEtcd {
+        ClusterTopology.ExistingEtcd(
+            source: definition.etcd.definition.map { "etcd.definition: \($0)" } ?? "etcd.endpoints",
+            members: etcd.members.map { member in
+                let endpoint = "\(TemplateContext.urlHost(member.address)):\(etcd.clientPort)"
+                return member.name == member.address ? endpoint : "\(member.name) \(endpoint)"
+            })
     }
 
     /// The listeners the template declares, with the definition's ports.
@@ -100,6 +112,14 @@ public enum TopologyBuilder {
                     for client in template.connections.clients where client.on == scope {
                         // A node without the server's role is a client of
                         // every node that has it (patroni of every etcd member).
+                        // With an existing etcd, every client of etcd connects to
+                        // that cluster, which no node runs.
+                        if definition.externalEtcd != nil, roleOfKind[client.to] == .etcd {
+                            connections.append(Connection(
+                                from: instance(template, on: node), to: ClusterTopology.existingEtcdID,
+                                label: try label(client.label, node: index, template), kind: .client))
+                            continue
+                        }
                         let local = roleOfKind[client.to].map { definition.runs($0, on: node) } ?? true
                         let targets = scope == .sameNode && local ? [node] : nodes
                         for target in targets {
