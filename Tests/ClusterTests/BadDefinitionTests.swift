@@ -298,6 +298,14 @@ let badDefinitions: [BadDefinition] = [
           validHead + "etcd:\n  definition: \(Fixtures.path("Examples/shared-etcd/etcd.yaml"))\n"
               + "tls:\n  ca_dir: /var/opt/smfkit/store/ca\n  key_type: rsa-3072\n",
           ["13:11 error cluster.tls.ca-dir-shared"]),
+    .init("a cluster whose role in the shared etcd would be root",
+          validHead.replacingFirst("cluster: c", "cluster: root")
+              + "patroni:\n  namespace: /\netcd:\n  endpoints: [https://10.1.0.1:2379]\n  ca_dir: /var/ca\n",
+          ["11:14 error cluster.etcd.root-role"]),
+    .init("a cluster named root under patroni's own namespace (passes)",
+          validHead.replacingFirst("cluster: c", "cluster: root")
+              + "etcd:\n  endpoints: [https://10.1.0.1:2379]\n  ca_dir: /var/ca\n",
+          []),
     .init("client network without a prefix", validHead + "postgres:\n  client_network: 10.0.0.0\n",
           ["11:19 error cluster.postgres.client-network"]),
 ]

@@ -14,9 +14,12 @@ import Glibc
 /// together (and fail it under one scope), are generated with no etcd in
 /// any node's plan, get their certificates from a copy of the etcd's CA
 /// through their own certificates.sh, and run each node under its own
-/// `smfkit run`. Both elect a leader with its replica; rows written through
-/// each cluster's haproxy land in that cluster only; etcd holds both scopes'
-/// keys; a failover in orders (`svcadm disable` of its leader's patroni)
+/// `smfkit run`. The etcd's deploy.sh turns etcd's authentication on (root
+/// known by its certificate), each cluster's makes its role and users; both
+/// elect a leader with its replica; rows written through each cluster's
+/// haproxy land in that cluster only; etcd holds both scopes' keys (read as
+/// root); each cluster's node certificate and patroni login read its own
+/// prefix and are refused the other's, read and write; a failover in orders (`svcadm disable` of its leader's patroni)
 /// leaves billing's leader where it was. Needs what EndToEndTests needs;
 /// skipped without it, failing under CI=true. Run alone with
 /// `swift test --filter SharedEtcd`.
@@ -52,6 +55,18 @@ import Glibc
         // certificates.sh makes the CA the two clusters' scripts copy.
         let etcdHealthy = try shared.etcd.bringUp()
         report("etcd: 3 members healthy %.2f s after the first start", etcdHealthy)
+        // Its deploy.sh's store phase then turns etcd's authentication on
+        // (root known by its certificate); a second deploy does it again.
+        for round in ["first", "second"] {
+            let auth = try shared.etcd.enableAuth()
+            #expect(auth.succeeded, "the etcd's deploy.sh enable_etcd_auth (\(round) run): \(auth.stdout)\(auth.stderr)")
+        }
+        let anonymous = try shared.etcd.etcdctl(["get", "--prefix", "/"])
+        #expect(!anonymous.succeeded && anonymous.stderr.contains("permission denied"),
+                "the etcd's admin certificate, no etcd user, reads keys: \(anonymous.stdout)\(anonymous.stderr)")
+        #expect(try shared.etcd.healthy(), "etcdctl endpoint health fails once authentication is on")
+        report("etcd authentication on (enable_etcd_auth run twice); the admin certificate (no etcd user): %@; endpoint health still passes",
+               errorLine(anonymous.stderr))
 
         try shared.writeDefinitions()
         let together = try shared.check(shared.definitionFiles)
@@ -77,10 +92,14 @@ import Glibc
 
         // deploy.sh's phases, both clusters side by side: its store phase's
         // own check that the existing etcd answers (etcdctl with the first
-        // node's certificate), then patroni everywhere.
+        // node's certificate) and its role and users in etcd (as etcd's
+        // root, twice: a second deploy changes nothing), then patroni everywhere.
         for cluster in shared.clusters {
-            let store = try cluster.deployHealthCheck(functions: "etcd_healthy")
-            #expect(store.succeeded, "\(cluster.definition.cluster)'s deploy.sh etcd_healthy: \(store.stdout)\(store.stderr)")
+            for round in ["first", "second"] {
+                let store = try cluster.deployHealthCheck(functions: "etcd_healthy && grant_etcd_access")
+                #expect(store.succeeded,
+                        "\(cluster.definition.cluster)'s deploy.sh etcd_healthy, grant_etcd_access (\(round) run): \(store.stdout)\(store.stderr)")
+            }
         }
         let bringUp = Stopwatch()
         for cluster in shared.clusters { try cluster.enable(.patroni) }
@@ -126,20 +145,51 @@ import Glibc
         report("rows: 100 through orders' haproxy, 50 through billing's; each cluster and its replica hold exactly their own")
 
         // Both scopes' keys under patroni's namespace in the one etcd, read
-        // with each cluster's own client certificate (issued from the copy).
+        // with etcd's root certificate (on the deploying host only).
         let namespace = "/" + orders.definition.patroni.namespace.split(separator: "/").joined(separator: "/") + "/"
-        for cluster in shared.clusters {
-            let run = try cluster.etcdctl(["get", "--prefix", namespace, "--keys-only"], client: cluster.restClient)
-            let keys = Set(run.stdout.split(separator: "\n").map(String.init))
-            for scope in shared.clusters {
-                let name = scope.definition.cluster
-                let expected = [namespace + name + "/leader", namespace + name + "/initialize"]
-                    + scope.nodes.map { namespace + name + "/members/" + $0.name }
-                #expect(run.succeeded && expected.allSatisfy(keys.contains),
-                        "etcdctl get --prefix \(namespace) with \(cluster.definition.cluster)'s certificate lacks \(name)'s keys: \(keys.sorted()) \(run.stderr)")
+        let listed = try orders.etcdctl(["get", "--prefix", namespace, "--keys-only"], client: shared.etcd.rootClient)
+        let keys = Set(listed.stdout.split(separator: "\n").map(String.init))
+        for scope in shared.clusters {
+            let name = scope.definition.cluster
+            let expected = [namespace + name + "/leader", namespace + name + "/initialize"]
+                + scope.nodes.map { namespace + name + "/members/" + $0.name }
+            #expect(listed.succeeded && expected.allSatisfy(keys.contains),
+                    "etcdctl get --prefix \(namespace) with root's certificate lacks \(name)'s keys: \(keys.sorted()) \(listed.stderr)")
+        }
+        report("etcdctl get --prefix %@ with etcd's root certificate: %d keys, %@", namespace, keys.count,
+               keys.filter { $0.hasSuffix("/leader") }.sorted().joined(separator: ", "))
+
+        // Each cluster confined to its own prefix: with a node's certificate
+        // (its common name the node's etcd user) and with what patroni
+        // presents (a certificate without one, and the cluster's etcd user
+        // and password), its own keys are readable, the other's neither
+        // readable nor writable.
+        for (cluster, other) in [(orders, billing), (billing, orders)] {
+            let own = namespace + cluster.definition.cluster + "/", foreign = namespace + other.definition.cluster + "/"
+            let node = cluster.nodes[0]
+            let nodeCertificate = TLSClientIdentity(caFile: cluster.caDirectory + "/ca.crt",
+                                                    certificateFile: cluster.caDirectory + "/\(node.name).crt",
+                                                    keyFile: cluster.caDirectory + "/\(node.name).key")
+            let patroniCertificate = TLSClientIdentity(caFile: cluster.caDirectory + "/ca.crt",
+                                                       certificateFile: cluster.caDirectory + "/etcd-client.crt",
+                                                       keyFile: cluster.caDirectory + "/etcd-client.key")
+            let login = ["--user=\(try #require(cluster.definition.etcdAccess?.passwordUser))", "--password=\(cluster.etcdPassword)"]
+            for (what, client, extra) in [("\(node.name)'s node certificate", nodeCertificate, [String]()),
+                                          ("patroni's etcd login", patroniCertificate, login)] {
+                let ownRead = try cluster.etcdctl(extra + ["get", "--prefix", own, "--keys-only"], client: client)
+                let foreignRead = try cluster.etcdctl(extra + ["get", "--prefix", foreign], client: client)
+                let foreignWrite = try cluster.etcdctl(extra + ["put", foreign + "leader", cluster.definition.cluster], client: client)
+                let ownKeys = ownRead.stdout.split(separator: "\n").count
+                #expect(ownRead.succeeded && ownRead.stdout.contains(own + "leader"),
+                        "\(what) cannot read \(own): \(ownRead.stdout)\(ownRead.stderr)")
+                #expect(!foreignRead.succeeded && foreignRead.stderr.contains("permission denied"),
+                        "\(what) reads \(foreign): \(foreignRead.stdout)\(foreignRead.stderr)")
+                #expect(!foreignWrite.succeeded && foreignWrite.stderr.contains("permission denied"),
+                        "\(what) writes \(foreign)leader: \(foreignWrite.stdout)\(foreignWrite.stderr)")
+                report("%@ (%@): get --prefix %@ exit %d, %d keys; get --prefix %@ exit %d (%@); put %@leader exit %d (%@)",
+                       cluster.definition.cluster, what, own, ownRead.status, ownKeys, foreign, foreignRead.status,
+                       errorLine(foreignRead.stderr), foreign, foreignWrite.status, errorLine(foreignWrite.stderr))
             }
-            report("etcdctl get --prefix %@ with the %@ cluster's admin certificate: %d keys, %@", namespace, cluster.definition.cluster,
-                   keys.count, keys.filter { $0.hasSuffix("/leader") }.sorted().joined(separator: ", "))
         }
 
         // A failover in orders: an operator's svcadm disable of its leader's
@@ -191,6 +241,11 @@ import Glibc
         let state = LoopbackHTTP.json(host: node.address, port: cluster.definition.patroni.restPort, path: "/patroni",
                                       client: cluster.restClient)
         return try #require(state?["timeline"] as? Int, "no timeline from \(node.name)'s patroni")
+    }
+
+    /// etcdctl's own message (`Error: …`), without the client's retry warnings.
+    private func errorLine(_ text: String) -> String {
+        text.split(separator: "\n").last { $0.hasPrefix("Error:") }.map(String.init) ?? firstLine(text)
     }
 
     private func firstLine(_ text: String) -> String {

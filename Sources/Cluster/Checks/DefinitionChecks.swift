@@ -15,6 +15,7 @@ public enum DefinitionChecks {
         EtcdMemberCountCheck(),
         EtcdEndpointsCheck(),
         EtcdDefinitionCheck(),
+        EtcdRootRoleCheck(),
         EtcdStateCheck(),
         NodeRoleCheck(),
         HostNameCheck(),

@@ -16,6 +16,7 @@ struct IgnoredSettingCheck: DefinitionCheck {
         ("stolon", .stolon, "patroni manages PostgreSQL, and haproxy routes clients"),
         ("postgres.rewind_user", .patroni, "stolon does not use a rewind user"),
         ("secrets.rewind_password", .patroni, "stolon does not use a rewind user"),
+        ("secrets.etcd_password", .patroni, "stolon's daemons are known to etcd by their certificates"),
         ("paths.patroni", .patroni, "stolon runs no patroni"),
         ("paths.patronictl", .patroni, "stolon runs no patroni"),
         ("paths.haproxy", .patroni, "stolon runs no haproxy"),
@@ -28,7 +29,7 @@ struct IgnoredSettingCheck: DefinitionCheck {
     /// PostgreSQL alone, without etcd, an HA manager or a proxy.
     static let notReplication = [
         "etcd", "patroni", "stolon", "haproxy", "postgres.rewind_user", "secrets.rewind_password",
-        "secrets.rest_password", "secrets.stats_password", "users.etcd", "users.haproxy", "paths.etcd",
+        "secrets.rest_password", "secrets.stats_password", "secrets.etcd_password", "users.etcd", "users.haproxy", "paths.etcd",
         "paths.etcdctl", "paths.patroni", "paths.patronictl", "paths.haproxy", "paths.stolon_bin",
     ]
 

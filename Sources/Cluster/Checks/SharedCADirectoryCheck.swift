@@ -4,15 +4,16 @@ import Diagnostics
 /// own `tls.ca_dir`, apart from the etcd's CA directory (the etcd
 /// definition's `tls.ca_dir`, or `etcd.ca_dir`). Its `tls/certificates.sh`
 /// copies the etcd's CA into its directory and issues `NAME.key`,
-/// `NAME.crt` (and `NAME.ext`) there for every node, `haproxy` (patroni) and
-/// `admin`; in the etcd's own directory those are the etcd's files whenever
-/// the names meet. A node named like an etcd member gets that member's
-/// certificate replaced by one for its own address, and with another
-/// `tls.key_type` the two scripts re-issue `admin` over each other on every
-/// run: an error. Sharing the directory with no file overwritten yet (one
-/// `admin` certificate for both; a later node name would overwrite), or
-/// with an etcd smfkit did not define, whose files it cannot know: a warning.
-/// Paths are compared normalised (`.`, `..`, doubled and trailing `/`).
+/// `NAME.crt` (and `NAME.ext`) there for every node, `haproxy` (patroni),
+/// `admin` and etcd's `root`; in the etcd's own directory those are the
+/// etcd's files whenever the names meet. `admin` always does: the
+/// cluster's names its own etcd user (`EtcdAccess`), so each script
+/// re-issues it over the other's on every run; a node named like an etcd
+/// member gets that member's certificate replaced by one for its own
+/// address; with another `tls.key_type`, `root` is re-issued too: an error.
+/// With an etcd smfkit did not define, whose files it cannot know: a
+/// warning naming what the cluster would write there. Paths are compared
+/// normalised (`.`, `..`, doubled and trailing `/`).
 struct SharedCADirectoryCheck: DefinitionCheck {
     let rule = "cluster.tls.ca-dir-shared"
 
@@ -32,7 +33,7 @@ struct SharedCADirectoryCheck: DefinitionCheck {
         let remedy = "set this cluster's tls.ca_dir to a directory of its own (certificates.sh copies the etcd's "
             + "ca.crt and ca.key into it)"
         guard let reference else {
-            let names = definition.nodes.map(\.name) + (definition.stack == .patroni ? ["haproxy"] : []) + ["admin"]
+            let names = definition.nodes.map(\.name) + (definition.stack == .patroni ? ["haproxy"] : []) + ["admin", "root"]
             return [warning(
                 "\(ours) is etcd.ca_dir '\(etcdDirectory)', the existing etcd's CA directory: this cluster's "
                     + "tls/certificates.sh would issue \(Self.files(names)) there and overwrite any of the etcd's "
@@ -43,17 +44,13 @@ struct SharedCADirectoryCheck: DefinitionCheck {
         let members = Set(etcd.members.map(\.name))
         var overwritten = definition.nodes.map(\.name).filter { members.contains($0) }
         var reasons = overwritten.isEmpty ? [] : ["\(overwritten.joined(separator: ", ")): a node of both"]
+        let user = definition.etcdAccess.map { " (\($0.certificateUser("admin")))" } ?? ""
+        overwritten.append("admin")
+        reasons.append("admin: this cluster's names its own etcd user\(user), so each script re-issues it over the other's")
         if let keyType = etcd.keyType, keyType != definition.tlsKeyType {
-            overwritten.append("admin")
-            reasons.append("admin: tls.key_type \(definition.tlsKeyType) here and \(keyType) there, so each script "
+            overwritten.append("root")
+            reasons.append("root: tls.key_type \(definition.tlsKeyType) here and \(keyType) there, so each script "
                            + "re-issues it over the other's")
-        }
-        guard !overwritten.isEmpty else {
-            return [warning(
-                "\(ours) is \(theirs): both clusters' certificates.sh issue admin.crt and admin.key there (one "
-                    + "operator certificate for both), and a node named like an etcd member would overwrite that "
-                    + "member's certificate; \(remedy)",
-                at: location)]
         }
         return [error(
             "\(ours) is \(theirs): this cluster's tls/certificates.sh would overwrite the etcd's own "

@@ -9,8 +9,11 @@ struct TLSDisabledCheck: DefinitionCheck {
 
     func diagnostics(for loaded: LoadedDefinition) -> [Diagnostic] {
         guard !loaded.definition.tlsEnabled else { return [] }
+        // Without client certificates etcd cannot tell one cluster's client from another's.
+        let shared = loaded.definition.externalEtcd != nil
+            ? "; and no etcd user or role keeps the clusters sharing its etcd out of each other's keys" : ""
         return [warning("TLS is off: passwords, rows and etcd's cluster state cross the network in plain text and "
-                            + "anyone who reaches etcd can take the cluster over; remove 'enabled: false' outside a lab",
+                            + "anyone who reaches etcd can take the cluster over\(shared); remove 'enabled: false' outside a lab",
                         at: loaded.sourceMap.location(of: "tls.enabled"))]
     }
 }

@@ -9,6 +9,8 @@ public enum ClusterPassword: String, CaseIterable, Sendable {
     case rewind
     case rest
     case stats
+    /// patroni on an etcd shared with other clusters: its etcd user's (EtcdAccess).
+    case etcd
 
     /// Its file in the deploying host's secrets directory.
     public var fileName: String { "\(rawValue)-password" }
@@ -21,6 +23,7 @@ public enum ClusterPassword: String, CaseIterable, Sendable {
         case .rewind: "the rewind password"
         case .rest: "the REST API's password"
         case .stats: "the statistics page's password"
+        case .etcd: "the password of the cluster's etcd user"
         }
     }
 
@@ -28,20 +31,26 @@ public enum ClusterPassword: String, CaseIterable, Sendable {
     public static func all(of stack: Stack) -> [ClusterPassword] {
         switch stack {
         case .etcd: []
-        case .patroni: allCases
+        case .patroni: allCases.filter { $0 != .etcd }
         case .stolon, .replication: [.superuser, .replication]
         }
     }
 }
 
 extension ClusterDefinition {
+    /// Every password the first host makes: the stack's, and patroni's etcd
+    /// user's on an etcd shared with other clusters.
+    public var madePasswords: [ClusterPassword] {
+        ClusterPassword.all(of: stack) + (etcdAccess?.passwordUser != nil ? [.etcd] : [])
+    }
+
     /// The passwords `node`'s zone is given: PostgreSQL's own (and, with
     /// patroni, pg_rewind's and the REST API's) where PostgreSQL runs;
     /// haproxy's statistics page where haproxy runs.
     public func passwords(of node: Node) -> [ClusterPassword] {
-        ClusterPassword.all(of: stack).filter { password in
+        madePasswords.filter { password in
             switch password {
-            case .superuser, .replication, .rewind, .rest: runs(.postgres, on: node)
+            case .superuser, .replication, .rewind, .rest, .etcd: runs(.postgres, on: node)
             case .stats: runs(.proxy, on: node)
             }
         }

@@ -178,6 +178,8 @@ public enum DefinitionKeys {
               "patroni only: the file holding the REST API's password."),
         .init("secrets.stats_password", .secretPath, .setting(default: .string("/etc/pgha/secrets/stats-password")),
               "patroni only: the file holding the password of haproxy's statistics page."),
+        .init("secrets.etcd_password", .secretPath, .setting(default: .string("/etc/pgha/secrets/etcd-password")),
+              "patroni only, on an existing etcd with TLS: the file holding the password of the cluster's etcd user."),
 
         // Only the certificate script and the TLS settings of the templates read these.
         .init("tls.enabled", .boolean, .setting(default: .bool(true)),

@@ -68,13 +68,17 @@ extension TemplateContext {
 
     /// What the first host's `export` carries to `host` from its CA
     /// directory: the CA's certificate and the keys and certificates of
-    /// the host's nodes (and haproxy's client pair where it runs haproxy),
-    /// never the CA's key, so no other host can issue certificates.
+    /// the host's nodes (and haproxy's client pair where it runs haproxy,
+    /// patroni's etcd client pair on a shared etcd where patroni runs),
+    /// never the CA's key nor etcd's root's, so no other host can issue
+    /// certificates or change etcd's users.
     static func carriedCertificates(to host: ClusterHost, definition d: ClusterDefinition) -> String {
         guard d.tlsEnabled else { return "" }
         let own = d.nodes(on: host)
         let proxies = d.stack == .patroni && own.contains { d.runs(.proxy, on: $0) }
-        return (["ca.crt"] + own.flatMap { ["\($0.name).crt", "\($0.name).key"] } + (proxies ? ["haproxy.pem"] : []))
+        let etcdClient = d.etcdAccess?.passwordUser != nil && own.contains { d.runs(.postgres, on: $0) }
+        return (["ca.crt"] + own.flatMap { ["\($0.name).crt", "\($0.name).key"] } + (proxies ? ["haproxy.pem"] : [])
+            + (etcdClient ? ["etcd-client.crt", "etcd-client.key"] : []))
             .joined(separator: " ")
     }
 }

@@ -188,7 +188,10 @@ struct PackagingTranslator {
         // The etcd cluster alone has no password: its clients prove who they are with certificates.
         guard definition.stack.runsPostgres else { return result }
         let reader = definition.account(for: .postgres)
-        for secret in DefinitionKeys.of(.secretPath).compactMap({ $0.value(in: definition) as? String }) {
+        // patroni's etcd password exists only on a shared etcd with TLS.
+        let secrets = DefinitionKeys.of(.secretPath)
+            .filter { $0.path != "secrets.etcd_password" || definition.madePasswords.contains(.etcd) }
+        for secret in secrets.compactMap({ $0.value(in: definition) as? String }) {
             let parent = Self.relative(String(secret[..<(secret.lastIndex(of: "/") ?? secret.startIndex)]))
             guard !parent.isEmpty, !result.contains(where: { $0.path == parent }) else { continue }
             result.append(PayloadDirectory(path: parent, mode: 0o700, owner: reader.name, group: reader.group))

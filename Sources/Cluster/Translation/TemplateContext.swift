@@ -103,6 +103,12 @@ struct TemplateContext {
         let etcdCA = d.tlsEnabled ? d.externalEtcd?.caDirectory : nil
         values["etcd_ca_shared"] = etcdCA != nil
         values["etcd_ca_directory"] = etcdCA ?? ""
+        // etcd authentication (EtcdAccess): the etcd stack turns it on; a
+        // cluster on it makes its own role and users. Both issue the `root`
+        // client certificate deploy.sh uses from this host for that.
+        values["enables_etcd_auth"] = d.enablesEtcdAuth
+        values["etcd_access"] = Self.etcdAccessValues(d.etcdAccess, definition: d)
+        values["issues_etcd_root"] = d.enablesEtcdAuth || d.etcdAccess != nil
         Self.set(clientPort, at: "etcd.client_port", in: &values)
         Self.set(members.map { "\($0.name)=\(scheme)://\(Self.urlHost($0.address)):\(d.etcd.peerPort)" }.joined(separator: ","),
                  at: "etcd.initial_cluster", in: &values)
@@ -132,7 +138,7 @@ struct TemplateContext {
         // hosts, `host(_:)` says what each host's script does.
         values["host"] = false
         values["makes_secrets"] = true
-        values["made_passwords"] = Self.passwordValues(ClusterPassword.all(of: d.stack))
+        values["made_passwords"] = Self.passwordValues(d.madePasswords)
         values["own_passwords"] = values["made_passwords"]
         values["inits_stolon"] = true
         values["checks_etcd"] = true
@@ -168,6 +174,22 @@ struct TemplateContext {
             phases["all", default: []] += entries
         }
         return phases
+    }
+
+    /// The role deploy.sh makes in a shared etcd, its prefixes, and the
+    /// users granted it: every node's certificate, the operator's (admin),
+    /// and patroni's password user. A mapping even without one (`enabled`
+    /// false), so that templates name its members whatever the definition.
+    static func etcdAccessValues(_ access: EtcdAccess?, definition d: ClusterDefinition) -> [String: Any] {
+        [
+            "enabled": access != nil,
+            "role": access?.role ?? "",
+            "prefixes": access?.prefixes ?? [],
+            "certificate_users": access.map { access in (d.nodes.map(\.name) + ["admin"]).map { access.certificateUser($0) } } ?? [],
+            "admin_subject": access.map { "/CN=\($0.certificateUser("admin"))" } ?? "",
+            "password_login": access?.passwordUser != nil,
+            "password_user": access?.passwordUser ?? "",
+        ]
     }
 
     /// Puts `value` at a dotted path, making the mappings on the way.
@@ -207,6 +229,8 @@ struct TemplateContext {
             "haproxy_stats_bind": stats.contains(":") ? "ipv6@\(stats)" : stats,
             // The node certificate's names, as openssl's subjectAltName takes them.
             "certificate_names": subjectAltNames(of: node, haproxyAddresses: haproxyAddresses, definition: d),
+            // On a shared etcd the certificate's common name is the node's etcd user.
+            "certificate_subject": d.etcdAccess.map { "/CN=\($0.certificateUser(node.name))" } ?? "",
             "fmris": fmris,
             "joins_etcd": node.etcdState == "existing",
             // Plain replication: the node replication.primary names.

@@ -42,6 +42,8 @@ import Testing
             var environment = [
                 "PATH": Fixtures.path("Tests/ClusterTests/IllumosShims") + ":/usr/bin:/bin",
                 "HOME": state, "SHIM_STATE": state, "OVERLAYS": state + "/overlays", "TRIES": "3",
+                // etcdctl on the deploying host, as etcd's root: the shim.
+                "ETCDCTL": "etcdctl",
                 // tls/certificates.sh makes the CA here, with the real openssl.
                 "PGHA_CA_DIR": state + "/ca",
             ]

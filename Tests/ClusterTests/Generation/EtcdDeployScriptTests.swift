@@ -24,10 +24,29 @@ import Testing
         #expect(key < firstEnable)
         let health = try #require(DeployScriptTests.first("endpoint health", in: calls))
         #expect(try #require(DeployScriptTests.last("svcadm enable", in: calls)) < health)
+        // Once etcd is healthy: etcd's root user, known by its certificate,
+        // then authentication on, by etcdctl on this host with root.crt.
+        let rootAdded = try #require(DeployScriptTests.first("user add root --no-password", in: calls))
+        let authOn = try #require(DeployScriptTests.first("auth enable", in: calls))
+        #expect(health < rootAdded && rootAdded < authOn)
+        #expect(calls[authOn].hasPrefix("etcdctl ") && calls[authOn].contains("--cert=\(site.state)/ca/root.crt"),
+                "auth enable: \(calls[authOn])")
+        #expect(FileManager.default.fileExists(atPath: site.state + "/ca/root.key"))
+        #expect(!calls.contains { $0.hasPrefix("zlogin") && $0.contains("root.") }, "root's certificate went into a zone")
         // The health check asks each member's status and prints the table.
         #expect(calls.contains { $0.hasSuffix("endpoint status") })
         #expect(calls.last?.hasSuffix("endpoint status -w table") == true)
         #expect(run.stdout.contains("the my-ha-cluster cluster is healthy"))
+    }
+
+    @Test func aSecondDeployFindsRootAndTurnsAuthenticationOnAgain() throws {
+        let site = try DeployScriptTests.Site(example: "etcd")
+        defer { site.remove() }
+        _ = try site.deploy()
+        let (run, calls) = try site.deploy()
+        #expect(run.succeeded, "the second deploy.sh failed: \(run.stderr)")
+        #expect(calls.contains { $0.hasSuffix("user get root") } && !calls.contains { $0.contains("user add root") })
+        #expect(calls.contains { $0.hasSuffix("auth enable") })
     }
 
     @Test func twoLeadersFailTheHealthCheck() throws {

@@ -79,7 +79,9 @@ import Testing
 
         var environment: [String: String] {
             ["PATH": Fixtures.path("Tests/ClusterTests/IllumosShims") + ":/usr/bin:/bin", "SHIM_STATE": state,
-             "OVERLAYS": state + "/overlays", "TRIES": "3", "DEPLOY_DIR": "tree", "HOME": state]
+             "OVERLAYS": state + "/overlays", "TRIES": "3", "DEPLOY_DIR": "tree", "HOME": state,
+             // etcdctl on the deploying host, as etcd's root: the shim.
+             "ETCDCTL": "etcdctl"]
         }
 
         func host(_ name: String) -> String {

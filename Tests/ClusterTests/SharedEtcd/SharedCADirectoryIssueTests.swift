@@ -7,9 +7,10 @@ import Testing
 /// What `cluster.tls.ca-dir-shared` says, seen with real openssl: the etcd
 /// definition's certificates.sh issues into its CA directory, then a
 /// cluster's issues into the same one (PGHA_CA_DIR, as the shared
-/// `tls.ca_dir` would). A node named like an etcd member and `admin` of
-/// another key type replace the etcd's own files (the error); with neither,
-/// the etcd's files are left as they were (the warning).
+/// `tls.ca_dir` would). The cluster's `admin` always replaces the etcd's
+/// (each names its own etcd user); a node named like an etcd member
+/// replaces that member's files, and another key type `root`'s: what the
+/// error says.
 @Suite(.serialized) struct SharedCADirectoryIssueTests {
     /// The bytes of each file of the etcd's CA directory after its own
     /// script, and after the cluster's script ran there too.
@@ -62,7 +63,7 @@ import Testing
         guard let (before, after, directory) = try Self.issueBoth(clusterNodeRename: ("orders2", "etcd2"), keyType: nil)
         else { return }
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        #expect(Self.replaced(before, after) == ["etcd2.crt", "etcd2.ext", "etcd2.key"])
+        #expect(Self.replaced(before, after) == ["admin.crt", "admin.ext", "admin.key", "etcd2.crt", "etcd2.ext", "etcd2.key"])
         // etcd2's certificate now names the PostgreSQL node's address, not the member's.
         let text = try runProcess(URL(fileURLWithPath: "/usr/bin/openssl"),
                                   ["x509", "-noout", "-ext", "subjectAltName", "-in", "\(directory)/store-ca/etcd2.crt"]).stdout
@@ -73,21 +74,22 @@ import Testing
         let found = DefinitionChecker.check(DefinitionLoader.load(text: orders, file: directory + "/orders.yaml"))
             .diagnostics.filter { $0.rule == "cluster.tls.ca-dir-shared" }
         #expect(found.map(\.severity) == [.error])
-        #expect(found.first?.message.contains("etcd2.crt, etcd2.key") == true)
+        #expect(found.first?.message.contains("etcd2.crt, etcd2.key, admin.crt, admin.key") == true)
     }
 
-    @Test func anotherKeyTypeReplacesAdmin() throws {
+    @Test func anotherKeyTypeReplacesRootToo() throws {
         guard let (before, after, directory) = try Self.issueBoth(clusterNodeRename: nil, keyType: "rsa-3072") else { return }
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        #expect(Self.replaced(before, after) == ["admin.crt", "admin.ext", "admin.key"])
+        #expect(Self.replaced(before, after) == ["admin.crt", "admin.ext", "admin.key", "root.crt", "root.ext", "root.key"])
     }
 
-    /// The warning's case: the cluster's files land beside the etcd's, and
-    /// none of the etcd's changes (admin is kept, current for both).
-    @Test func otherwiseTheEtcdsFilesAreLeftAlone() throws {
+    /// With no node of both and one key type, admin alone is replaced: the
+    /// cluster's names its etcd user, the etcd's another. Its nodes' files
+    /// land beside the etcd's.
+    @Test func otherwiseAdminAloneIsReplaced() throws {
         guard let (before, after, directory) = try Self.issueBoth(clusterNodeRename: nil, keyType: nil) else { return }
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        #expect(Self.replaced(before, after) == [])
+        #expect(Self.replaced(before, after) == ["admin.crt", "admin.ext", "admin.key"])
         #expect(after["orders1.crt"] != nil && after["haproxy.pem"] != nil)
     }
 }

@@ -4,9 +4,10 @@ import Testing
 
 /// `cluster.tls.ca-dir-shared`: a cluster's `tls.ca_dir` that is the CA
 /// directory of the etcd it uses. Its certificates.sh would issue into the
-/// etcd's directory: an error where it overwrites the etcd's own files (a
-/// node named like an etcd member, `admin` of another key type), a warning
-/// where it only shares the directory. Paths are compared normalised.
+/// etcd's directory and overwrite the etcd's own files (always `admin`, a
+/// node named like an etcd member, `root` of another key type): an error;
+/// with `etcd.endpoints`, whose files smfkit cannot know, a warning. Paths
+/// are compared normalised.
 @Suite struct SharedCADirectoryTests {
     static let etcdDefinition = Fixtures.path("Examples/shared-etcd/etcd.yaml")
     static let rule = "cluster.tls.ca-dir-shared"
@@ -35,21 +36,24 @@ import Testing
         let message = found.first?.message ?? ""
         #expect(message.contains("this cluster's tls.ca_dir '/var/opt/smfkit/store/ca' is the tls.ca_dir of the etcd "
                                  + "definition \(Self.etcdDefinition) ('/var/opt/smfkit/store/ca')"))
-        #expect(message.contains("would overwrite the etcd's own etcd2.crt, etcd2.key (etcd2: a node of both)"))
+        #expect(message.contains("would overwrite the etcd's own etcd2.crt, etcd2.key, admin.crt, admin.key "
+                                 + "(etcd2: a node of both; admin: this cluster's names its own etcd user (service.c.admin)"))
         #expect(message.contains("set this cluster's tls.ca_dir to a directory of its own"))
     }
 
-    @Test func anotherKeyTypeOverwritesAdmin() {
+    @Test func anotherKeyTypeOverwritesRootToo() {
         let found = Self.found(Self.onEtcdDefinition("  ca_dir: /var/opt/smfkit/store/ca\n  key_type: rsa-3072\n"))
         #expect(found.map(\.severity) == [.error])
-        #expect(found.first?.message.contains("admin.crt, admin.key (admin: tls.key_type rsa-3072 here and ecdsa-p256 there")
-                == true)
+        #expect(found.first?.message.contains("admin.crt, admin.key, root.crt, root.key (admin: ") == true)
+        #expect(found.first?.message.contains("root: tls.key_type rsa-3072 here and ecdsa-p256 there") == true)
     }
 
-    @Test func onlySharingTheDirectoryIsAWarning() {
+    /// Even with no node of both and one key type, admin is the etcd's and
+    /// the cluster's, each naming another etcd user.
+    @Test func onlySharingTheDirectoryOverwritesAdmin() {
         let found = Self.found(Self.onEtcdDefinition("  ca_dir: /var/opt/smfkit/store/ca\n"))
-        #expect(found.map(\.severity) == [.warning])
-        #expect(found.first?.message.contains("both clusters' certificates.sh issue admin.crt and admin.key there") == true)
+        #expect(found.map(\.severity) == [.error])
+        #expect(found.first?.message.contains("would overwrite the etcd's own admin.crt, admin.key (admin: ") == true)
     }
 
     /// `..`, `.`, a doubled and a trailing `/` name the same directory
@@ -81,7 +85,7 @@ import Testing
         #expect(explicit.map { "\($0.location.line):\($0.location.column) \($0.severity.rawValue)" } == ["14:11 warning"])
         #expect(explicit.first?.message.contains("is etcd.ca_dir '/var/ca', the existing etcd's CA directory") == true)
         #expect(explicit.first?.message.contains("node1.crt, node1.key, node2.crt, node2.key, node3.crt, node3.key, "
-                                                 + "haproxy.crt, haproxy.key, admin.crt, admin.key") == true)
+                                                 + "haproxy.crt, haproxy.key, admin.crt, admin.key, root.crt, root.key") == true)
         let byDefault = Self.found(validHead + endpoints.replacingFirst("/var/ca", "/var/opt/smfkit/c/ca"))
         #expect(byDefault.map { "\($0.location.line):\($0.location.column) \($0.severity.rawValue)" } == ["12:11 warning"])
         #expect(Self.found(validHead + endpoints).isEmpty)

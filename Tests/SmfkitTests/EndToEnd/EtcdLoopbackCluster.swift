@@ -106,6 +106,19 @@ final class EtcdLoopbackCluster: LoopbackHarness {
         try CertificateSteps.install(script, nodes: nodes.map(\.name), zlogin: path("zlogin-here"))
     }
 
+    /// deploy.sh's store phase, once every member is healthy: etcd's root
+    /// user and authentication on (`enable_etcd_auth`, run unchanged, its
+    /// etcdctl on this host with the root certificate of `ca/`).
+    func enableAuth() throws -> ProcessRun {
+        try DeployHealthCheck.run(generated: path("out"), scratch: scratch, functions: "enable_etcd_auth")
+    }
+
+    /// etcd's root user's client certificate, which certificates.sh keeps
+    /// in the CA directory of the deploying host.
+    var rootClient: TLSClientIdentity {
+        TLSClientIdentity(caFile: path("ca/ca.crt"), certificateFile: path("ca/root.crt"), keyFile: path("ca/root.key"))
+    }
+
     // MARK: starting and stopping
 
     /// generate → plan → TLS → every member started; returns the seconds

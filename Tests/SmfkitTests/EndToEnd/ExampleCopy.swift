@@ -39,6 +39,12 @@ enum ExampleCopy {
     static func writePassword(to file: String, owner: Account) throws -> String {
         var generator = SystemRandomNumberGenerator()
         let password = (0..<24).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        return try writePassword(password, to: file, owner: owner)
+    }
+
+    /// `password` in `file`, created 0600 (never there before) and given to `owner`.
+    @discardableResult
+    static func writePassword(_ password: String, to file: String, owner: Account) throws -> String {
         let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard descriptor >= 0 else { throw E2EFailure("cannot create \(file)") }
         defer { close(descriptor) }

@@ -34,6 +34,8 @@ final class LoopbackCluster: LoopbackHarness {
     private(set) var superuserPassword = ""
     private(set) var restPassword = ""
     private(set) var statsPassword = ""
+    /// patroni's etcd user's, on a shared etcd with TLS.
+    private(set) var etcdPassword = ""
     private var tornDown = false
 
     enum Role { case etcd, patroni, haproxy }
@@ -81,6 +83,10 @@ final class LoopbackCluster: LoopbackHarness {
         secrets["rewind_password"] = Yams.Node(path("secrets/rewind-password"))
         secrets["rest_password"] = Yams.Node(path("secrets/rest-password"))
         secrets["stats_password"] = Yams.Node(path("secrets/stats-password"))
+        if root["stack"]?.string == "patroni" {
+            // Read only on a shared etcd with TLS (patroni's etcd user).
+            secrets["etcd_password"] = Yams.Node(path("secrets/etcd-password"))
+        }
         root["secrets"] = secrets
         var tls = root["tls"] ?? Yams.Node.mapping([:])
         tls["ca_dir"] = Yams.Node(path("ca"))
@@ -189,6 +195,18 @@ final class LoopbackCluster: LoopbackHarness {
             if file == definition.secrets.superuserPassword { superuserPassword = password }
             if file == restFile { restPassword = password }
             if file == statsFile { statsPassword = password }
+        }
+        if definition.etcdAccess?.passwordUser != nil {
+            // patroni's etcd password: in the node's secrets as deploy.sh
+            // installs it, and in $SECRETS (HOME is the scratch directory
+            // for deploy.sh's functions) for its grant_etcd_access.
+            let file = definition.value(at: "secrets.etcd_password") as? String ?? ""
+            etcdPassword = try ExampleCopy.writePassword(to: file, owner: postgresUser)
+            let deploySecrets = path(".smfkit/\(definition.cluster)/secrets")
+            try manager.createDirectory(atPath: deploySecrets, withIntermediateDirectories: true)
+            chmod(deploySecrets, 0o700)
+            guard let root = Accounts.user("root") else { throw E2EFailure("the root user is missing") }
+            try ExampleCopy.writePassword(etcdPassword, to: deploySecrets + "/etcd-password", owner: root)
         }
         if definition.tlsEnabled { try installCertificates() }
     }

@@ -21,7 +21,9 @@
 #   secrets    password files in every zone
 #   tls        keys and certificates (tls/certificates.sh), in every zone
 #   logs       logadm rotation of the services' logs in /var/svc/log
-#   store      etcd on every node, then wait until etcd is healthy
+#   store      etcd on every node, then wait until etcd is healthy; then
+#              etcd's root user and authentication (with TLS: the clusters
+#              that use this etcd each get a role confined to their keys)
 #   profiles   each node's profile, installed and applied when it changed
 #   health     every instance online, one leader and the other members; prints
 #              the cluster's state, or fails saying what is wrong
@@ -58,6 +60,12 @@ SITE_PROFILE=/etc/svc/profile/site/pgha.xml
 TRIES=${TRIES:-150}
 # The etcd members etcdctl asks: every node's.
 ETCD_ENDPOINTS='https://192.168.0.231:2379,https://192.168.0.232:2379,https://192.168.0.233:2379'
+# Where certificates.sh keeps the CA and the issued files.
+CA_DIR=${PGHA_CA_DIR:-/var/opt/smfkit/my-ha-cluster/ca}
+# etcdctl on this host (the global zone), which manages etcd's users and
+# roles with etcd's root certificate: that certificate never leaves this
+# host. Install etcd here too, or name another etcdctl.
+ETCDCTL=${ETCDCTL:-/opt/tribblix/etcd/bin/etcdctl}
 
 log() {
     printf '%s\n' "deploy: $*"
@@ -265,6 +273,27 @@ etcd_healthy() {
     etcdctl_on_first_node endpoint health >/dev/null 2>&1
 }
 
+# etcdctl_as_root ARGUMENT...: etcdctl on this host as etcd's root user,
+# known by its client certificate (CN root) in $CA_DIR.
+etcdctl_as_root() {
+    ETCDCTL_API=3 "$ETCDCTL" --endpoints="$ETCD_ENDPOINTS" --cacert="$CA_DIR/ca.crt" \
+        --cert="$CA_DIR/root.crt" --key="$CA_DIR/root.key" "$@"
+}
+
+# enable_etcd_auth: etcd's root user, without a password (its certificate
+# says who it is), with the root role; then authentication on. From then
+# on a client may do only what its user's roles allow; each cluster that
+# uses this etcd makes its own role and users. Each step is skipped or
+# harmless when done before.
+enable_etcd_auth() {
+    if ! etcdctl_as_root user get root >/dev/null 2>&1; then
+        log "adding etcd's root user"
+        etcdctl_as_root user add root --no-password >/dev/null
+    fi
+    etcdctl_as_root user grant-role root root >/dev/null
+    etcdctl_as_root auth enable >/dev/null
+}
+
 phase_store() {
     enable_new node1 network/pgha/etcd svc:/network/pgha/etcd:node1
     enable_new node2 network/pgha/etcd svc:/network/pgha/etcd:node2
@@ -274,6 +303,8 @@ phase_store() {
     wait_online node3 svc:/network/pgha/etcd:node3
     log "waiting until every etcd member is healthy"
     retry etcd_healthy || fail "etcd is not healthy; see svcs -x and the logs in /var/svc/log of each zone"
+    log "turning etcd's authentication on (root: the certificate $CA_DIR/root.crt)"
+    retry enable_etcd_auth || fail "could not turn etcd's authentication on with $ETCDCTL from this host; see the errors above"
 }
 
 # has_leader_and_replicas: every member answers, and exactly one of them

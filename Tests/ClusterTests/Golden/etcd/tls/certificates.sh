@@ -11,6 +11,9 @@
 #       was signed by this CA, still carries the wanted names and does not
 #       expire within 30 days is kept; anything else is issued
 #       anew, with a new key. Keys never leave CA_DIR except into the nodes.
+#       Also etcd's root user's client certificate (root), with which
+#       deploy.sh manages etcd's users and roles from this host: it is never
+#       installed in a zone.
 #   certificates.sh install NODE
 #       Copies NODE's files into its zone through zlogin's standard input
 #       (never a command line): for each daemon's account its own copy,
@@ -77,10 +80,16 @@ is_current() {
         && openssl x509 -noout -checkend "$RENEW_SECONDS" -in "$1.crt" >/dev/null 2>&1
 }
 
-# leaf NAME USAGE [NAMES]: a certificate NAME.crt with the common name NAME,
-# the extended key usage USAGE and the subject alternative names NAMES.
+# leaf NAME USAGE [NAMES [SUBJECT]]: a certificate NAME.crt with the
+# subject SUBJECT (the common name NAME without it), the extended key usage
+# USAGE and the subject alternative names NAMES. A SUBJECT is written into
+# NAME.ext too, so that a changed one is issued anew.
 leaf() {
+    subject=${4:-/CN=$1}
     {
+        if [ -n "${4:-}" ]; then
+            echo "# subject $4"
+        fi
         echo "basicConstraints=critical,CA:FALSE"
         echo "keyUsage=critical,$KEY_USAGE"
         echo "extendedKeyUsage=$2"
@@ -94,7 +103,7 @@ leaf() {
     fi
     log "issuing $1"
     new_key "$1.key"
-    openssl req -new -key "$1.key" -out "$1.csr" -subj "/CN=$1"
+    openssl req -new -key "$1.key" -out "$1.csr" -subj "$subject"
     openssl x509 -req -in "$1.csr" -CA ca.crt -CAkey ca.key -CAcreateserial \
         -days "$VALIDITY_DAYS" -sha256 -extfile "$1.ext.new" -out "$1.crt.new" 2>/dev/null
     mv "$1.crt.new" "$1.crt"
@@ -113,6 +122,7 @@ issue() {
     leaf node2 serverAuth,clientAuth IP:192.168.0.232,DNS:node2
     leaf node3 serverAuth,clientAuth IP:192.168.0.233,DNS:node3
     leaf admin clientAuth
+    leaf root clientAuth
     log "CA and certificates are current in $CA_DIR"
 }
 

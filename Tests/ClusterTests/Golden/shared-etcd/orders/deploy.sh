@@ -22,7 +22,9 @@
 #   secrets    password files in every zone
 #   tls        keys and certificates (tls/certificates.sh), in every zone
 #   logs       logadm rotation of the services' logs in /var/svc/log
-#   store      wait until the existing etcd cluster (https://192.168.0.221:2379,https://192.168.0.222:2379,https://192.168.0.223:2379) is healthy
+#   store      wait until the existing etcd cluster (https://192.168.0.221:2379,https://192.168.0.222:2379,https://192.168.0.223:2379) is healthy;
+#              then, as etcd's root, the role service.orders (read and write on
+#              /service/orders/ only) and the etcd users of this cluster, granted it alone
 #   database   patroni on every node, then wait for one leader and its replicas
 #   proxy      haproxy on every node
 #   profiles   each node's profile, installed and applied when it changed
@@ -61,6 +63,12 @@ SITE_PROFILE=/etc/svc/profile/site/pgha-orders.xml
 TRIES=${TRIES:-150}
 # The etcd members etcdctl asks: the existing etcd cluster's.
 ETCD_ENDPOINTS='https://192.168.0.221:2379,https://192.168.0.222:2379,https://192.168.0.223:2379'
+# Where certificates.sh keeps the CA and the issued files.
+CA_DIR=${PGHA_CA_DIR:-/var/opt/smfkit/orders/ca}
+# etcdctl on this host (the global zone), which manages etcd's users and
+# roles with etcd's root certificate: that certificate never leaves this
+# host. Install etcd here too, or name another etcdctl.
+ETCDCTL=${ETCDCTL:-/opt/tribblix/etcd/bin/etcdctl}
 
 log() {
     printf '%s\n' "deploy: $*"
@@ -197,20 +205,24 @@ phase_secrets() {
     new_secret "$SECRETS/rewind-password"
     new_secret "$SECRETS/rest-password"
     new_secret "$SECRETS/stats-password"
+    new_secret "$SECRETS/etcd-password"
     install_secret orders1 "$SECRETS/superuser-password" /etc/pgha/secrets/superuser-password pguser
     install_secret orders1 "$SECRETS/replication-password" /etc/pgha/secrets/replication-password pguser
     install_secret orders1 "$SECRETS/rewind-password" /etc/pgha/secrets/rewind-password pguser
     install_secret orders1 "$SECRETS/rest-password" /etc/pgha/secrets/rest-password pguser
+    install_secret orders1 "$SECRETS/etcd-password" /etc/pgha/secrets/etcd-password pguser
     install_secret orders1 "$SECRETS/stats-password" /etc/pgha/secrets/stats-password haproxy
     install_secret orders2 "$SECRETS/superuser-password" /etc/pgha/secrets/superuser-password pguser
     install_secret orders2 "$SECRETS/replication-password" /etc/pgha/secrets/replication-password pguser
     install_secret orders2 "$SECRETS/rewind-password" /etc/pgha/secrets/rewind-password pguser
     install_secret orders2 "$SECRETS/rest-password" /etc/pgha/secrets/rest-password pguser
+    install_secret orders2 "$SECRETS/etcd-password" /etc/pgha/secrets/etcd-password pguser
     install_secret orders2 "$SECRETS/stats-password" /etc/pgha/secrets/stats-password haproxy
     install_secret orders3 "$SECRETS/superuser-password" /etc/pgha/secrets/superuser-password pguser
     install_secret orders3 "$SECRETS/replication-password" /etc/pgha/secrets/replication-password pguser
     install_secret orders3 "$SECRETS/rewind-password" /etc/pgha/secrets/rewind-password pguser
     install_secret orders3 "$SECRETS/rest-password" /etc/pgha/secrets/rest-password pguser
+    install_secret orders3 "$SECRETS/etcd-password" /etc/pgha/secrets/etcd-password pguser
     install_secret orders3 "$SECRETS/stats-password" /etc/pgha/secrets/stats-password haproxy
 }
 
@@ -299,10 +311,49 @@ etcd_healthy() {
     etcdctl_on_first_node endpoint health >/dev/null 2>&1
 }
 
+# etcdctl_as_root ARGUMENT...: etcdctl on this host as etcd's root user,
+# known by its client certificate (CN root) in $CA_DIR.
+etcdctl_as_root() {
+    ETCDCTL_API=3 "$ETCDCTL" --endpoints="$ETCD_ENDPOINTS" --cacert="$CA_DIR/ca.crt" \
+        --cert="$CA_DIR/root.crt" --key="$CA_DIR/root.key" "$@"
+}
+
+# etcd_user USER: USER exists in etcd with the role service.orders alone.
+etcd_user() {
+    if ! etcdctl_as_root user get "$1" >/dev/null 2>&1; then
+        etcdctl_as_root user add "$1" --no-password >/dev/null
+    fi
+    etcdctl_as_root user grant-role "$1" service.orders >/dev/null
+}
+
+# grant_etcd_access: as etcd's root, the role service.orders with read and write
+# permission on this cluster's keys only, and every etcd user this
+# cluster's certificates name, granted it; patroni's user service.orders
+# gets its password from $SECRETS through etcdctl's standard input.
+# Safe to run again.
+grant_etcd_access() {
+    log "granting this cluster's etcd users the role service.orders"
+    if ! etcdctl_as_root role get service.orders >/dev/null 2>&1; then
+        etcdctl_as_root role add service.orders >/dev/null
+    fi
+    etcdctl_as_root role grant-permission service.orders --prefix=true readwrite /service/orders/ >/dev/null
+    etcd_user service.orders.orders1
+    etcd_user service.orders.orders2
+    etcd_user service.orders.orders3
+    etcd_user service.orders.admin
+    if etcdctl_as_root user get service.orders >/dev/null 2>&1; then
+        etcdctl_as_root user passwd service.orders --interactive=false < "$SECRETS/etcd-password" >/dev/null
+    else
+        etcdctl_as_root user add service.orders --interactive=false < "$SECRETS/etcd-password" >/dev/null
+    fi
+    etcdctl_as_root user grant-role service.orders service.orders >/dev/null
+}
+
 phase_store() {
     # The etcd cluster is not this cluster's: it is deployed on its own first.
     log "waiting until the existing etcd cluster at $ETCD_ENDPOINTS answers"
     retry etcd_healthy || fail "the existing etcd cluster at $ETCD_ENDPOINTS is not healthy; deploy it first (its own deploy.sh)"
+    retry grant_etcd_access || fail "could not make this cluster's etcd role and users with $ETCDCTL from this host as etcd's root; see the errors above"
 }
 
 # patroni_members_healthy NODES: reads `patronictl list -f tsv` and succeeds
@@ -322,7 +373,7 @@ patroni_members_healthy() {
 # node's zone, with the settings its instance runs patroni with (and, with TLS,
 # the node's certificate for etcd and the REST API; docs/tls.md).
 patronictl_on_first_node() {
-    zlogin orders1 "PATRONI_SCOPE=orders PATRONI_NAMESPACE=/service/ PATRONI_ETCD3_HOSTS='192.168.0.221:2379,192.168.0.222:2379,192.168.0.223:2379' PATRONI_ETCD3_PROTOCOL=https PATRONI_ETCD3_CACERT=/var/pgha/postgres/orders1/tls/ca.crt PATRONI_ETCD3_CERT=/var/pgha/postgres/orders1/tls/node.crt PATRONI_ETCD3_KEY=/var/pgha/postgres/orders1/tls/node.key PATRONI_CTL_CACERT=/var/pgha/postgres/orders1/tls/ca.crt PATRONI_CTL_CERTFILE=/var/pgha/postgres/orders1/tls/node.crt PATRONI_CTL_KEYFILE=/var/pgha/postgres/orders1/tls/node.key /usr/bin/patronictl -c /etc/pgha/patroni.yml $*"
+    zlogin orders1 "PATRONI_SCOPE=orders PATRONI_NAMESPACE=/service/ PATRONI_ETCD3_HOSTS='192.168.0.221:2379,192.168.0.222:2379,192.168.0.223:2379' PATRONI_ETCD3_PROTOCOL=https PATRONI_ETCD3_CACERT=/var/pgha/postgres/orders1/tls/ca.crt PATRONI_ETCD3_CERT=/var/pgha/postgres/orders1/tls/etcd-client.crt PATRONI_ETCD3_KEY=/var/pgha/postgres/orders1/tls/etcd-client.key PATRONI_ETCD3_USERNAME=service.orders PATRONI_ETCD3_PASSWORD=\$(cat /etc/pgha/secrets/etcd-password) PATRONI_CTL_CACERT=/var/pgha/postgres/orders1/tls/ca.crt PATRONI_CTL_CERTFILE=/var/pgha/postgres/orders1/tls/node.crt PATRONI_CTL_KEYFILE=/var/pgha/postgres/orders1/tls/node.key /usr/bin/patronictl -c /etc/pgha/patroni.yml $*"
 }
 
 # cluster_state: the members as patronictl lists them, asked from the first

@@ -77,10 +77,16 @@ is_current() {
         && openssl x509 -noout -checkend "$RENEW_SECONDS" -in "$1.crt" >/dev/null 2>&1
 }
 
-# leaf NAME USAGE [NAMES]: a certificate NAME.crt with the common name NAME,
-# the extended key usage USAGE and the subject alternative names NAMES.
+# leaf NAME USAGE [NAMES [SUBJECT]]: a certificate NAME.crt with the
+# subject SUBJECT (the common name NAME without it), the extended key usage
+# USAGE and the subject alternative names NAMES. A SUBJECT is written into
+# NAME.ext too, so that a changed one is issued anew.
 leaf() {
+    subject=${4:-/CN=$1}
     {
+        if [ -n "${4:-}" ]; then
+            echo "# subject $4"
+        fi
         echo "basicConstraints=critical,CA:FALSE"
         echo "keyUsage=critical,$KEY_USAGE"
         echo "extendedKeyUsage=$2"
@@ -94,7 +100,7 @@ leaf() {
     fi
     log "issuing $1"
     new_key "$1.key"
-    openssl req -new -key "$1.key" -out "$1.csr" -subj "/CN=$1"
+    openssl req -new -key "$1.key" -out "$1.csr" -subj "$subject"
     openssl x509 -req -in "$1.csr" -CA ca.crt -CAkey ca.key -CAcreateserial \
         -days "$VALIDITY_DAYS" -sha256 -extfile "$1.ext.new" -out "$1.crt.new" 2>/dev/null
     mv "$1.crt.new" "$1.crt"

@@ -11,6 +11,9 @@
 #       was signed by this CA, still carries the wanted names and does not
 #       expire within 30 days is kept; anything else is issued
 #       anew, with a new key. Keys never leave CA_DIR except into the nodes.
+#       Also etcd's root user's client certificate (root), with which
+#       deploy.sh manages etcd's users and roles from this host: it is never
+#       installed in a zone.
 #   certificates.sh install NODE
 #       Copies NODE's files into its zone through zlogin's standard input
 #       (never a command line): for each daemon's account its own copy,
@@ -77,10 +80,16 @@ is_current() {
         && openssl x509 -noout -checkend "$RENEW_SECONDS" -in "$1.crt" >/dev/null 2>&1
 }
 
-# leaf NAME USAGE [NAMES]: a certificate NAME.crt with the common name NAME,
-# the extended key usage USAGE and the subject alternative names NAMES.
+# leaf NAME USAGE [NAMES [SUBJECT]]: a certificate NAME.crt with the
+# subject SUBJECT (the common name NAME without it), the extended key usage
+# USAGE and the subject alternative names NAMES. A SUBJECT is written into
+# NAME.ext too, so that a changed one is issued anew.
 leaf() {
+    subject=${4:-/CN=$1}
     {
+        if [ -n "${4:-}" ]; then
+            echo "# subject $4"
+        fi
         echo "basicConstraints=critical,CA:FALSE"
         echo "keyUsage=critical,$KEY_USAGE"
         echo "extendedKeyUsage=$2"
@@ -94,7 +103,7 @@ leaf() {
     fi
     log "issuing $1"
     new_key "$1.key"
-    openssl req -new -key "$1.key" -out "$1.csr" -subj "/CN=$1"
+    openssl req -new -key "$1.key" -out "$1.csr" -subj "$subject"
     openssl x509 -req -in "$1.csr" -CA ca.crt -CAkey ca.key -CAcreateserial \
         -days "$VALIDITY_DAYS" -sha256 -extfile "$1.ext.new" -out "$1.crt.new" 2>/dev/null
     mv "$1.crt.new" "$1.crt"
@@ -119,13 +128,20 @@ issue() {
         cp "/var/opt/smfkit/store/ca/ca.key" ca.key.new && mv ca.key.new ca.key
         cp "/var/opt/smfkit/store/ca/ca.crt" ca.crt.new && mv ca.crt.new ca.crt
     fi
-    leaf orders1 serverAuth,clientAuth IP:192.168.0.231,DNS:orders1,IP:192.168.0.232,IP:192.168.0.233
-    leaf orders2 serverAuth,clientAuth IP:192.168.0.232,DNS:orders2,IP:192.168.0.231,IP:192.168.0.233
-    leaf orders3 serverAuth,clientAuth IP:192.168.0.233,DNS:orders3,IP:192.168.0.231,IP:192.168.0.232
+    # On the shared etcd, a certificate's common name is its etcd user
+    # (deploy.sh grants each the cluster's role service.orders alone).
+    leaf orders1 serverAuth,clientAuth IP:192.168.0.231,DNS:orders1,IP:192.168.0.232,IP:192.168.0.233 "/CN=service.orders.orders1"
+    leaf orders2 serverAuth,clientAuth IP:192.168.0.232,DNS:orders2,IP:192.168.0.231,IP:192.168.0.233 "/CN=service.orders.orders2"
+    leaf orders3 serverAuth,clientAuth IP:192.168.0.233,DNS:orders3,IP:192.168.0.231,IP:192.168.0.232 "/CN=service.orders.orders3"
     leaf haproxy clientAuth
     cat haproxy.crt haproxy.key > haproxy.pem.new
     mv haproxy.pem.new haproxy.pem
-    leaf admin clientAuth
+    leaf admin clientAuth "" "/CN=service.orders.admin"
+    # etcd's JSON gateway, which patroni uses, refuses a client certificate
+    # with a common name once etcd's authentication is on: patroni presents
+    # this one to etcd and logs in as service.orders with its password.
+    leaf etcd-client clientAuth "" "/O=orders/OU=etcd client"
+    leaf root clientAuth
     log "CA and certificates are current in $CA_DIR"
 }
 
@@ -156,6 +172,8 @@ install() {
         put orders1 ca.crt /var/pgha/postgres/orders1/tls/ca.crt 11799:11799 0644
         put orders1 orders1.crt /var/pgha/postgres/orders1/tls/node.crt 11799:11799 0644
         put orders1 orders1.key /var/pgha/postgres/orders1/tls/node.key 11799:11799 0600
+        put orders1 etcd-client.crt /var/pgha/postgres/orders1/tls/etcd-client.crt 11799:11799 0644
+        put orders1 etcd-client.key /var/pgha/postgres/orders1/tls/etcd-client.key 11799:11799 0600
         directory orders1 /var/pgha/tls/orders1/haproxy 126:126 0700
         put orders1 ca.crt /var/pgha/tls/orders1/haproxy/ca.crt 126:126 0644
         put orders1 haproxy.pem /var/pgha/tls/orders1/haproxy/haproxy.pem 126:126 0600
@@ -170,6 +188,8 @@ install() {
         put orders2 ca.crt /var/pgha/postgres/orders2/tls/ca.crt 11799:11799 0644
         put orders2 orders2.crt /var/pgha/postgres/orders2/tls/node.crt 11799:11799 0644
         put orders2 orders2.key /var/pgha/postgres/orders2/tls/node.key 11799:11799 0600
+        put orders2 etcd-client.crt /var/pgha/postgres/orders2/tls/etcd-client.crt 11799:11799 0644
+        put orders2 etcd-client.key /var/pgha/postgres/orders2/tls/etcd-client.key 11799:11799 0600
         directory orders2 /var/pgha/tls/orders2/haproxy 126:126 0700
         put orders2 ca.crt /var/pgha/tls/orders2/haproxy/ca.crt 126:126 0644
         put orders2 haproxy.pem /var/pgha/tls/orders2/haproxy/haproxy.pem 126:126 0600
@@ -184,6 +204,8 @@ install() {
         put orders3 ca.crt /var/pgha/postgres/orders3/tls/ca.crt 11799:11799 0644
         put orders3 orders3.crt /var/pgha/postgres/orders3/tls/node.crt 11799:11799 0644
         put orders3 orders3.key /var/pgha/postgres/orders3/tls/node.key 11799:11799 0600
+        put orders3 etcd-client.crt /var/pgha/postgres/orders3/tls/etcd-client.crt 11799:11799 0644
+        put orders3 etcd-client.key /var/pgha/postgres/orders3/tls/etcd-client.key 11799:11799 0600
         directory orders3 /var/pgha/tls/orders3/haproxy 126:126 0700
         put orders3 ca.crt /var/pgha/tls/orders3/haproxy/ca.crt 126:126 0644
         put orders3 haproxy.pem /var/pgha/tls/orders3/haproxy/haproxy.pem 126:126 0600
