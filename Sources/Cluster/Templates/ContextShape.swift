@@ -31,6 +31,8 @@ struct ContextShape: Sendable {
     static let templates: ContextShape = {
         var node = Node(name: "n", address: "192.0.2.1", keeperID: "k")
         node.host = "h"
+        // A member added to a running etcd, so that `etcd_joiners` shows its names.
+        node.etcdState = "existing"
         var sample = ClusterDefinition(cluster: "c", stack: .patroni, nodes: [node])
         sample.hosts = [ClusterHost(name: "h", ssh: "h")]
         // Unset optionals are names too: give each a value so it shows.

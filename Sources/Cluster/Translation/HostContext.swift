@@ -35,6 +35,12 @@ extension TemplateContext {
         let hasPostgres = own.contains { d.runs(.postgres, on: d.nodes[$0]) }
         let firstPostgres = d.nodes(running: .postgres).first?.name
         values["makes_secrets"] = first
+        // Once etcd's authentication is on, only its root adds members, and
+        // root's certificate is on the first host alone: it announces every
+        // host's new members, and their hosts wait until etcd lists them.
+        let grows = d.nodes.contains { $0.etcdState == "existing" }
+        values["announces_every_joiner"] = grows && d.enablesEtcdAuth && first
+        values["awaits_joiners"] = grows && d.enablesEtcdAuth && !first
         values["own_passwords"] = Self.passwordValues(d.passwords(on: host))
         values["inits_stolon"] = firstPostgres.map { ownNames.contains($0) } ?? false
         // With an existing etcd, its health is asked from a PostgreSQL zone.

@@ -62,6 +62,12 @@ struct TemplateContext {
         Self.set(max(postgresNodes.count - 1, 0), at: "replication.standby_count", in: &values)
         values["primary_node"] = zip(d.nodes, nodes).first { $0.0.name == d.replication.primary }?.1 ?? [:]
         values["etcd_grows"] = d.nodes.contains { $0.etcdState == "existing" }
+        // Every member added to the running cluster, whichever host it is on:
+        // with authentication on and hosts, the first host announces them all.
+        values["etcd_joiners"] = d.nodes.filter { $0.etcdState == "existing" }
+            .map { ["name": $0.name, "url_host": Self.urlHost($0.address)] }
+        values["announces_every_joiner"] = false
+        values["awaits_joiners"] = false
         values["first_node"] = nodes.first ?? [:]
         values["node_count"] = d.nodes.count
         // The overlay of each set of roles (deploy.sh checks each is known to zap).

@@ -28,3 +28,28 @@ import Testing
         #expect(carried.contains("node4.key") && !carried.contains("node1.key"), "\(carried)")
     }
 }
+
+/// Growing an etcd cluster placed on hosts, with TLS: once authentication
+/// is on only etcd's root may add a member, and root's certificate stays on
+/// the first host, so h1 announces node4 (on host x) as root with its own
+/// etcdctl, and x waits until etcd lists node4 before starting it.
+@Suite struct HostEtcdGrowthTests {
+    @Test func theFirstHostAnnouncesEveryHostsNewMemberAsRoot() throws {
+        var text = try HostScriptSyntaxTests.definition(.init(example: "etcd", role: "etcd", tls: true))
+        text = text.replacingOccurrences(of: "    roles: [etcd]\n", with: "    roles: [etcd]\n    etcd_state: existing\n")
+        let site = try HostDeployTests.Site(definition: text, destinations: ["h1", "h2", "h3", "x"])
+        defer { site.remove() }
+        let run = try site.run("deploy-hosts.sh")
+        #expect(run.succeeded, "deploy-hosts.sh failed: \(run.stdout)\(run.stderr)")
+        let add = "member add node4 --peer-urls=https://192.168.0.234:2380"
+        // As root, by the first host's own etcdctl: not from a zone, not from x.
+        #expect(site.lines(site.host("h1") + "/calls").contains { $0.hasPrefix("etcdctl ") && $0.contains(add) })
+        #expect(!site.lines(site.host("h1") + "/calls").contains { $0.hasPrefix("zlogin ") && $0.contains("member add") })
+        #expect(!site.lines(site.host("x") + "/calls").contains { $0.contains("member add") })
+        #expect(run.stdout.contains("x: deploy: waiting until h1 has announced this host's new etcd members"))
+        #expect(site.lines(site.host("x") + "/calls").contains { $0.contains("svcadm enable svc:/network/pgha/etcd:node4") })
+        // root's certificate never left h1.
+        #expect(site.file(site.host("h1") + "/ca/root.key") != nil)
+        for host in ["h2", "h3", "x"] { #expect(site.file(site.host(host) + "/ca/root.key") == nil, "\(host)") }
+    }
+}
