@@ -49,6 +49,20 @@ import Testing
         #expect(calls.contains { $0.hasSuffix("auth enable") })
     }
 
+    /// Without etcdctl on the deploying host, the store step says so at
+    /// once instead of retrying for minutes.
+    @Test func aMissingEtcdctlOnThisHostIsNamed() throws {
+        let site = try DeployScriptTests.Site(example: "etcd")
+        defer { site.remove() }
+        let started = ContinuousClock.now
+        let (run, calls) = try site.deploy(["ETCDCTL": "/nonexistent/etcdctl", "TRIES": "150"])
+        #expect(!run.succeeded)
+        #expect(run.stderr.contains("no etcdctl at /nonexistent/etcdctl on this host, which manages etcd's users as root"),
+                "stderr: \(run.stderr)")
+        #expect(ContinuousClock.now - started < .seconds(60))
+        #expect(!calls.contains { $0.contains("auth enable") })
+    }
+
     @Test func twoLeadersFailTheHealthCheck() throws {
         let site = try DeployScriptTests.Site(example: "etcd")
         defer { site.remove() }

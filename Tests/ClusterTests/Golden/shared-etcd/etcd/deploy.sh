@@ -273,6 +273,13 @@ etcd_healthy() {
     etcdctl_on_first_node endpoint health >/dev/null 2>&1
 }
 
+# need_etcdctl: the store step's first check, not retried: an etcdctl
+# missing on this host will not appear by waiting.
+need_etcdctl() {
+    command -v "$ETCDCTL" >/dev/null 2>&1 \
+        || fail "no etcdctl at $ETCDCTL on this host, which manages etcd's users as root: install etcd here (the global zone) or set ETCDCTL"
+}
+
 # etcdctl_as_root ARGUMENT...: etcdctl on this host as etcd's root user,
 # known by its client certificate (CN root) in $CA_DIR.
 etcdctl_as_root() {
@@ -295,6 +302,7 @@ enable_etcd_auth() {
 }
 
 phase_store() {
+    need_etcdctl
     enable_new etcd1 network/pgha/etcd svc:/network/pgha/etcd:etcd1
     enable_new etcd2 network/pgha/etcd svc:/network/pgha/etcd:etcd2
     enable_new etcd3 network/pgha/etcd svc:/network/pgha/etcd:etcd3

@@ -311,6 +311,13 @@ etcd_healthy() {
     etcdctl_on_first_node endpoint health >/dev/null 2>&1
 }
 
+# need_etcdctl: the store step's first check, not retried: an etcdctl
+# missing on this host will not appear by waiting.
+need_etcdctl() {
+    command -v "$ETCDCTL" >/dev/null 2>&1 \
+        || fail "no etcdctl at $ETCDCTL on this host, which manages etcd's users as root: install etcd here (the global zone) or set ETCDCTL"
+}
+
 # etcdctl_as_root ARGUMENT...: etcdctl on this host as etcd's root user,
 # known by its client certificate (CN root) in $CA_DIR.
 etcdctl_as_root() {
@@ -350,6 +357,7 @@ grant_etcd_access() {
 }
 
 phase_store() {
+    need_etcdctl
     # The etcd cluster is not this cluster's: it is deployed on its own first.
     log "waiting until the existing etcd cluster at $ETCD_ENDPOINTS answers"
     retry etcd_healthy || fail "the existing etcd cluster at $ETCD_ENDPOINTS is not healthy; deploy it first (its own deploy.sh)"
