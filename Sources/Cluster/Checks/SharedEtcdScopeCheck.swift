@@ -7,6 +7,10 @@ import Diagnostics
 /// (`cluster`), stolon's cluster name. Two patronis under one scope would
 /// take each other's leader key and replicate from each other's primary;
 /// two stolons under one cluster name share one cluster data.
+/// Nor, with TLS, under scopes whose etcd roles (`EtcdAccess`: the key
+/// prefix with dots for slashes) are one — `/x/y/` + `c` and `/x.y/` + `c`
+/// are both `x.y.c`: each cluster's deploy grants that role its own prefix,
+/// so either cluster's etcd users could read and write the other's keys.
 /// Reported at the second definition, where its scope is set.
 public enum SharedEtcdScopeCheck {
     public static let rule = "cluster.etcd.shared-scope"
@@ -18,15 +22,26 @@ public enum SharedEtcdScopeCheck {
             let endpoints = second.definition.etcdClientEndpoints
             guard !endpoints.isEmpty else { continue }
             for first in definitions[..<index] {
-                guard first.definition.etcdScope == scope else { continue }
                 let shared = endpoints.intersection(first.definition.etcdClientEndpoints)
                 guard !shared.isEmpty else { continue }
-                found.append(.error(
-                    "this cluster and the one of \(first.sourceMap.file) use the same etcd (\(shared.sorted().joined(separator: ", "))) "
-                        + "under the same \(scope); \(consequence(second.definition)) give this cluster its own: "
-                        + "\(remedy(second.definition))",
-                    rule: rule, at: location(in: second)))
-                break
+                let etcd = "use the same etcd (\(shared.sorted().joined(separator: ", ")))"
+                if first.definition.etcdScope == scope {
+                    found.append(.error(
+                        "this cluster and the one of \(first.sourceMap.file) \(etcd) "
+                            + "under the same \(scope); \(consequence(second.definition)) give this cluster its own: "
+                            + "\(remedy(second.definition))",
+                        rule: rule, at: location(in: second)))
+                    break
+                }
+                if let role = second.definition.etcdAccess?.role, first.definition.etcdAccess?.role == role {
+                    found.append(.error(
+                        "this cluster and the one of \(first.sourceMap.file) \(etcd) under other scopes but would have "
+                            + "the same etcd role '\(role)' (the key prefix with dots for slashes): each cluster's deploy "
+                            + "grants that role its own prefix, so either cluster's etcd users could read and write the "
+                            + "other's keys; give this cluster a scope of its own: \(remedy(second.definition))",
+                        rule: rule, at: location(in: second)))
+                    break
+                }
             }
         }
         return found

@@ -127,4 +127,30 @@ import Output
         try (clash + "patroni:\n  namespace: /billing/\n").write(toFile: directory + "/clash.yaml", atomically: true, encoding: .utf8)
         #expect(try together([Self.example("orders"), directory + "/clash.yaml"]).isEmpty)
     }
+
+    /// Two scopes whose etcd roles are one (/x/y/ + c and /x.y/ + c are both
+    /// x.y.c): each deploy would grant the one role its own prefix.
+    @Test func checkRefusesTwoScopesThatMakeOneEtcdRole() throws {
+        let together = { (paths: [String]) in
+            DefinitionChecker.checkTogether(try paths.map { DefinitionChecker.check(try DefinitionLoader.load(path: $0)) })
+        }
+        let directory = try Generated.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.copyItem(atPath: Self.example("etcd"), toPath: directory + "/etcd.yaml")
+        func write(_ example: String, as name: String, namespace: String) throws -> String {
+            let text = try String(contentsOfFile: Self.example(example), encoding: .utf8)
+                .replacingOccurrences(of: "cluster: \(example)", with: "cluster: c") + "patroni:\n  namespace: \(namespace)\n"
+            try text.write(toFile: directory + "/\(name).yaml", atomically: true, encoding: .utf8)
+            return directory + "/\(name).yaml"
+        }
+        let nested = try write("orders", as: "nested", namespace: "/x/y/")
+        let dotted = try write("billing", as: "dotted", namespace: "/x.y/")
+        let found = try together([nested, dotted])
+        #expect(found.map(\.rule) == [SharedEtcdScopeCheck.rule])
+        #expect(found.first?.location.file == dotted)
+        #expect(found.first?.message.contains("under other scopes but would have the same etcd role 'x.y.c'") == true)
+        // Passing: other namespaces whose roles differ.
+        let other = try write("billing", as: "other", namespace: "/x/z/")
+        #expect(try together([nested, other]).isEmpty)
+    }
 }
