@@ -7,10 +7,15 @@ import Diagnostics
 /// (`cluster`), stolon's cluster name. Two patronis under one scope would
 /// take each other's leader key and replicate from each other's primary;
 /// two stolons under one cluster name share one cluster data.
-/// Nor, with TLS, under scopes whose etcd roles (`EtcdAccess`: the key
-/// prefix with dots for slashes) are one — `/x/y/` + `c` and `/x.y/` + `c`
-/// are both `x.y.c`: each cluster's deploy grants that role its own prefix,
-/// so either cluster's etcd users could read and write the other's keys.
+/// Nor under scopes of which one holds the other (`/service/orders/` and
+/// `/service/orders/x/`): the outer cluster reads the inner one's keys as
+/// its own, and with TLS its etcd role is granted them. Nor, with TLS,
+/// under scopes whose etcd roles (`EtcdAccess`: the key prefix with dots
+/// for slashes) are one — `/x/y/` + `c` and `/x.y/` + `c` are both
+/// `x.y.c` — or that make one etcd user (`service.orders.orders1`: orders'
+/// node orders1, and the password login of a cluster orders1 under
+/// `/service.orders/`): each cluster's deploy grants the role or user its
+/// own prefix, so either cluster could read and write the other's keys.
 /// Reported at the second definition, where its scope is set.
 public enum SharedEtcdScopeCheck {
     public static let rule = "cluster.etcd.shared-scope"
@@ -33,18 +38,39 @@ public enum SharedEtcdScopeCheck {
                         rule: rule, at: location(in: second)))
                     break
                 }
-                if let role = second.definition.etcdAccess?.role, first.definition.etcdAccess?.role == role {
+                if let problem = sharedKeys(second.definition, first.definition) {
                     found.append(.error(
-                        "this cluster and the one of \(first.sourceMap.file) \(etcd) under other scopes but would have "
-                            + "the same etcd role '\(role)' (the key prefix with dots for slashes): each cluster's deploy "
-                            + "grants that role its own prefix, so either cluster's etcd users could read and write the "
-                            + "other's keys; give this cluster a scope of its own: \(remedy(second.definition))",
+                        "this cluster and the one of \(first.sourceMap.file) \(etcd) under other scopes, but \(problem); "
+                            + "give this cluster a scope of its own: \(remedy(second.definition))",
                         rule: rule, at: location(in: second)))
                     break
                 }
             }
         }
         return found
+    }
+
+    /// What would let two clusters with different scopes reach each
+    /// other's keys on one etcd; nil when nothing does.
+    private static func sharedKeys(_ second: ClusterDefinition, _ first: ClusterDefinition) -> String? {
+        let ours = second.etcdKeyPrefixes ?? [], theirs = first.etcdKeyPrefixes ?? []
+        for mine in ours {
+            for other in theirs where mine.hasPrefix(other) || other.hasPrefix(mine) {
+                let (outer, inner) = mine.count < other.count ? (mine, other) : (other, mine)
+                return "the keys under \(inner) are under \(outer) too: the cluster of \(outer) would read them as its "
+                    + "own\(second.etcdAccess != nil ? ", and its etcd role is granted them" : "")"
+            }
+        }
+        if let role = second.etcdAccess?.role, first.etcdAccess?.role == role {
+            return "both would have the etcd role '\(role)' (the key prefix with dots for slashes): each cluster's "
+                + "deploy grants that role its own prefix, so either cluster's etcd users could read and write the "
+                + "other's keys"
+        }
+        if let user = second.etcdUsers.first(where: Set(first.etcdUsers).contains) {
+            return "both would have the etcd user '\(user)': each cluster's deploy grants it its own role, so it "
+                + "could read and write both clusters' keys"
+        }
+        return nil
     }
 
     private static func consequence(_ definition: ClusterDefinition) -> String {

@@ -8,8 +8,11 @@
 ///
 /// etcd with `--client-cert-auth` takes a gRPC client's user from its
 /// certificate's common name, so each certificate a cluster issues for etcd
-/// names a user of its own: the role's name, a dot, the node's name (node
-/// names have no dot, so no two clusters' users can be one). patroni talks
+/// names a user of its own: the role's name, a dot, the node's name. Such
+/// names can meet across clusters (`service.orders.orders1` is orders'
+/// node orders1 and the password user of a cluster orders1 under the
+/// namespace `/service.orders/`), and one prefix can hold another's:
+/// `cluster.etcd.shared-scope` refuses both. patroni talks
 /// to etcd through etcd's JSON gateway, which refuses a certificate with a
 /// common name once authentication is on ("CommonName of client sending a
 /// request against gateway will be ignored and not used as expected"):
@@ -27,24 +30,55 @@ public struct EtcdAccess: Hashable, Sendable {
 }
 
 extension ClusterDefinition {
-    /// The role and users of a patroni or stolon cluster on a shared etcd
-    /// with TLS; nil otherwise (without TLS nothing tells etcd who a client is).
-    public var etcdAccess: EtcdAccess? {
-        guard tlsEnabled, externalEtcd != nil else { return nil }
+    /// The key prefixes a patroni or stolon cluster keeps its keys under:
+    /// patroni's `/<namespace>/<cluster>/`; stolon's etcdv3 store's
+    /// `stolon/cluster/<name>/`, and the slashed form deploy.sh also reads
+    /// (stolon_initialised). nil for the other stacks.
+    public var etcdKeyPrefixes: [String]? {
         switch stack {
         case .patroni:
             let parts = patroni.namespace.split(separator: "/").map(String.init) + [cluster]
-            let role = parts.joined(separator: ".")
-            return EtcdAccess(role: role, prefixes: ["/" + parts.joined(separator: "/") + "/"], passwordUser: role)
+            return ["/" + parts.joined(separator: "/") + "/"]
         case .stolon:
-            // stolon's etcdv3 store keeps a cluster's keys under
-            // stolon/cluster/<name>/; deploy.sh also reads the slashed form
-            // (stolon_initialised), so the role covers both.
             let prefix = "stolon/cluster/\(stolon.clusterName)/"
-            return EtcdAccess(role: "stolon.cluster.\(stolon.clusterName)", prefixes: [prefix, "/" + prefix],
-                              passwordUser: nil)
+            return [prefix, "/" + prefix]
         case .etcd, .replication:
             return nil
+        }
+    }
+
+    /// The role and users of a patroni or stolon cluster on a shared etcd
+    /// with TLS; nil otherwise (without TLS nothing tells etcd who a client is).
+    /// The role is the key prefix with dots for slashes.
+    public var etcdAccess: EtcdAccess? {
+        guard tlsEnabled, externalEtcd != nil, let prefixes = etcdKeyPrefixes else { return nil }
+        let role = prefixes[0].split(separator: "/").joined(separator: ".")
+        return EtcdAccess(role: role, prefixes: prefixes, passwordUser: stack == .patroni ? role : nil)
+    }
+
+    /// The etcd users of the cluster's certificates: each node whose zone
+    /// presents its own (`usesNodeCertificate`), and the operator's admin.
+    public var etcdCertificateUsers: [String] {
+        guard let access = etcdAccess else { return [] }
+        return (nodes.filter(usesNodeCertificate).map(\.name) + ["admin"]).map(access.certificateUser)
+    }
+
+    /// Every etcd user the cluster's deploy makes: its certificates' and
+    /// patroni's password login.
+    public var etcdUsers: [String] {
+        etcdCertificateUsers + (etcdAccess?.passwordUser.map { [$0] } ?? [])
+    }
+
+    /// Whether `node`'s zone gets its own key and certificate, because a
+    /// daemon there presents it: etcd, PostgreSQL and its manager (patroni,
+    /// or stolon's keeper, sentinel and proxy, which run as PostgreSQL's
+    /// account). A patroni node that runs haproxy alone presents haproxy's
+    /// certificate, not its own: its key stays on the deploying host, and
+    /// on a shared etcd it names no etcd user.
+    public func usesNodeCertificate(_ node: Node) -> Bool {
+        switch stack {
+        case .patroni: runs(.etcd, on: node) || runs(.postgres, on: node)
+        case .stolon, .etcd, .replication: true
         }
     }
 

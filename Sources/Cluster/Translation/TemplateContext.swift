@@ -191,7 +191,7 @@ struct TemplateContext {
             "enabled": access != nil,
             "role": access?.role ?? "",
             "prefixes": access?.prefixes ?? [],
-            "certificate_users": access.map { access in (d.nodes.map(\.name) + ["admin"]).map { access.certificateUser($0) } } ?? [],
+            "certificate_users": d.etcdCertificateUsers,
             "admin_subject": access.map { "/CN=\($0.certificateUser("admin"))" } ?? "",
             "password_login": access?.passwordUser != nil,
             "password_user": access?.passwordUser ?? "",
@@ -237,6 +237,8 @@ struct TemplateContext {
             "certificate_names": subjectAltNames(of: node, haproxyAddresses: haproxyAddresses, definition: d),
             // On a shared etcd the certificate's common name is the node's etcd user.
             "certificate_subject": d.etcdAccess.map { "/CN=\($0.certificateUser(node.name))" } ?? "",
+            // Whether its zone gets its own key (a host is carried it only then).
+            "uses_node_key": d.usesNodeCertificate(node),
             "fmris": fmris,
             "joins_etcd": node.etcdState == "existing",
             // Plain replication: the node replication.primary names.

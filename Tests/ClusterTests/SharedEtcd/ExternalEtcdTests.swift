@@ -148,9 +148,42 @@ import Output
         let found = try together([nested, dotted])
         #expect(found.map(\.rule) == [SharedEtcdScopeCheck.rule])
         #expect(found.first?.location.file == dotted)
-        #expect(found.first?.message.contains("under other scopes but would have the same etcd role 'x.y.c'") == true)
+        #expect(found.first?.message.contains("under other scopes, but both would have the etcd role 'x.y.c'") == true)
         // Passing: other namespaces whose roles differ.
         let other = try write("billing", as: "other", namespace: "/x/z/")
         #expect(try together([nested, other]).isEmpty)
+    }
+
+    /// A scope inside another's prefix: orders' /service/orders/ holds the
+    /// keys of a cluster x under the namespace /service/orders/.
+    @Test func checkRefusesAScopeInsideAnother() throws {
+        let directory = try Generated.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.copyItem(atPath: Self.example("etcd"), toPath: directory + "/etcd.yaml")
+        let inner = try String(contentsOfFile: Self.example("billing"), encoding: .utf8)
+            .replacingOccurrences(of: "cluster: billing", with: "cluster: x") + "patroni:\n  namespace: /service/orders/\n"
+        try inner.write(toFile: directory + "/inner.yaml", atomically: true, encoding: .utf8)
+        let found = DefinitionChecker.checkTogether(try [Self.example("orders"), directory + "/inner.yaml"]
+            .map { DefinitionChecker.check(try DefinitionLoader.load(path: $0)) })
+        #expect(found.map(\.rule) == [SharedEtcdScopeCheck.rule])
+        #expect(found.first?.message.contains("the keys under /service/orders/x/ are under /service/orders/ too: the "
+                                              + "cluster of /service/orders/ would read them as its own, and its etcd "
+                                              + "role is granted them") == true, "\(found)")
+    }
+
+    /// One etcd user for two clusters: orders' node orders1 is the user
+    /// service.orders.orders1, which is also the password login of a
+    /// cluster orders1 under the namespace /service.orders/.
+    @Test func checkRefusesTwoClustersThatMakeOneEtcdUser() throws {
+        let directory = try Generated.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.copyItem(atPath: Self.example("etcd"), toPath: directory + "/etcd.yaml")
+        let clash = try String(contentsOfFile: Self.example("billing"), encoding: .utf8)
+            .replacingOccurrences(of: "cluster: billing", with: "cluster: orders1") + "patroni:\n  namespace: /service.orders/\n"
+        try clash.write(toFile: directory + "/clash.yaml", atomically: true, encoding: .utf8)
+        let found = DefinitionChecker.checkTogether(try [Self.example("orders"), directory + "/clash.yaml"]
+            .map { DefinitionChecker.check(try DefinitionLoader.load(path: $0)) })
+        #expect(found.map(\.rule) == [SharedEtcdScopeCheck.rule])
+        #expect(found.first?.message.contains("both would have the etcd user 'service.orders.orders1'") == true, "\(found)")
     }
 }
