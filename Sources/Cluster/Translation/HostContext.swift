@@ -38,7 +38,7 @@ extension TemplateContext {
         // Once etcd's authentication is on, only its root adds members, and
         // root's certificate is on the first host alone: it announces every
         // host's new members, and their hosts wait until etcd lists them.
-        let grows = d.nodes.contains { $0.etcdState == "existing" }
+        let grows = base["etcd_grows"] as? Bool ?? false
         values["announces_every_joiner"] = grows && d.enablesEtcdAuth && first
         values["awaits_joiners"] = grows && d.enablesEtcdAuth && !first
         values["own_passwords"] = Self.passwordValues(d.passwords(on: host))
@@ -74,7 +74,8 @@ extension TemplateContext {
 
     /// What the first host's `export` carries to `host` from its CA
     /// directory: the CA's certificate and the keys and certificates of
-    /// the host's nodes (and haproxy's client pair where it runs haproxy,
+    /// the host's nodes that present them (`usesNodeCertificate`; and
+    /// haproxy's client pair where it runs haproxy,
     /// patroni's etcd client pair on a shared etcd where patroni runs),
     /// never the CA's key nor etcd's root's, so no other host can issue
     /// certificates or change etcd's users.
@@ -83,7 +84,8 @@ extension TemplateContext {
         let own = d.nodes(on: host)
         let proxies = d.stack == .patroni && own.contains { d.runs(.proxy, on: $0) }
         let etcdClient = d.etcdAccess?.passwordUser != nil && own.contains { d.runs(.postgres, on: $0) }
-        return (["ca.crt"] + own.flatMap { ["\($0.name).crt", "\($0.name).key"] } + (proxies ? ["haproxy.pem"] : [])
+        return (["ca.crt"] + own.filter(d.usesNodeCertificate).flatMap { ["\($0.name).crt", "\($0.name).key"] }
+            + (proxies ? ["haproxy.pem"] : [])
             + (etcdClient ? ["etcd-client.crt", "etcd-client.key"] : []))
             .joined(separator: " ")
     }

@@ -239,6 +239,8 @@ import Testing
         // delta gets haproxy's client certificate and the statistics password, not the CA's key.
         #expect(site.file(site.host("delta") + "/ca/haproxy.pem") != nil)
         #expect(site.file(site.host("delta") + "/ca/ca.key") == nil)
+        // node5's own key stays on alpha: haproxy presents haproxy's certificate, nothing in node5 its own.
+        #expect(site.file(site.host("delta") + "/ca/node5.key") == nil)
         #expect(site.file(site.host("delta") + "/zones/node5/files/_etc_pgha_secrets_stats-password") != nil)
         // Only the statistics page's password was carried to delta: not the database's.
         let carried = try FileManager.default.contentsOfDirectory(atPath: site.host("delta") + "/.smfkit/prod-pg/secrets")

@@ -295,9 +295,9 @@ etcdctl_as_root() {
 enable_etcd_auth() {
     if ! etcdctl_as_root user get root >/dev/null 2>&1; then
         log "adding etcd's root user"
-        etcdctl_as_root user add root --no-password >/dev/null
+        etcdctl_as_root user add root --no-password >/dev/null || return 1
     fi
-    etcdctl_as_root user grant-role root root >/dev/null
+    etcdctl_as_root user grant-role root root >/dev/null || return 1
     etcdctl_as_root auth enable >/dev/null
 }
 

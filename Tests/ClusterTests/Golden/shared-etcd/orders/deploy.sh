@@ -328,7 +328,7 @@ etcdctl_as_root() {
 # etcd_user USER: USER exists in etcd with the role service.orders alone.
 etcd_user() {
     if ! etcdctl_as_root user get "$1" >/dev/null 2>&1; then
-        etcdctl_as_root user add "$1" --no-password >/dev/null
+        etcdctl_as_root user add "$1" --no-password >/dev/null || return 1
     fi
     etcdctl_as_root user grant-role "$1" service.orders >/dev/null
 }
@@ -340,19 +340,25 @@ etcd_user() {
 # Safe to run again.
 grant_etcd_access() {
     log "granting this cluster's etcd users the role service.orders"
+    # Every step's failure fails the whole (retry runs this as a condition,
+    # where set -e does not stop at a failing command).
     if ! etcdctl_as_root role get service.orders >/dev/null 2>&1; then
-        etcdctl_as_root role add service.orders >/dev/null
+        etcdctl_as_root role add service.orders >/dev/null || return 1
     fi
-    etcdctl_as_root role grant-permission service.orders --prefix=true readwrite /service/orders/ >/dev/null
-    etcd_user service.orders.orders1
-    etcd_user service.orders.orders2
-    etcd_user service.orders.orders3
-    etcd_user service.orders.admin
-    if etcdctl_as_root user get service.orders >/dev/null 2>&1; then
-        etcdctl_as_root user passwd service.orders --interactive=false < "$SECRETS/etcd-password" >/dev/null
-    else
-        etcdctl_as_root user add service.orders --interactive=false < "$SECRETS/etcd-password" >/dev/null
+    etcdctl_as_root role grant-permission service.orders --prefix=true readwrite /service/orders/ >/dev/null || return 1
+    etcd_user service.orders.orders1 || return 1
+    etcd_user service.orders.orders2 || return 1
+    etcd_user service.orders.orders3 || return 1
+    etcd_user service.orders.admin || return 1
+    # The password is set when the user is made, and again only when the
+    # password file changed since (a copy of what was set is kept beside
+    # it): setting it invalidates patroni's etcd login tokens.
+    if ! etcdctl_as_root user get service.orders >/dev/null 2>&1; then
+        etcdctl_as_root user add service.orders --interactive=false < "$SECRETS/etcd-password" >/dev/null || return 1
+    elif ! cmp -s "$SECRETS/etcd-password" "$SECRETS/etcd-password.set"; then
+        etcdctl_as_root user passwd service.orders --interactive=false < "$SECRETS/etcd-password" >/dev/null || return 1
     fi
+    (umask 077 && cp "$SECRETS/etcd-password" "$SECRETS/etcd-password.set") || return 1
     etcdctl_as_root user grant-role service.orders service.orders >/dev/null
 }
 
