@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import TestSupport
 import Testing
@@ -128,43 +129,56 @@ import Output
         #expect(try together([Self.example("orders"), directory + "/clash.yaml"]).isEmpty)
     }
 
+    /// Definitions made from an example on the shared etcd, renamed and
+    /// under another patroni namespace, in a directory beside a copy of the
+    /// etcd definition; and check's findings for them together.
+    struct Renamed {
+        let directory: String
+
+        init() throws {
+            directory = try Generated.temporaryDirectory()
+            try FileManager.default.copyItem(atPath: ExternalEtcdTests.example("etcd"), toPath: directory + "/etcd.yaml")
+        }
+
+        func write(_ example: String, cluster: String, namespace: String) throws -> String {
+            let text = try String(contentsOfFile: ExternalEtcdTests.example(example), encoding: .utf8)
+                .replacingOccurrences(of: "cluster: \(example)", with: "cluster: \(cluster)")
+                + "patroni:\n  namespace: \(namespace)\n"
+            let path = "\(directory)/\(example)-\(cluster).yaml"
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+
+        func together(_ paths: [String]) throws -> [Diagnostic] {
+            DefinitionChecker.checkTogether(try paths.map { DefinitionChecker.check(try DefinitionLoader.load(path: $0)) })
+        }
+
+        func remove() { try? FileManager.default.removeItem(atPath: directory) }
+    }
+
     /// Two scopes whose etcd roles are one (/x/y/ + c and /x.y/ + c are both
     /// x.y.c): each deploy would grant the one role its own prefix.
     @Test func checkRefusesTwoScopesThatMakeOneEtcdRole() throws {
-        let together = { (paths: [String]) in
-            DefinitionChecker.checkTogether(try paths.map { DefinitionChecker.check(try DefinitionLoader.load(path: $0)) })
-        }
-        let directory = try Generated.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        try FileManager.default.copyItem(atPath: Self.example("etcd"), toPath: directory + "/etcd.yaml")
-        func write(_ example: String, as name: String, namespace: String) throws -> String {
-            let text = try String(contentsOfFile: Self.example(example), encoding: .utf8)
-                .replacingOccurrences(of: "cluster: \(example)", with: "cluster: c") + "patroni:\n  namespace: \(namespace)\n"
-            try text.write(toFile: directory + "/\(name).yaml", atomically: true, encoding: .utf8)
-            return directory + "/\(name).yaml"
-        }
-        let nested = try write("orders", as: "nested", namespace: "/x/y/")
-        let dotted = try write("billing", as: "dotted", namespace: "/x.y/")
-        let found = try together([nested, dotted])
+        let renamed = try Renamed()
+        defer { renamed.remove() }
+        let nested = try renamed.write("orders", cluster: "c", namespace: "/x/y/")
+        let dotted = try renamed.write("billing", cluster: "c", namespace: "/x.y/")
+        let found = try renamed.together([nested, dotted])
         #expect(found.map(\.rule) == [SharedEtcdScopeCheck.rule])
         #expect(found.first?.location.file == dotted)
         #expect(found.first?.message.contains("under other scopes, but both would have the etcd role 'x.y.c'") == true)
         // Passing: other namespaces whose roles differ.
-        let other = try write("billing", as: "other", namespace: "/x/z/")
-        #expect(try together([nested, other]).isEmpty)
+        let other = try renamed.write("billing", cluster: "c", namespace: "/x/z/")
+        #expect(try renamed.together([nested, other]).isEmpty)
     }
 
     /// A scope inside another's prefix: orders' /service/orders/ holds the
     /// keys of a cluster x under the namespace /service/orders/.
     @Test func checkRefusesAScopeInsideAnother() throws {
-        let directory = try Generated.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        try FileManager.default.copyItem(atPath: Self.example("etcd"), toPath: directory + "/etcd.yaml")
-        let inner = try String(contentsOfFile: Self.example("billing"), encoding: .utf8)
-            .replacingOccurrences(of: "cluster: billing", with: "cluster: x") + "patroni:\n  namespace: /service/orders/\n"
-        try inner.write(toFile: directory + "/inner.yaml", atomically: true, encoding: .utf8)
-        let found = DefinitionChecker.checkTogether(try [Self.example("orders"), directory + "/inner.yaml"]
-            .map { DefinitionChecker.check(try DefinitionLoader.load(path: $0)) })
+        let renamed = try Renamed()
+        defer { renamed.remove() }
+        let inner = try renamed.write("billing", cluster: "x", namespace: "/service/orders/")
+        let found = try renamed.together([Self.example("orders"), inner])
         #expect(found.map(\.rule) == [SharedEtcdScopeCheck.rule])
         #expect(found.first?.message.contains("the keys under /service/orders/x/ are under /service/orders/ too: the "
                                               + "cluster of /service/orders/ would read them as its own, and its etcd "
@@ -175,14 +189,10 @@ import Output
     /// service.orders.orders1, which is also the password login of a
     /// cluster orders1 under the namespace /service.orders/.
     @Test func checkRefusesTwoClustersThatMakeOneEtcdUser() throws {
-        let directory = try Generated.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        try FileManager.default.copyItem(atPath: Self.example("etcd"), toPath: directory + "/etcd.yaml")
-        let clash = try String(contentsOfFile: Self.example("billing"), encoding: .utf8)
-            .replacingOccurrences(of: "cluster: billing", with: "cluster: orders1") + "patroni:\n  namespace: /service.orders/\n"
-        try clash.write(toFile: directory + "/clash.yaml", atomically: true, encoding: .utf8)
-        let found = DefinitionChecker.checkTogether(try [Self.example("orders"), directory + "/clash.yaml"]
-            .map { DefinitionChecker.check(try DefinitionLoader.load(path: $0)) })
+        let renamed = try Renamed()
+        defer { renamed.remove() }
+        let clash = try renamed.write("billing", cluster: "orders1", namespace: "/service.orders/")
+        let found = try renamed.together([Self.example("orders"), clash])
         #expect(found.map(\.rule) == [SharedEtcdScopeCheck.rule])
         #expect(found.first?.message.contains("both would have the etcd user 'service.orders.orders1'") == true, "\(found)")
     }
