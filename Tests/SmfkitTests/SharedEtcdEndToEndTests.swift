@@ -38,7 +38,7 @@ import Glibc
             Issue.record("CI=true but the shared-etcd end-to-end test cannot run; missing: \(E2EPrerequisites.missing.joined(separator: ", "))")
             return
         }
-        let shared = try SharedEtcdLoopback(guardSeconds: 110)
+        let shared = try SharedEtcdLoopback(guardSeconds: 240)
         var passed = false
         let whole = Stopwatch()
         defer {
