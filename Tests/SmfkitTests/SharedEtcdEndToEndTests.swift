@@ -165,17 +165,15 @@ import Glibc
             ordersLeader = orders.readyLeader()
             return ordersLeader != nil
         }
-        let ready: [String: (leader: Cluster.Node, seconds: Double)] = [
-            "orders": (try #require(ordersLeader), ordersUp.seconds), "billing": (billingRestarted, 0),
-        ]
-        let ordersReady = try #require(ready["orders"]), billingReady = try #require(ready["billing"])
+        let ordersFirst = try #require(ordersLeader)
         report("orders enabled on the etcd with authentication: leader %@ with its replica after %.2f s",
-               ordersReady.leader.name, ordersReady.seconds)
+               ordersFirst.name, ordersUp.seconds)
+        let leaders = ["orders": ordersFirst, "billing": billingRestarted]
         for cluster in shared.clusters {
             try cluster.enable(.haproxy)
             let states = cluster.instanceStates()
             #expect(states.count == 4 && states.allSatisfy { $0.state == "online" }, "not every instance is online: \(states)")
-            let leader = try #require(ready[cluster.definition.cluster]?.leader)
+            let leader = try #require(leaders[cluster.definition.cluster])
             _ = try cluster.waitUntil("\(cluster.definition.cluster)'s haproxys route to \(leader.name)", seconds: 30) {
                 try cluster.haproxyRoutes(to: leader)
             }
@@ -252,7 +250,7 @@ import Glibc
 
         // A failover in orders: an operator's svcadm disable of its leader's
         // patroni. billing's leader is watched throughout and must not move.
-        let oldLeader = ordersReady.leader, billingLeader = billingReady.leader
+        let oldLeader = ordersFirst, billingLeader = billingRestarted
         let billingTimeline = try timeline(of: billing, on: billingLeader)
         let clock = Stopwatch()
         try orders.restarter(of: oldLeader).disable(try orders.entry(.patroni, on: oldLeader).fmri)
