@@ -47,13 +47,11 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        var results: [CheckedDefinition] = []
+        let checked: CheckedDefinitions
         let templateSet: TemplateSet
         do {
             templateSet = try templates.map(TemplateSet.load(directory:)) ?? TemplateSet.builtIn()
-            for definition in definitions {
-                results.append(DefinitionChecker.check(try DefinitionLoader.load(path: definition), templates: templateSet))
-            }
+            checked = try DefinitionChecker.check(paths: definitions, templates: templateSet)
         } catch let error as TemplateError {
             format.emit(error.diagnostics)
             throw ExitCode(2)
@@ -61,21 +59,17 @@ struct CheckCommand: ParsableCommand {
             writeToStandardError("\(error)\n")
             throw ExitCode(2)
         }
-        let together = DefinitionChecker.checkTogether(results)
-        format.emit(results.flatMap(\.diagnostics) + together)
+        format.emit(checked.diagnostics)
         // The summary is for a reader; every machine format stays the
         // diagnostics alone, the shape all of smfkit's commands share.
         if format == .text {
-            for (path, result) in zip(definitions, results) {
+            for (path, result) in zip(definitions, checked.each) {
                 guard let definition = result.valid,
                       let summary = try? SummaryBuilder.summary(of: definition, templates: templateSet) else { continue }
                 if definitions.count > 1 { writeToStandardOutput("== \(path)\n") }
                 writeToStandardOutput(SummaryFormatter.text(summary))
             }
         }
-        if results.contains(where: { !$0.isValid }) || together.hasErrors { throw ExitCode(1) }
-        if strict, (results.flatMap(\.diagnostics) + together).contains(where: { $0.severity == .warning }) {
-            throw ExitCode(1)
-        }
+        if checked.fails(strict: strict) { throw ExitCode(1) }
     }
 }

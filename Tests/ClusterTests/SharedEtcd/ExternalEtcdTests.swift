@@ -107,9 +107,7 @@ import Output
     }
 
     @Test func checkRefusesTwoClustersUnderOneScopeOnOneEtcd() throws {
-        let together = { (paths: [String]) in
-            DefinitionChecker.checkTogether(try paths.map { DefinitionChecker.check(try DefinitionLoader.load(path: $0)) })
-        }
+        let together = { (paths: [String]) in try DefinitionChecker.check(paths: paths).together }
         // Passing: the example's two clusters have their own scopes.
         #expect(try together([Self.example("etcd"), Self.example("orders"), Self.example("billing")]).isEmpty)
         // Failing: billing renamed orders, so both are patroni scope 'orders' under /service.
@@ -121,6 +119,11 @@ import Output
         try clash.write(toFile: directory + "/clash.yaml", atomically: true, encoding: .utf8)
         let found = try together([Self.example("orders"), directory + "/clash.yaml"])
         #expect(found.map(\.rule) == [SharedEtcdScopeCheck.rule])
+        // What `smfkit check` exits with: each file is valid alone, together they fail.
+        #expect(!(try DefinitionChecker.check(paths: [Self.example("etcd"), Self.example("orders"), Self.example("billing")])
+            .fails(strict: false)))
+        let checked = try DefinitionChecker.check(paths: [Self.example("orders"), directory + "/clash.yaml"])
+        #expect(checked.each.allSatisfy(\.isValid) && checked.fails(strict: false))
         let location = try #require(found.first?.location)
         #expect(location.file == directory + "/clash.yaml" && location.line == 4 && location.column == 10)
         #expect(found.first?.message.contains("patroni namespace /service scope orders") == true)
@@ -150,7 +153,7 @@ import Output
         }
 
         func together(_ paths: [String]) throws -> [Diagnostic] {
-            DefinitionChecker.checkTogether(try paths.map { DefinitionChecker.check(try DefinitionLoader.load(path: $0)) })
+            try DefinitionChecker.check(paths: paths).together
         }
 
         func remove() { try? FileManager.default.removeItem(atPath: directory) }
