@@ -15,7 +15,7 @@ struct EtcdStateCheck: DefinitionCheck {
                                + "first bootstrap) nor 'existing' (a member added to the running cluster)",
                                at: loaded.sourceMap.location(of: "nodes[\(index)].etcd_state")))
         }
-        if !nodes.isEmpty, found.isEmpty, nodes.allSatisfy({ $0.etcdState == "existing" }) {
+        if !nodes.isEmpty, found.isEmpty, nodes.allSatisfy(\.joinsEtcd) {
             found.append(error("every node has etcd_state: existing, so no member bootstraps the etcd cluster; "
                                + "leave etcd_state out (new) on the members of the first bootstrap",
                                at: loaded.sourceMap.location(of: "nodes[0].etcd_state")))

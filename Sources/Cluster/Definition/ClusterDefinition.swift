@@ -88,6 +88,8 @@ public struct Node: Hashable, Sendable {
     /// member of the first bootstrap, `existing` for one added to the
     /// running cluster (after `etcdctl member add`).
     public var etcdState: String = "new"
+    /// Whether the node's member joins a running etcd cluster (`etcd_state: existing`).
+    public var joinsEtcd: Bool { etcdState == "existing" }
     /// The roles the definition lists for the node; nil runs every role of
     /// the stack (`ClusterDefinition.roles(of:)`).
     public var roles: [NodeRole]?

@@ -57,4 +57,7 @@ extension ClusterDefinition {
 
     /// The members of the etcd cluster the definition creates.
     public var etcdMembers: [Node] { nodes(running: .etcd) }
+
+    /// Whether a member joins the running etcd cluster (`etcd_state: existing`).
+    public var growsEtcd: Bool { nodes.contains(where: \.joinsEtcd) }
 }

@@ -38,9 +38,8 @@ extension TemplateContext {
         // Once etcd's authentication is on, only its root adds members, and
         // root's certificate is on the first host alone: it announces every
         // host's new members, and their hosts wait until etcd lists them.
-        let grows = base["etcd_grows"] as? Bool ?? false
-        values["announces_every_joiner"] = grows && d.enablesEtcdAuth && first
-        values["awaits_joiners"] = grows && d.enablesEtcdAuth && !first
+        values["announces_every_joiner"] = d.growsEtcd && d.enablesEtcdAuth && first
+        values["awaits_joiners"] = d.growsEtcd && d.enablesEtcdAuth && !first
         values["own_passwords"] = Self.passwordValues(d.passwords(on: host))
         values["inits_stolon"] = firstPostgres.map { ownNames.contains($0) } ?? false
         // With an existing etcd, its health is asked from a PostgreSQL zone.

@@ -61,10 +61,10 @@ struct TemplateContext {
         Self.set(postgresNodes.map(\.name).joined(separator: ","), at: "replication.standby_names", in: &values)
         Self.set(max(postgresNodes.count - 1, 0), at: "replication.standby_count", in: &values)
         values["primary_node"] = zip(d.nodes, nodes).first { $0.0.name == d.replication.primary }?.1 ?? [:]
-        values["etcd_grows"] = d.nodes.contains { $0.etcdState == "existing" }
+        values["etcd_grows"] = d.growsEtcd
         // Every member added to the running cluster, whichever host it is on:
         // with authentication on and hosts, the first host announces them all.
-        values["etcd_joiners"] = d.nodes.filter { $0.etcdState == "existing" }
+        values["etcd_joiners"] = d.nodes.filter(\.joinsEtcd)
             .map { ["name": $0.name, "url_host": Self.urlHost($0.address)] }
         values["announces_every_joiner"] = false
         values["awaits_joiners"] = false
@@ -102,7 +102,7 @@ struct TemplateContext {
         // Only members are in the etcd cluster; every other node is a client
         // of them. With an existing etcd its members are, and no node is one.
         let members = d.externalEtcd?.members.map { (name: $0.name, address: $0.address, joins: false) }
-            ?? d.etcdMembers.map { (name: $0.name, address: $0.address, joins: $0.etcdState == "existing") }
+            ?? d.etcdMembers.map { (name: $0.name, address: $0.address, joins: $0.joinsEtcd) }
         let clientPort = d.externalEtcd?.clientPort ?? d.etcd.clientPort
         values["external_etcd"] = d.externalEtcd != nil
         // The CA the existing etcd trusts: the certificate script issues from a copy of it.
@@ -171,7 +171,7 @@ struct TemplateContext {
             let entries = d.nodes.flatMap { node in
                 services.filter { $0.deployPhase == phase && d.runs($0.role, on: node) }.map { template -> [String: Any] in
                     ["node": node.name, "service": template.service, "fmri": template.instanceFMRI(on: node.name),
-                     "joins": node.etcdState == "existing",
+                     "joins": node.joinsEtcd,
                      // Plain replication: the primary's instance starts before the standbys'.
                      "primary": d.stack == .replication && node.name == d.replication.primary]
                 }
@@ -240,7 +240,7 @@ struct TemplateContext {
             // Whether its zone gets its own key (a host is carried it only then).
             "uses_node_key": d.usesNodeCertificate(node),
             "fmris": fmris,
-            "joins_etcd": node.etcdState == "existing",
+            "joins_etcd": node.joinsEtcd,
             // Plain replication: the node replication.primary names.
             "primary": d.stack == .replication && node.name == d.replication.primary,
             // `{{#roles.etcd}}…{{/roles.etcd}}` in a template: what only such nodes get.
