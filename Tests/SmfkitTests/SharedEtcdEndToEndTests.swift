@@ -94,12 +94,7 @@ import Glibc
         try store(billing, "before etcd's authentication")
         let billingUp = Stopwatch()
         try billing.enable(.patroni)
-        var billingLeaderBefore: Cluster.Node?
-        _ = try billing.waitUntil("billing has a leader and a streaming replica", seconds: 90, poll: 0.5) {
-            billingLeaderBefore = billing.readyLeader()
-            return billingLeaderBefore != nil
-        }
-        let billingFirst = try #require(billingLeaderBefore)
+        let billingFirst = try readyLeader(of: billing)
         report("billing deployed before etcd's authentication: leader %@ with its replica after %.2f s",
                billingFirst.name, billingUp.seconds)
 
@@ -138,12 +133,7 @@ import Glibc
             try billing.restarter(of: node).disable(fmri, waitSeconds: 60)
             try billing.restarter(of: node).enable(fmri, seconds: 60)
         }
-        var billingLeaderAfter: Cluster.Node?
-        _ = try billing.waitUntil("billing has a leader and a streaming replica under authentication", seconds: 90, poll: 0.5) {
-            billingLeaderAfter = billing.readyLeader()
-            return billingLeaderAfter != nil
-        }
-        let billingRestarted = try #require(billingLeaderAfter)
+        let billingRestarted = try readyLeader(of: billing)
         let restartedAt = Int(Date().timeIntervalSince1970)
         _ = try billing.waitUntil("billing's leader reaches etcd under authentication after its restart", seconds: 45,
                                   poll: 0.5) {
@@ -160,12 +150,7 @@ import Glibc
         try store(billing, "under authentication")
         let ordersUp = Stopwatch()
         try orders.enable(.patroni)
-        var ordersLeader: Cluster.Node?
-        _ = try orders.waitUntil("orders has a leader and a streaming replica", seconds: 90, poll: 0.5) {
-            ordersLeader = orders.readyLeader()
-            return ordersLeader != nil
-        }
-        let ordersFirst = try #require(ordersLeader)
+        let ordersFirst = try readyLeader(of: orders)
         report("orders enabled on the etcd with authentication: leader %@ with its replica after %.2f s",
                ordersFirst.name, ordersUp.seconds)
         let leaders = ["orders": ordersFirst, "billing": billingRestarted]
@@ -290,6 +275,18 @@ import Glibc
         }
         let manifests = try FileManager.default.contentsOfDirectory(atPath: cluster.path("out/manifests")).sorted()
         #expect(manifests == ["haproxy.xml", "patroni.xml"], "\(cluster.definition.cluster)'s manifests: \(manifests)")
+    }
+
+    /// Waits (90 s at most) until `cluster` has a leader with a streaming
+    /// replica, and returns the leader.
+    private func readyLeader(of cluster: LoopbackCluster) throws -> Cluster.Node {
+        var leader: Cluster.Node?
+        _ = try cluster.waitUntil("\(cluster.definition.cluster) has a leader and a streaming replica", seconds: 90,
+                                  poll: 0.5) {
+            leader = cluster.readyLeader()
+            return leader != nil
+        }
+        return try #require(leader)
     }
 
     /// When `node`'s patroni last reached etcd (its REST API's

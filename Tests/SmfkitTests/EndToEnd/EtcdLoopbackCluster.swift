@@ -50,14 +50,7 @@ final class EtcdLoopbackCluster: LoopbackHarness {
     func writeDefinition(extraNodes: [[String: String]] = []) throws -> String {
         let text = try String(contentsOfFile: Self.example, encoding: .utf8)
         guard var root = try Yams.compose(yaml: text) else { throw E2EFailure("the example is empty") }
-        var paths = root["paths"] ?? Yams.Node.mapping([:])
-        paths["data"] = Yams.Node(path("data"))
-        paths["config"] = Yams.Node(path("out/config"))
-        paths["methods"] = Yams.Node(path("out/methods"))
-        root["paths"] = paths
-        var tls = root["tls"] ?? Yams.Node.mapping([:])
-        tls["ca_dir"] = Yams.Node(path("ca"))
-        root["tls"] = tls
+        relocate(&root, passwords: [])
         if let memberAddresses, case .sequence(var list) = root["nodes"] {
             guard list.count == memberAddresses.count else {
                 throw E2EFailure("\(memberAddresses.count) addresses for the example's \(list.count) members")

@@ -72,25 +72,9 @@ final class LoopbackCluster: LoopbackHarness {
     func writeDefinition(_ adjust: (inout Yams.Node) throws -> Void = { _ in }) throws -> String {
         let text = try String(contentsOfFile: example, encoding: .utf8)
         guard var root = try Yams.compose(yaml: text) else { throw E2EFailure("the example is empty") }
-        var paths = root["paths"] ?? Yams.Node.mapping([:])
-        paths["data"] = Yams.Node(path("data"))
-        paths["config"] = Yams.Node(path("out/config"))
-        paths["methods"] = Yams.Node(path("out/methods"))
-        root["paths"] = paths
-        var secrets = root["secrets"] ?? Yams.Node.mapping([:])
-        secrets["superuser_password"] = Yams.Node(path("secrets/superuser-password"))
-        secrets["replication_password"] = Yams.Node(path("secrets/replication-password"))
-        secrets["rewind_password"] = Yams.Node(path("secrets/rewind-password"))
-        secrets["rest_password"] = Yams.Node(path("secrets/rest-password"))
-        secrets["stats_password"] = Yams.Node(path("secrets/stats-password"))
-        if root["stack"]?.string == "patroni" {
-            // Read only on a shared etcd with TLS (patroni's etcd user).
-            secrets["etcd_password"] = Yams.Node(path("secrets/etcd-password"))
-        }
-        root["secrets"] = secrets
-        var tls = root["tls"] ?? Yams.Node.mapping([:])
-        tls["ca_dir"] = Yams.Node(path("ca"))
-        root["tls"] = tls
+        // Every password patroni's stack has (its etcd user's is read only
+        // on a shared etcd with TLS).
+        relocate(&root, passwords: ClusterPassword.allCases)
         // SMFKIT_E2E_SET="patroni.ttl=20 haproxy.fall=2": other values of
         // the definition's keys, so the failover benchmark can compare settings.
         for assignment in (ProcessInfo.processInfo.environment["SMFKIT_E2E_SET"] ?? "").split(separator: " ") {

@@ -1,4 +1,5 @@
 import Cluster
+import Yams
 
 /// What the patroni, etcd and replication loopback clusters share: a
 /// scratch directory holding the copy of the example and its generated
@@ -15,6 +16,27 @@ extension LoopbackHarness {
     var nodes: [Cluster.Node] { definition.nodes }
 
     func path(_ relative: String) -> String { scratch + "/" + relative }
+
+    /// Moves what deploy.sh and the package put on a node into the scratch
+    /// directory: `paths.data`, `paths.config`, `paths.methods`,
+    /// `tls.ca_dir`, and the file of each of `passwords` under `secrets`.
+    func relocate(_ root: inout Yams.Node, passwords: [ClusterPassword]) {
+        var paths = root["paths"] ?? Yams.Node.mapping([:])
+        paths["data"] = Yams.Node(path("data"))
+        paths["config"] = Yams.Node(path("out/config"))
+        paths["methods"] = Yams.Node(path("out/methods"))
+        root["paths"] = paths
+        if !passwords.isEmpty {
+            var secrets = root["secrets"] ?? Yams.Node.mapping([:])
+            for password in passwords {
+                secrets["\(password.rawValue)_password"] = Yams.Node(path("secrets/\(password.fileName)"))
+            }
+            root["secrets"] = secrets
+        }
+        var tls = root["tls"] ?? Yams.Node.mapping([:])
+        tls["ca_dir"] = Yams.Node(path("ca"))
+        root["tls"] = tls
+    }
 
     /// `smfkit generate` into out/ (again: into its own earlier output).
     func generate(_ definitionPath: String) throws {

@@ -58,18 +58,7 @@ final class ReplicationLoopbackCluster: LoopbackHarness {
             throw E2EFailure("\(Self.example) no longer has replication.primary and .synchronous where the test sets them")
         }
         guard var root = try Yams.compose(yaml: text) else { throw E2EFailure("the example is empty") }
-        var paths = root["paths"] ?? Yams.Node.mapping([:])
-        paths["data"] = Yams.Node(path("data"))
-        paths["config"] = Yams.Node(path("out/config"))
-        paths["methods"] = Yams.Node(path("out/methods"))
-        root["paths"] = paths
-        var secrets = root["secrets"] ?? Yams.Node.mapping([:])
-        secrets["superuser_password"] = Yams.Node(path("secrets/superuser-password"))
-        secrets["replication_password"] = Yams.Node(path("secrets/replication-password"))
-        root["secrets"] = secrets
-        var tls = root["tls"] ?? Yams.Node.mapping([:])
-        tls["ca_dir"] = Yams.Node(path("ca"))
-        root["tls"] = tls
+        relocate(&root, passwords: ClusterPassword.all(of: .replication))
         let copy = path("cluster.yaml")
         definition = try ExampleCopy.write(root, to: copy)
         return copy
